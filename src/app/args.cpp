@@ -1,0 +1,55 @@
+#include "app/args.h"
+
+namespace tfa::app {
+
+Args::Args(std::set<std::string> flags, std::set<std::string> options)
+    : flags_(std::move(flags)), options_(std::move(options)) {}
+
+std::string Args::parse(const std::vector<std::string>& args, size_t begin) {
+    bool only_positional = false;
+    for (size_t i = begin; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (only_positional || a.size() < 2 || a[0] != '-' ) {
+            positional_.push_back(a);
+            continue;
+        }
+        if (a == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::string name = a, value;
+        bool has_value = false;
+        const size_t eq = a.find('=');
+        if (a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            has_value = true;
+        }
+        if (flags_.count(name)) {
+            if (has_value) return "option " + name + " takes no value";
+            flags_set_.insert(name);
+        } else if (options_.count(name)) {
+            if (!has_value) {
+                if (i + 1 >= args.size()) return "option " + name + " needs a value";
+                value = args[++i];
+            }
+            values_[name] = value;
+        } else {
+            return "unknown option " + name;
+        }
+    }
+    return {};
+}
+
+std::optional<std::string> Args::get(const std::string& name) const {
+    auto it = values_.find(name);
+    if (it == values_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string Args::get_or(const std::string& name, const std::string& def) const {
+    auto v = get(name);
+    return v ? *v : def;
+}
+
+}  // namespace tfa::app

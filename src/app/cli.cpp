@@ -1,0 +1,75 @@
+#include "app/cli.h"
+
+#include <algorithm>
+#include <dirent.h>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "app/args.h"
+#include "app/commands.h"
+#include "app/paths.h"
+#include "readers/xml.h"
+
+namespace tfa::app {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+};
+
+// The one table of subcommands.
+const Command kCommands[] = {
+    {"extract", "read documents: plain text, block model, or case records", cmd_extract},
+};
+
+void usage(std::ostream& out) {
+    out << "usage: tfaudit COMMAND [OPTIONS] PATH...\n\n"
+           "Audits the case documents behind Troubled Families and Supporting Families\n"
+           "payment-by-results claims.\n\ncommands:\n";
+    for (const auto& c : kCommands) {
+        std::string n = c.name;
+        n.resize(12, ' ');
+        out << "  " << n << c.summary << "\n";
+    }
+    out << "\nRun 'tfaudit COMMAND --help' for a command's options.\n"
+           "'tfaudit --version' prints the version.\n";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+        usage(args.size() < 2 ? err : out);
+        return args.size() < 2 ? kUsage : kOk;
+    }
+    if (args[1] == "--version") {
+        out << "tfaudit " << TFAUDIT_VERSION << "\n";
+        return kOk;
+    }
+    for (const auto& c : kCommands) {
+        if (args[1] == c.name) {
+            try {
+                return c.run(args, out, err);
+            } catch (const std::exception& e) {
+                err << "tfaudit " << c.name << ": internal error: " << e.what() << "\n";
+                return kUsage;
+            }
+        }
+    }
+    err << "tfaudit: unknown command '" << args[1] << "'\n";
+    usage(err);
+    return kUsage;
+}
+
+int run(int argc, char** argv) {
+    xml::init();
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv, argv + argc);
+    return run(args, std::cout, std::cerr);
+}
+
+}  // namespace tfa::app

@@ -1,0 +1,18 @@
+// The subcommands. Each takes the whole argument list (args[1] is its name) and returns an
+// exit code from cli.h.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace tfa::app {
+
+int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// Expands PATH arguments: files as given, folders walked recursively for files with a
+// supported extension (sorted, hidden files skipped). Paths that do not exist are reported
+// on `err` and set `missing`.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::ostream& err, bool& missing);
+
+}  // namespace tfa::app

@@ -1,0 +1,58 @@
+// Small UTF-8 and string helpers shared by every stage. All functions are pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfa::text {
+
+// Appends the UTF-8 encoding of code point `cp` (invalid code points become U+FFFD).
+void append_utf8(std::string& out, uint32_t cp);
+
+// True if `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Decodes Windows-1252 bytes to UTF-8.
+std::string cp1252_to_utf8(std::string_view s);
+
+// Decodes ISO-8859-1 bytes to UTF-8.
+std::string latin1_to_utf8(std::string_view s);
+
+// Replaces invalid UTF-8 sequences with U+FFFD.
+std::string sanitize_utf8(std::string_view s);
+
+// Decodes the code point at `i` and advances `i`; returns U+FFFD on a bad sequence.
+uint32_t next_cp(std::string_view s, size_t& i);
+
+// Strips ASCII and Unicode white space (incl. NBSP) at both ends.
+std::string trim(std::string_view s);
+
+// Collapses runs of white space (spaces, tabs, NBSP, newlines) to one space and trims.
+std::string collapse_ws(std::string_view s);
+
+// ASCII lower case; other bytes unchanged.
+std::string lower(std::string_view s);
+
+// Key for tolerant label matching: lower case, punctuation and trailing colons dropped,
+// white space collapsed. "Date of Birth:" and "date of  birth" give the same key.
+std::string match_key(std::string_view s);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+bool iequals(std::string_view a, std::string_view b);
+
+std::vector<std::string> split(std::string_view s, char sep);
+
+// Escapes `s` for a JSON string literal (without quotes). Control characters as \uXXXX.
+void json_escape(std::string& out, std::string_view s);
+std::string json_quote(std::string_view s);
+
+// Escapes &, <, >, " for XML text and attributes.
+std::string xml_escape(std::string_view s);
+
+// Lower-case file extension without the dot ("docx"); empty when none.
+std::string extension(std::string_view path);
+
+}  // namespace tfa::text

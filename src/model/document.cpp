@@ -1,0 +1,366 @@
+#include "model/document.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace tfa {
+
+std::string Location::where() const {
+    std::string s;
+    auto add = [&s](const std::string& x) {
+        if (x.empty()) return;
+        if (!s.empty()) s += ", ";
+        s += x;
+    };
+    if (page > 0) add("page " + std::to_string(page));
+    add(part);
+    add(path);
+    return s;
+}
+
+std::string Cell::text() const {
+    std::string s;
+    for (const auto& b : blocks) {
+        if (!s.empty()) s += '\n';
+        if (b.is_table()) {
+            for (const auto& r : b.rows)
+                for (const auto& c : r.cells) {
+                    if (!s.empty() && s.back() != '\n') s += ' ';
+                    s += c.text();
+                }
+        } else {
+            s += b.text;
+        }
+    }
+    return s;
+}
+
+const char* to_string(BlockKind k) {
+    switch (k) {
+        case BlockKind::Heading: return "heading";
+        case BlockKind::Paragraph: return "paragraph";
+        case BlockKind::ListItem: return "list_item";
+        case BlockKind::Table: return "table";
+    }
+    return "?";
+}
+
+namespace {
+
+const char* const kPlaceholders[] = {
+    "click here to enter text",      "click or tap here to enter text", "click here to enter a date",
+    "click or tap to enter a date",  "choose an item",                  "click or tap here to enter a date",
+    "enter text here",               "type here",                       "insert text here",
+    "select from drop down list",    "select an item",
+};
+
+// Removes every placeholder phrase (case-insensitive) from `s`, keeping the rest.
+std::string remove_phrases(std::string_view s) {
+    std::string low = text::lower(s);
+    std::string out(s);
+    for (const char* p : kPlaceholders) {
+        const std::string_view pv(p);
+        size_t at;
+        while ((at = low.find(pv)) != std::string::npos) {
+            size_t end = at + pv.size();
+            if (end < low.size() && low[end] == '.') ++end;
+            low.erase(at, end - at);
+            out.erase(at, end - at);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string strip_placeholders(std::string_view s) {
+    std::string v = text::trim(remove_phrases(s));
+    // Legacy form fields leave runs of blanks, underscores or dots.
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c == '_' || c == '.' || c == ' '; }))
+        return {};
+    return v;
+}
+
+bool is_placeholder(std::string_view s) { return strip_placeholders(s).empty(); }
+
+bool Block::is_empty_value() const {
+    if (is_table()) return false;
+    return is_placeholder(text);
+}
+
+bool tick_glyph(uint32_t cp, bool& checked) {
+    switch (cp) {
+        case 0x2612:  // ☒
+        case 0x2611:  // ☑
+        case 0x2713:  // ✓
+        case 0x2714:  // ✔
+        case 0x2717:  // ✗
+        case 0x2718:  // ✘
+        case 0x22A0:  // ⊠
+            checked = true;
+            return true;
+        case 0x2610:  // ☐
+        case 0x25A1:  // □
+            checked = false;
+            return true;
+        default: return false;
+    }
+}
+
+void index_checkboxes(Block& b) {
+    b.boxes.clear();
+    const std::string& in = b.text;
+    // Fast path: every tick glyph is three bytes starting 0xE2.
+    if (in.find('\xE2') == std::string::npos) return;
+    std::string out;
+    out.reserve(in.size());
+    size_t i = 0;
+    while (i < in.size()) {
+        const size_t start = i;
+        const uint32_t cp = text::next_cp(in, i);
+        bool checked = false;
+        if (tick_glyph(cp, checked)) {
+            b.boxes.push_back({checked, out.size()});
+            out += checked ? kChecked : kUnchecked;
+        } else {
+            out.append(in, start, i - start);
+        }
+    }
+    b.text = std::move(out);
+}
+
+namespace {
+
+void cell_line(std::string& out, const Cell& c);
+
+void block_inline(std::string& out, const Block& b) {
+    if (b.is_table()) {
+        for (const auto& r : b.rows) {
+            for (const auto& c : r.cells) {
+                if (!out.empty() && out.back() != ' ') out += ' ';
+                cell_line(out, c);
+            }
+        }
+        return;
+    }
+    for (char ch : b.text) out += (ch == '\n' || ch == '\t') ? ' ' : ch;
+}
+
+// A cell's text on one line: its blocks joined by spaces.
+void cell_line(std::string& out, const Cell& c) {
+    bool first = true;
+    for (const auto& b : c.blocks) {
+        if (!first) out += ' ';
+        first = false;
+        block_inline(out, b);
+    }
+}
+
+void block_text(std::string& out, const Block& b) {
+    switch (b.kind) {
+        case BlockKind::Table:
+            for (const auto& r : b.rows) {
+                bool first = true;
+                for (const auto& c : r.cells) {
+                    if (!first) out += '\t';
+                    first = false;
+                    if (!c.continued) cell_line(out, c);
+                }
+                out += '\n';
+            }
+            return;
+        case BlockKind::ListItem:
+            out.append(static_cast<size_t>(b.level) * 2, ' ');
+            out += b.marker.empty() ? (b.ordered ? "1." : "-") : b.marker;
+            out += ' ';
+            break;
+        default: break;
+    }
+    out += b.text;
+    out += '\n';
+}
+
+}  // namespace
+
+std::string to_text(const Document& doc) {
+    std::string out;
+    for (const auto& b : doc.body) block_text(out, b);
+    std::string part;
+    for (const auto& b : doc.extras) {
+        if (b.loc.part != part) {
+            part = b.loc.part;
+            out += "--- " + part + " ---\n";
+        }
+        block_text(out, b);
+    }
+    return out;
+}
+
+namespace {
+
+struct JsonOut {
+    std::string s;
+    int depth = 0;
+    void nl() {
+        s += '\n';
+        s.append(static_cast<size_t>(depth) * 2, ' ');
+    }
+    void key(const char* k) {
+        s += '"';
+        s += k;
+        s += "\": ";
+    }
+    void str(std::string_view v) { s += text::json_quote(v); }
+};
+
+void write_blocks(JsonOut& j, const std::vector<Block>& blocks);
+
+void write_block(JsonOut& j, const Block& b) {
+    j.s += '{';
+    ++j.depth;
+    j.nl();
+    j.key("kind");
+    j.str(to_string(b.kind));
+    j.s += ',';
+    j.nl();
+    j.key("where");
+    j.str(b.loc.where());
+    if (b.kind == BlockKind::Heading || b.kind == BlockKind::ListItem) {
+        j.s += ',';
+        j.nl();
+        j.key("level");
+        j.s += std::to_string(b.level);
+    }
+    if (b.kind == BlockKind::ListItem) {
+        j.s += ',';
+        j.nl();
+        j.key("ordered");
+        j.s += b.ordered ? "true" : "false";
+    }
+    if (!b.is_table()) {
+        j.s += ',';
+        j.nl();
+        j.key("text");
+        j.str(b.text);
+        if (b.is_empty_value() && !b.text.empty()) {
+            j.s += ',';
+            j.nl();
+            j.key("placeholder");
+            j.s += "true";
+        }
+        if (!b.boxes.empty()) {
+            j.s += ',';
+            j.nl();
+            j.key("checkboxes");
+            j.s += '[';
+            for (size_t i = 0; i < b.boxes.size(); ++i) {
+                if (i) j.s += ", ";
+                j.s += b.boxes[i].checked ? "{\"checked\": true, \"offset\": " : "{\"checked\": false, \"offset\": ";
+                j.s += std::to_string(b.boxes[i].offset) + "}";
+            }
+            j.s += ']';
+        }
+    } else {
+        j.s += ',';
+        j.nl();
+        j.key("rows");
+        j.s += '[';
+        ++j.depth;
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            if (r) j.s += ',';
+            j.nl();
+            j.s += '{';
+            if (b.rows[r].header) j.s += "\"header\": true, ";
+            j.key("cells");
+            j.s += '[';
+            ++j.depth;
+            const auto& cells = b.rows[r].cells;
+            for (size_t c = 0; c < cells.size(); ++c) {
+                if (c) j.s += ',';
+                j.nl();
+                j.s += '{';
+                j.key("where");
+                j.str(cells[c].loc.where());
+                if (cells[c].col_span > 1) j.s += ", \"col_span\": " + std::to_string(cells[c].col_span);
+                if (cells[c].row_span > 1) j.s += ", \"row_span\": " + std::to_string(cells[c].row_span);
+                if (cells[c].continued) j.s += ", \"continued\": true";
+                j.s += ", ";
+                j.key("blocks");
+                write_blocks(j, cells[c].blocks);
+                j.s += '}';
+            }
+            --j.depth;
+            if (!cells.empty()) j.nl();
+            j.s += "]}";
+        }
+        --j.depth;
+        if (!b.rows.empty()) j.nl();
+        j.s += ']';
+    }
+    --j.depth;
+    j.nl();
+    j.s += '}';
+}
+
+void write_blocks(JsonOut& j, const std::vector<Block>& blocks) {
+    j.s += '[';
+    ++j.depth;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (i) j.s += ',';
+        j.nl();
+        write_block(j, blocks[i]);
+    }
+    --j.depth;
+    if (!blocks.empty()) j.nl();
+    j.s += ']';
+}
+
+}  // namespace
+
+std::string to_json(const Document& doc) {
+    JsonOut j;
+    j.s += '{';
+    j.depth = 1;
+    j.nl();
+    j.key("file");
+    j.str(doc.path);
+    j.s += ',';
+    j.nl();
+    j.key("format");
+    j.str(doc.format);
+    if (!doc.title.empty()) {
+        j.s += ',';
+        j.nl();
+        j.key("title");
+        j.str(doc.title);
+    }
+    if (doc.pages > 0) {
+        j.s += ',';
+        j.nl();
+        j.key("pages");
+        j.s += std::to_string(doc.pages);
+    }
+    j.s += ',';
+    j.nl();
+    j.key("warnings");
+    j.s += '[';
+    for (size_t i = 0; i < doc.warnings.size(); ++i) {
+        if (i) j.s += ", ";
+        j.str(doc.warnings[i]);
+    }
+    j.s += "],";
+    j.nl();
+    j.key("blocks");
+    write_blocks(j, doc.body);
+    j.s += ',';
+    j.nl();
+    j.key("extras");
+    write_blocks(j, doc.extras);
+    j.depth = 0;
+    j.nl();
+    j.s += "}\n";
+    return j.s;
+}
+
+}  // namespace tfa

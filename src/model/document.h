@@ -1,0 +1,121 @@
+// The document model every reader fills and every later stage reads.
+//
+// A Document is an ordered list of Blocks for the body, and a second list for the parts kept
+// apart from it (headers, footers, footnotes, endnotes, comments, text boxes). Every Block
+// carries the Location it came from, set by the reader, so that findings can cite it.
+// Tick boxes are first-class: a block's text holds U+2612 (checked) or U+2610 (unchecked) where
+// a tick box stands, and `boxes` records each one with its state and byte offset in `text`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfa {
+
+// Where a block sits in its file. `path` reads like "table 2, row 3, cell 1, paragraph 1" or
+// "paragraph 14"; `part` names the part outside the body ("header 1", "footnote 3", "comment 2",
+// "text box 1", "sheet Attendance"), empty for the body. `page` is 1-based for PDF, 0 elsewhere.
+struct Location {
+    std::string file;
+    std::string part;
+    std::string path;
+    int page = 0;
+
+    // "part, path" or "page 2, paragraph 3": what a finding prints after the file name.
+    std::string where() const;
+};
+
+struct Checkbox {
+    bool checked = false;
+    size_t offset = 0;  // byte offset of the glyph in Block::text
+};
+
+struct Block;
+
+struct Cell {
+    std::vector<Block> blocks;
+    int col_span = 1;  // columns this cell spans (gridSpan, colspan, number-columns-spanned)
+    int row_span = 1;  // rows this cell spans, on the cell that starts the span
+    bool continued = false;  // a vertically merged continuation: a placeholder, no content
+    Location loc;
+
+    // The cell's text: its blocks' text joined by newlines.
+    std::string text() const;
+};
+
+struct Row {
+    std::vector<Cell> cells;
+    bool header = false;
+};
+
+enum class BlockKind { Heading, Paragraph, ListItem, Table };
+
+const char* to_string(BlockKind k);
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    int level = 0;          // heading level 1-9; list nesting level 0-8
+    bool ordered = false;   // list items: numbered rather than bulleted
+    std::string marker;     // list items: "1.", "a)", "•" when known
+    std::string text;       // inline text, tabs and line breaks kept ("\t", "\n")
+    std::vector<Checkbox> boxes;
+    std::vector<Row> rows;  // tables only
+    Location loc;
+
+    bool is_table() const { return kind == BlockKind::Table; }
+    // True when the text holds nothing but unfilled placeholders, blanks and underscores.
+    bool is_empty_value() const;
+};
+
+struct Document {
+    std::string path;    // as given by the user
+    std::string format;  // "docx", "odt", "html", "pdf", "xlsx", "txt", "csv"
+    std::string title;   // document properties title, <title>, or empty
+    std::vector<Block> body;
+    std::vector<Block> extras;  // headers, footers, notes, comments, text boxes: loc.part set
+    std::vector<std::string> warnings;  // damage read past, one line each
+    int pages = 0;                      // PDF page count, 0 elsewhere
+
+    // Calls f(block) for every block in reading order, descending into table cells.
+    template <class F>
+    void for_each(F&& f) const {
+        for (const auto& b : body) visit(b, f);
+    }
+
+    template <class F>
+    static void visit(const Block& b, F& f) {
+        f(b);
+        for (const auto& r : b.rows)
+            for (const auto& c : r.cells)
+                for (const auto& cb : c.blocks) visit(cb, f);
+    }
+};
+
+// Plain text in reading order: blocks separated by newlines, table cells by tabs and rows by
+// newlines; then each part outside the body after a marker line "--- header 1 ---".
+std::string to_text(const Document& doc);
+
+// The block model as JSON with locations (deterministic key order, two-space indent).
+std::string to_json(const Document& doc);
+
+// True when `s` is only placeholder text ("Click here to enter text.", "Choose an item.", ...),
+// form-field blanks (spaces, underscores, dots) or nothing at all.
+bool is_placeholder(std::string_view s);
+
+// `s` with placeholder phrases removed and white space trimmed: the value a field holds.
+std::string strip_placeholders(std::string_view s);
+
+// The glyphs used in Block::text for tick boxes.
+inline constexpr const char* kChecked = "\u2612";    // ☒
+inline constexpr const char* kUnchecked = "\u2610";  // ☐
+
+// If the code point is a tick glyph, sets `checked` and returns true. ☒ ☑ ✓ ✔ ✗ ✘ are
+// checked, ☐ unchecked. (✗ ticks a box in these forms: "✗ Yes" means the box is marked.)
+bool tick_glyph(uint32_t cp, bool& checked);
+
+// Builds `boxes` from the tick glyphs in `text`, normalising each glyph to ☒ or ☐.
+void index_checkboxes(Block& b);
+
+}  // namespace tfa

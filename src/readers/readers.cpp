@@ -1,0 +1,79 @@
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "core/text.h"
+#include "readers/reader.h"
+
+namespace tfa {
+
+namespace {
+
+struct FormatEntry {
+    const char* ext;
+    const Reader& (*reader)();
+};
+
+// The one table of formats.
+const FormatEntry kFormats[] = {
+    {"docx", docx_reader}, {"docm", docx_reader}, {"odt", odt_reader},  {"html", html_reader},
+    {"htm", html_reader},  {"pdf", pdf_reader},   {"xlsx", xlsx_reader}, {"txt", text_reader},
+    {"csv", text_reader},
+};
+
+}  // namespace
+
+const Reader* reader_for(std::string_view path) {
+    const std::string ext = text::extension(path);
+    for (const auto& f : kFormats)
+        if (ext == f.ext) return &f.reader();
+    return nullptr;
+}
+
+std::vector<std::string> supported_extensions() {
+    std::vector<std::string> out;
+    for (const auto& f : kFormats) out.emplace_back(f.ext);
+    return out;
+}
+
+Result<std::string> load_file(const std::string& path, size_t max_bytes) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return Error{path, "no such file"};
+    if (S_ISDIR(st.st_mode)) return Error{path, "is a directory, not a document"};
+    if (static_cast<size_t>(st.st_size) > max_bytes)
+        return Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
+                               std::to_string(max_bytes) + ")"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{path, "cannot open file"};
+    std::string data(static_cast<size_t>(st.st_size), '\0');
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    if (static_cast<size_t>(in.gcount()) != data.size()) return Error{path, "read error"};
+    return data;
+}
+
+Result<Document> read_document(const std::string& path, std::string_view bytes, const ReadOptions& opts) {
+    const Reader* r = reader_for(path);
+    if (!r) {
+        const std::string ext = text::extension(path);
+        return Error{path, "unsupported format" + (ext.empty() ? std::string(" (no file extension)")
+                                                              : " (." + ext + ")")};
+    }
+    try {
+        return r->read(path, bytes, opts);
+    } catch (const std::exception& e) {
+        return Error{path, std::string("cannot read ") + r->format() + ": " + e.what()};
+    } catch (...) {
+        return Error{path, std::string("cannot read ") + r->format() + ": unexpected error"};
+    }
+}
+
+Result<Document> read_document(const std::string& path, const ReadOptions& opts) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return Error{path, "no such file"};
+    if (!reader_for(path)) return read_document(path, std::string_view{}, opts);
+    auto data = load_file(path, opts.max_file_bytes);
+    if (!data) return data.error();
+    return read_document(path, data.value(), opts);
+}
+
+}  // namespace tfa

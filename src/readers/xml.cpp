@@ -1,0 +1,122 @@
+#include "readers/xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace tfa::xml {
+
+namespace {
+
+void quiet(void*, const char*, ...) {}
+void quiet_structured(void*, xmlErrorPtr) {}
+
+// libxml2 keeps error handlers per thread: silence them on every thread that parses.
+void silence_this_thread() {
+    thread_local bool done = false;
+    if (done) return;
+    xmlSetGenericErrorFunc(nullptr, quiet);
+    xmlSetStructuredErrorFunc(nullptr, quiet_structured);
+    done = true;
+}
+
+std::string last_error_text(xmlParserCtxt* ctxt) {
+    const xmlError* e = ctxt ? xmlCtxtGetLastError(ctxt) : xmlGetLastError();
+    if (!e || !e->message) return "parse error";
+    std::string m = e->message;
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    if (e->code == XML_ERR_ENTITY_LOOP) m = "entity reference loop (entity-expansion bomb refused)";
+    if (e->line > 0) m = "line " + std::to_string(e->line) + ": " + m;
+    return m;
+}
+
+}  // namespace
+
+void init() {
+    static std::once_flag once;
+    std::call_once(once, [] { xmlInitParser(); });
+    silence_this_thread();
+}
+
+Result<DocPtr> parse(const std::string& file, const std::string& part, std::string_view bytes) {
+    init();
+    if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{file, part + " is too large to parse"};
+    xmlParserCtxt* ctxt = xmlNewParserCtxt();
+    if (!ctxt) return Error{file, "out of memory parsing " + part};
+    const int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    xmlDoc* d = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), part.c_str(), nullptr, flags);
+    if (!d || !ctxt->wellFormed) {
+        std::string msg = "malformed XML in " + part + ": " + last_error_text(ctxt);
+        if (d) xmlFreeDoc(d);
+        xmlFreeParserCtxt(ctxt);
+        return Error{file, msg};
+    }
+    xmlFreeParserCtxt(ctxt);
+    DocPtr doc(d);
+    if (doc->intSubset || doc->extSubset)
+        return Error{file, part + " declares a DOCTYPE, which these parts never have (entities refused)"};
+    if (!xmlDocGetRootElement(doc.get())) return Error{file, part + " has no root element"};
+    return doc;
+}
+
+Result<DocPtr> parse_html(const std::string& file, std::string_view bytes, const char* encoding) {
+    init();
+    if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{file, "HTML too large to parse"};
+    const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NOBLANKS * 0;
+    htmlDocPtr d = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), file.c_str(), encoding, flags);
+    if (!d) return Error{file, "cannot parse HTML"};
+    return DocPtr(d);
+}
+
+std::string_view attr(const xmlNode* n, std::string_view local, std::string_view def) {
+    if (!n || n->type != XML_ELEMENT_NODE) return def;
+    for (const xmlAttr* a = n->properties; a; a = a->next) {
+        if (local == reinterpret_cast<const char*>(a->name)) {
+            const xmlNode* t = a->children;
+            if (t && (t->type == XML_TEXT_NODE) && t->content && !t->next)
+                return std::string_view(reinterpret_cast<const char*>(t->content));
+            if (!t) return std::string_view("");
+            // Rare: attribute value split by entity references; fall back to the first text.
+            for (; t; t = t->next)
+                if (t->type == XML_TEXT_NODE && t->content)
+                    return std::string_view(reinterpret_cast<const char*>(t->content));
+            return std::string_view("");
+        }
+    }
+    return def;
+}
+
+bool has_attr(const xmlNode* n, std::string_view local) {
+    if (!n || n->type != XML_ELEMENT_NODE) return false;
+    for (const xmlAttr* a = n->properties; a; a = a->next)
+        if (local == reinterpret_cast<const char*>(a->name)) return true;
+    return false;
+}
+
+const xmlNode* child(const xmlNode* n, std::string_view local) {
+    for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && local == reinterpret_cast<const char*>(c->name)) return c;
+    return nullptr;
+}
+
+namespace {
+void collect(const xmlNode* n, std::string& out) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            out += reinterpret_cast<const char*>(c->content);
+        else if (c->type == XML_ELEMENT_NODE)
+            collect(c, out);
+    }
+}
+}  // namespace
+
+std::string text_of(const xmlNode* n) {
+    std::string out;
+    if (n) collect(n, out);
+    return out;
+}
+
+}  // namespace tfa::xml

@@ -1,0 +1,44 @@
+// Safe access to zip containers (.docx, .odt, .xlsx) through Poco::Zip.
+//
+// Entries are read into memory only, never extracted to disk, and every read is bounded: an
+// entry may inflate to at most ReadOptions::max_entry_bytes and, past ratio_floor, to at most
+// max_ratio times its compressed size. The bound is counted while inflating, because the sizes
+// a zip declares can lie.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "readers/reader.h"
+
+namespace tfa {
+
+class ZipFile {
+public:
+    // Opens the archive in `bytes`, which must outlive the ZipFile. Errors: not a zip archive,
+    // truncated or damaged archive.
+    static Result<std::unique_ptr<ZipFile>> open(const std::string& path, std::string_view bytes,
+                                                 const ReadOptions& opts);
+    ~ZipFile();
+
+    bool has(const std::string& name) const;
+    std::vector<std::string> names() const;
+
+    // The entry's bytes. Errors name the file and the entry: missing, over the size or ratio
+    // limit, or damaged.
+    Result<std::string> read(const std::string& name) const;
+
+private:
+    ZipFile();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Resolves a relationship target against the folder of the part that holds it:
+// resolve_part("word/document.xml", "media/a.png") is "word/media/a.png"; "/x" is "x".
+std::string resolve_part(std::string_view source_part, std::string_view target);
+
+}  // namespace tfa

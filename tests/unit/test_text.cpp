@@ -1,0 +1,29 @@
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+
+using namespace tfa;
+
+TEST_CASE("match_key folds case, punctuation, white space and trailing colons", "[text]") {
+    CHECK(text::match_key("Date of Birth:") == "date of birth");
+    CHECK(text::match_key("  date  of\tbirth ") == "date of birth");
+    CHECK(text::match_key("Child's views") == "childs views");
+    CHECK(text::match_key("Family ref.") == "family ref");
+    CHECK(text::match_key("Zoë – Łukasz") == "zoë łukasz");
+}
+
+TEST_CASE("cp1252 bytes decode to UTF-8", "[text]") {
+    CHECK(text::cp1252_to_utf8("\xA3" "5 \x80" "3 caf\xE9") == "£5 €3 café");
+    CHECK_FALSE(text::is_valid_utf8("caf\xE9"));
+    CHECK(text::is_valid_utf8("café"));
+}
+
+TEST_CASE("trim and collapse handle non-breaking spaces", "[text]") {
+    CHECK(text::trim("\xC2\xA0 x y \xC2\xA0") == "x y");
+    CHECK(text::collapse_ws(" a \n\t b\xC2\xA0\xC2\xA0" "c ") == "a b c");
+}
+
+TEST_CASE("extension is lower case without the dot", "[text]") {
+    CHECK(text::extension("a/b/Plan.DOCX") == "docx");
+    CHECK(text::extension("a.b/noext").empty());
+}
