@@ -1,0 +1,50 @@
+// Golden-file checks for tests. check_golden("docx/tables.txt", actual) compares `actual` with
+// tests/golden/docx/tables.txt. On a mismatch it writes tests/golden/docx/tables.txt.actual
+// beside it and fails; `scripts/accept-goldens.sh` (or TFAUDIT_ACCEPT=1 when running the
+// tests) promotes the .actual files after review. A missing golden is written when accepting
+// and fails otherwise.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace tfa::test {
+
+inline std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::string data_path(const std::string& rel) { return std::string(TEST_DATA_DIR) + "/" + rel; }
+
+inline void check_golden(const std::string& rel, const std::string& actual) {
+    const std::string path = std::string(TEST_GOLDEN_DIR) + "/" + rel;
+    const char* accept = std::getenv("TFAUDIT_ACCEPT");
+    std::ifstream probe(path, std::ios::binary);
+    const bool exists = probe.good();
+    probe.close();
+    const std::string expected = exists ? read_all(path) : std::string();
+    if (exists && expected == actual) {
+        std::remove((path + ".actual").c_str());
+        SUCCEED();
+        return;
+    }
+    if (accept && *accept == '1') {
+        std::ofstream(path, std::ios::binary) << actual;
+        WARN("golden written: " << rel);
+        return;
+    }
+    std::ofstream(path + ".actual", std::ios::binary) << actual;
+    INFO("golden " << rel << (exists ? " differs" : " is missing") << "; see " << path
+                   << ".actual and promote it with scripts/accept-goldens.sh after review");
+    CHECK(expected == actual);
+}
+
+}  // namespace tfa::test
