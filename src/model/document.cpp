@@ -188,9 +188,15 @@ std::string to_text(const Document& doc) {
     for (const auto& b : doc.body) block_text(out, b);
     std::string part;
     for (const auto& b : doc.extras) {
+        // Headers and footers repeat on every page and carry no case content of their own:
+        // they are in the block model (--blocks) but not in the plain text.
+        if (text::starts_with(b.loc.part, "header") || text::starts_with(b.loc.part, "footer")) continue;
         if (b.loc.part != part) {
             part = b.loc.part;
-            out += "--- " + part + " ---\n";
+            // "text box 2" is written "textbox 2" so that the marker is one word and a number.
+            std::string marker = part;
+            if (text::starts_with(marker, "text box")) marker.erase(4, 1);
+            out += "--- " + marker + " ---\n";
         }
         block_text(out, b);
     }

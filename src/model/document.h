@@ -94,7 +94,8 @@ struct Document {
 };
 
 // Plain text in reading order: blocks separated by newlines, table cells by tabs and rows by
-// newlines; then each part outside the body after a marker line "--- header 1 ---".
+// newlines; then the notes, comments and text boxes, each part after a marker line
+// "--- footnote 1 ---". Headers and footers are left out (they are in to_json).
 std::string to_text(const Document& doc);
 
 // The block model as JSON with locations (deterministic key order, two-space indent).
