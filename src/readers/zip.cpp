@@ -31,9 +31,9 @@ Result<std::unique_ptr<ZipFile>> ZipFile::open(const std::string& path, std::str
         z->impl_->in = std::make_unique<Poco::MemoryInputStream>(bytes.data(), bytes.size());
         z->impl_->archive = std::make_unique<Poco::Zip::ZipArchive>(*z->impl_->in);
     } catch (const Poco::Exception& e) {
-        return Error{path, "damaged zip archive: " + e.displayText()};
+        return Error{path, "damaged or truncated zip archive: " + e.displayText()};
     } catch (const std::exception& e) {
-        return Error{path, std::string("damaged zip archive: ") + e.what()};
+        return Error{path, std::string("damaged or truncated zip archive: ") + e.what()};
     }
     if (z->impl_->archive->headerBegin() == z->impl_->archive->headerEnd())
         return Error{path, "damaged zip archive: no entries"};

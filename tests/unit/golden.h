@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,7 +25,16 @@ inline std::string read_all(const std::string& path) {
 
 inline std::string data_path(const std::string& rel) { return std::string(TEST_DATA_DIR) + "/" + rel; }
 
-inline void check_golden(const std::string& rel, const std::string& actual) {
+// `s` with the absolute test-data folder replaced by "tests/data", so goldens do not depend on
+// where the checkout lives.
+inline std::string normalise_paths(std::string s) {
+    const std::string from = TEST_DATA_DIR;
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at)) s.replace(at, from.size(), "tests/data");
+    return s;
+}
+
+inline void check_golden(const std::string& rel, const std::string& raw_actual) {
+    const std::string actual = normalise_paths(raw_actual);
     const std::string path = std::string(TEST_GOLDEN_DIR) + "/" + rel;
     const char* accept = std::getenv("TFAUDIT_ACCEPT");
     std::ifstream probe(path, std::ios::binary);
@@ -36,6 +46,7 @@ inline void check_golden(const std::string& rel, const std::string& actual) {
         SUCCEED();
         return;
     }
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     if (accept && *accept == '1') {
         std::ofstream(path, std::ios::binary) << actual;
         WARN("golden written: " << rel);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# extract: exit codes, one-line errors naming the file, and the rest of a batch still read.
+set -u
+BIN=$1; ROOT=$2
+D=$ROOT/tests/data
+fail() { echo "FAIL: $*"; exit 1; }
+
+out=$("$BIN" extract --text "$D/docx/assessment.docx" 2>/tmp/tfa-err.$$); rc=$?
+[ $rc -eq 0 ] || fail "good file exit $rc"
+echo "$out" | grep -q "Zoë Łukasz" || fail "text missing"
+
+# A batch with bad files in the middle: each is reported, the good ones are still printed.
+out=$("$BIN" extract --text "$D/bad/not_a_zip.docx" "$D/docx/assessment.docx" "$D/bad/legacy.doc" \
+      "$D/docx/parts.docx" /nonexistent/x.docx 2>/tmp/tfa-err.$$); rc=$?
+[ $rc -eq 2 ] || fail "batch with bad files exit $rc, want 2"
+echo "$out" | grep -q "FF-0001" || fail "first good file not printed"
+echo "$out" | grep -q "After the box" || fail "second good file not printed"
+grep -q "not_a_zip.docx: not a zip archive" /tmp/tfa-err.$$ || fail "no error for not_a_zip"
+grep -q "legacy.doc: unsupported format (.doc)" /tmp/tfa-err.$$ || fail "no error for .doc"
+grep -q "/nonexistent/x.docx: no such file" /tmp/tfa-err.$$ || fail "no error for missing file"
+[ "$(wc -l < /tmp/tfa-err.$$)" -eq 3 ] || fail "want exactly 3 error lines, got: $(cat /tmp/tfa-err.$$)"
+
+# --blocks is JSON with locations.
+"$BIN" extract --blocks "$D/docx/tables_lists.docx" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["blocks"][1]["where"]=="table 1"' \
+  || fail "--blocks not valid JSON with locations"
+
+# Usage errors.
+"$BIN" extract "$D/docx/parts.docx" >/dev/null 2>&1; [ $? -eq 2 ] || fail "no mode: want 2"
+"$BIN" extract --text --bogus x >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option: want 2"
+"$BIN" extract --help | grep -q -- "--blocks" || fail "extract --help"
+"$BIN" --help | grep -q "extract" || fail "--help lists commands"
+"$BIN" nosuchcommand >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command: want 2"
+rm -f /tmp/tfa-err.$$
+echo "extract CLI: all checks passed"
