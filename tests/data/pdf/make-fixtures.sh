@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Regenerates the PDF reader's fixtures in this directory. Needs LibreOffice (soffice), qpdf and
+# python3 (standard library only). All content is synthetic. The generated PDFs are committed;
+# rerunning changes their timestamps and IDs but not their text.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# A private LibreOffice profile, so parallel runs do not share one.
+lo=(soffice "-env:UserInstallation=file://$work/profile" --headless)
+
+# report.pdf: two pages. Page 1: heading, paragraphs with Unicode and ligatures, a label/value
+# table. Page 2: tick boxes and a closing paragraph.
+cat >"$work/report.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Family Support Review</title>
+<style>body { font-family: "DejaVu Sans"; font-size: 11pt; } td { padding: 2pt 6pt; }</style></head>
+<body>
+<h1>Family Support Review</h1>
+<p>This synthetic review describes the office workflows of a support team in the first quarter.</p>
+<p>The keyworker Zoë Łukasz approved £1,250 for a fluffy toy library and first aid training.</p>
+<table border="1" cellspacing="0">
+<tr><td>Family reference</td><td>TF-0001</td></tr>
+<tr><td>Keyworker</td><td>Zoë Łukasz</td></tr>
+<tr><td>Budget</td><td>£1,250</td></tr>
+</table>
+<p>Effective official offers finish the first page.</p>
+<h2 style="page-break-before: always">Consent</h2>
+<p>☒ Yes ☐ No</p>
+<p>The second page closes the review with a final note about efficient staff. This paragraph is long
+enough to wrap over several lines of the page, so that the reader has to join wrapped lines back into
+one paragraph while keeping the paragraphs before and after it apart from it.</p>
+<p>Last line.</p>
+</body></html>
+HTML
+"${lo[@]}" --convert-to pdf --outdir "$work" "$work/report.html" >/dev/null 2>&1
+cp "$work/report.pdf" "$here/report.pdf"
+
+# Encrypted copies: an empty user password (opens without asking) and a real user password.
+qpdf --encrypt "" owner-secret 256 -- "$here/report.pdf" "$here/encrypted-empty.pdf"
+qpdf --encrypt user-secret owner-secret 256 -- "$here/report.pdf" "$here/encrypted-user.pdf"
+
+# truncated.pdf: the first half of report.pdf. random.pdf: 4 KB of seeded random bytes.
+size=$(stat -c %s "$here/report.pdf")
+head -c $((size / 2)) "$here/report.pdf" >"$here/truncated.pdf"
+python3 -c 'import random,sys; r=random.Random(2015); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(4096)))' >"$here/random.pdf"
+
+# scan.pdf (a page holding only an image, as a scanner makes) and xobject.pdf (hand-written:
+# text inside a form XObject, TJ kerning, hex strings, Tm/T*/' operators, a /Differences
+# ligature glyph), written by a small Python script so every byte is under control.
+python3 - "$here" <<'PY'
+import sys, zlib
+out_dir = sys.argv[1]
+
+def write_pdf(path, objects):
+    """objects: list of bytes bodies for objects 1..n; object 1 is the catalog."""
+    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        data += b"%010d 00000 n \n" % off
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(data)
+
+def stream(dict_extra, payload, compress=True):
+    if compress:
+        payload = zlib.compress(payload)
+        dict_extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d %s >>\nstream\n" % (len(payload), dict_extra) + payload + b"\nendstream"
+
+# A grey 64x64 "scan": noise-free gradient, Flate compressed.
+w = h = 64
+pixels = bytes((x * 4 + y) % 256 for y in range(h) for x in range(w))
+write_pdf(out_dir + "/scan.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+    stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8" % (w, h), pixels),
+    stream(b"", b"q 500 0 0 700 47 70 cm /Im1 Do Q\n"),
+])
+
+# xobject.pdf: Helvetica with WinAnsi plus a /Differences entry mapping code 0x80 to /fi.
+page = (b"BT /F1 14 Tf 72 770 Td (Form XObject test) Tj ET\n"
+        b"BT /F1 11 Tf 1 0 0 1 72 740 Tm [(Ke) 20 (rned) -250 (words)] TJ 14 TL T* <48657820737472696E67> Tj"
+        b" (Next line by quote) ' (Ligature: \x80nd the \x80le) ' ET\n"
+        b"q 1 0 0 1 72 600 cm /Fm1 Do Q\n"
+        b"BT /F1 11 Tf 72 500 Td (After the form.) Tj ET\n")
+form = b"BT /F1 11 Tf 0 20 Td (Text inside a form XObject.) Tj 0 -14 Td (Second form line.) Tj ET\n"
+write_pdf(out_dir + "/xobject.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /fi] >> >>",
+    stream(b"", page, compress=False),
+    stream(b"/Type /XObject /Subtype /Form /BBox [0 0 400 100] /Resources << /Font << /F1 4 0 R >> >>", form, compress=False),
+])
+PY
+ls -l "$here"/*.pdf
