@@ -1,0 +1,116 @@
+// The case record: the structured facts about one family that the claim rules judge.
+//
+// The extractor fills it from a bundle's documents; every scalar it fills has a Source (file,
+// location, quote) so that findings can cite the evidence. docs/case-record.md is the
+// contract for its JSON form. Dates are ISO 8601 strings ("2019-11-14"); empty means unknown.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tfa {
+
+// Where a value came from: the document, the location in it, and the text quoted.
+struct Source {
+    std::string file;
+    std::string where;
+    std::string quote;
+    bool empty() const { return file.empty(); }
+};
+
+struct Member {
+    std::string name, relationship, dob;  // dob ISO
+    Source src;
+};
+
+struct Action {
+    std::string what, who, by_when;  // by_when ISO when it parsed as a date, else as written
+};
+
+struct PlanOutcome {
+    std::string criterion;  // criterion id, empty when unresolved
+    std::string need, outcome;
+    std::vector<Action> actions;
+    Source src;
+};
+
+struct ReviewOutcome {
+    std::string criterion;
+    std::string progress, rating;
+    std::string achieved;  // "yes", "no", "partly", or empty
+    Source src;
+};
+
+struct Review {
+    std::string date, number, next_review;
+    std::vector<std::string> attendees;
+    std::vector<ReviewOutcome> outcomes;
+    Source src;
+};
+
+struct ClosureOutcome {
+    std::string criterion;
+    std::optional<bool> achieved;
+    std::string date_achieved, sustained_since, evidence;
+    Source src;
+};
+
+// One dated measurement of hard data.
+struct Evidence {
+    std::string criterion, member, measure;  // measure: attendance_pct, incidents, benefit, ...
+    std::string period_start, period_end, value;
+    Source src;
+};
+
+struct Identified {
+    std::string criterion;  // id from the rule pack's criteria
+    std::string evidence;
+    std::string members;
+    Source src;
+};
+
+struct Unreadable {
+    std::string file, reason;
+};
+
+struct CaseRecord {
+    std::string case_name;  // bundle folder name, or the family reference in a flat folder
+    std::vector<std::string> files;  // the bundle's documents, in date order
+    std::vector<std::string> doc_types;  // per file: "assessment", "plan+assessment", ...
+
+    std::string family_ref, council;
+    std::string assessment_started, assessment_completed, assessment_date;
+    std::string lead_professional, lead_agency, completed_by;
+    std::string reason;
+    std::vector<Identified> identified;     // criteria at assessment, with evidence
+    std::vector<std::string> criteria;       // ids in pack order
+    std::vector<std::string> criteria_added; // ids first seen after the assessment
+    std::optional<bool> consent_given;
+    std::string consent_date, consent_signed_by;
+    std::vector<std::string> consent_scope;
+    std::string manager, manager_date;
+    std::optional<bool> voice_of_child;
+    bool has_assessment = false, has_plan = false, has_closure = false;
+
+    std::string plan_date;
+    std::vector<PlanOutcome> plan_outcomes;
+    std::vector<Review> reviews;  // ascending by date
+    std::string closure_date, closure_reason;
+    std::vector<ClosureOutcome> closure_outcomes;
+    std::vector<Evidence> evidence;
+    std::vector<Member> members;
+    std::vector<Unreadable> unreadable;
+
+    // key → where its value came from, for the scalar keys (family_ref, plan_date, ...).
+    std::map<std::string, Source> sources;
+
+    std::vector<std::string> review_dates() const;
+};
+
+// The record as JSON (docs/case-record.md), deterministic, two-space indent at `indent`.
+// With `with_sources` the "sources" object is included.
+std::string to_json(const CaseRecord& r, int indent = 0, bool with_sources = true);
+
+}  // namespace tfa
