@@ -9,6 +9,9 @@
 namespace tfa::app {
 
 int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_templates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Expands PATH arguments: files as given, folders walked recursively for files with a
 // supported extension (sorted, hidden files skipped). Paths that do not exist are reported
