@@ -807,6 +807,20 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
 
 // ---------------------------------------------------------------------------------------------
 
+// A document information string as one clean line. PoDoFo 0.9.8 leaves the AES padding on
+// strings it decrypts (bytes 01-10 repeated, so "Title" + "\x04\x04\x04\x04" reads as
+// "TitleЄЄ" in UTF-16); for an encrypted file those trailing units are dropped.
+std::string info_text(const std::string& utf8, bool encrypted) {
+    std::string s = text::sanitize_utf8(utf8);
+    std::vector<uint32_t> cps;
+    for (size_t i = 0; i < s.size();) cps.push_back(text::next_cp(s, i));
+    while (!cps.empty() && (cps.back() < 0x20 || (encrypted && cps.back() % 0x101 == 0 && cps.back() <= 0x1010)))
+        cps.pop_back();
+    std::string out;
+    for (uint32_t cp : cps) text::append_utf8(out, cp < 0x20 ? ' ' : cp);
+    return text::collapse_ws(out);
+}
+
 class PdfReader final : public Reader {
 public:
     const char* format() const override { return "pdf"; }
@@ -842,7 +856,7 @@ private:
         doc.format = "pdf";
         if (const PdfInfo* info = pdf.GetInfo()) {
             try {
-                doc.title = text::collapse_ws(text::sanitize_utf8(info->GetTitle().GetStringUtf8()));
+                doc.title = info_text(info->GetTitle().GetStringUtf8(), pdf.GetEncrypted());
             } catch (const PdfError&) {
             }
         }

@@ -99,5 +99,59 @@ write_pdf(out_dir + "/xobject.pdf", [
     stream(b"", page, compress=False),
     stream(b"/Type /XObject /Subtype /Form /BBox [0 0 400 100] /Resources << /Font << /F1 4 0 R >> >>", form, compress=False),
 ])
+
+# fonts.pdf: a composite font (Type0, Identity-H, two-byte codes) whose ToUnicode CMap uses
+# bfchar, bfrange with a start value, bfrange with an array, a range over 256 codes and a
+# ligature target; widths from /W and /DW; and a Wingdings font whose ToUnicode gives the
+# private-use code points Word writes for tick boxes.
+tounicode = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CMapName /Synth-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+4 beginbfchar
+<0003> <0020>
+<0100> <0066006C>
+<0101> <2612>
+<0102> <2610>
+endbfchar
+3 beginbfrange
+<0010> <0029> <0061>
+<0050> <0052> [<0059> <0065> <0073>]
+<1000> <1FFF> <4E00>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+wingdings_cmap = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfchar <FD> <F0FD> <A8> <F0A8> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end
+"""
+page = (b"BT /F3 11 Tf 72 770 Td <01000024001500150028> Tj <0003> Tj <005000510052> Tj <0003> Tj <1001> Tj ET\n"
+        b"BT /F2 11 Tf 72 740 Td (\xfd) Tj /F1 11 Tf ( Yes ) Tj /F2 11 Tf (\xa8) Tj /F1 11 Tf ( No) Tj ET\n"
+        b"BT /F3 11 Tf 72 710 Td <005000510052> Tj ET BT /F3 11 Tf 95 710 Td <0010> Tj ET"
+        b" BT /F3 11 Tf 140 710 Td <0011> Tj ET\n"
+        b"BT /F3 11 Tf 72 680 Td <0101> Tj <0003> Tj <0102> Tj ET\n")
+write_pdf(out_dir + "/fonts.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 5 0 R /F3 6 0 R >> >> /Contents 7 0 R >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Wingdings /ToUnicode 8 0 R >>",
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /SynthCID /Encoding /Identity-H /DescendantFonts [9 0 R] /ToUnicode 10 0 R >>",
+    stream(b"", page, compress=False),
+    stream(b"", wingdings_cmap),
+    b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SynthCID /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+    b" /FontDescriptor 11 0 R /DW 600 /W [3 [250] 16 41 500] /CIDToGIDMap /Identity >>",
+    stream(b"", tounicode),
+    b"<< /Type /FontDescriptor /FontName /SynthCID /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
+    b" /Descent -200 /CapHeight 700 /StemV 80 >>",
+])
 PY
 ls -l "$here"/*.pdf
