@@ -1,0 +1,239 @@
+#include "extract/dates.h"
+
+#include <cctype>
+#include <cstring>
+#include <ctime>
+
+#include "core/text.h"
+
+namespace tfa::dates {
+
+namespace {
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+int month_from_name(std::string_view w) {
+    static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char* full[] = {"january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december"};
+    const std::string l = text::lower(w);
+    for (int i = 0; i < 12; ++i) {
+        if (l == full[i] || l == names[i]) return i + 1;
+        if (l == "sept" && i == 8) return 9;
+    }
+    return 0;
+}
+
+bool is_weekday(std::string_view w) {
+    static const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    const std::string l = text::lower(w);
+    for (const char* d : days)
+        if (l == d) return true;
+    return false;
+}
+
+std::string iso(int y, int m, int d) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+Parsed make(int y, int m, int d, std::string_view text) {
+    Parsed p;
+    p.text = std::string(text);
+    if (y < 100) y += 2000;
+    if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100 || d > days_in_month(y, m)) {
+        p.status = Status::Impossible;
+        return p;
+    }
+    p.status = Status::Ok;
+    p.iso = iso(y, m, d);
+    return p;
+}
+
+struct Token {
+    enum Kind { Num, Word, Sep } kind;
+    std::string s;
+    size_t begin, end;
+    char sep = 0;
+};
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (std::isdigit(c)) {
+            size_t j = i;
+            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+            out.push_back({Token::Num, std::string(s.substr(i, j - i)), i, j});
+            i = j;
+        } else if (std::isalpha(c)) {
+            size_t j = i;
+            while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+            out.push_back({Token::Word, std::string(s.substr(i, j - i)), i, j});
+            i = j;
+        } else if (c == '/' || c == '-' || c == '.') {
+            out.push_back({Token::Sep, std::string(1, s[i]), i, i + 1, s[i]});
+            ++i;
+        } else {
+            ++i;  // spaces, commas: skipped
+        }
+    }
+    return out;
+}
+
+bool ordinal_suffix(const std::string& w) {
+    const std::string l = text::lower(w);
+    return l == "st" || l == "nd" || l == "rd" || l == "th";
+}
+
+// Tries to read a date starting at token k. On success sets `end_tok` past it.
+Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t& end_tok) {
+    Parsed none;
+    auto num = [&](size_t i) { return i < t.size() && t[i].kind == Token::Num; };
+    auto sep = [&](size_t i) { return i < t.size() && t[i].kind == Token::Sep; };
+    auto word = [&](size_t i) { return i < t.size() && t[i].kind == Token::Word; };
+    auto span = [&](size_t a, size_t b) { return s.substr(t[a].begin, t[b].end - t[a].begin); };
+
+    if (num(k)) {
+        // 2019-11-14
+        if (t[k].s.size() == 4 && sep(k + 1) && num(k + 2) && sep(k + 3) && num(k + 4) && t[k + 1].sep == t[k + 3].sep) {
+            end_tok = k + 5;
+            return make(std::stoi(t[k].s), std::stoi(t[k + 2].s), std::stoi(t[k + 4].s), span(k, k + 4));
+        }
+        // 14/11/2019, 14-11-2019, 14.11.19
+        if (t[k].s.size() <= 2 && sep(k + 1) && num(k + 2) && t[k + 2].s.size() <= 2 && sep(k + 3) && num(k + 4) &&
+            t[k + 1].sep == t[k + 3].sep && (t[k + 4].s.size() == 2 || t[k + 4].s.size() == 4)) {
+            end_tok = k + 5;
+            return make(std::stoi(t[k + 4].s), std::stoi(t[k + 2].s), std::stoi(t[k].s), span(k, k + 4));
+        }
+        // 14 Nov 2019, 14th November 2019, 14-Nov-2019
+        if (t[k].s.size() <= 2) {
+            size_t i = k + 1;
+            if (word(i) && ordinal_suffix(t[i].s)) ++i;
+            if (sep(i)) ++i;
+            if (word(i) && month_from_name(t[i].s)) {
+                const int m = month_from_name(t[i].s);
+                size_t j = i + 1;
+                if (sep(j)) ++j;
+                if (num(j) && (t[j].s.size() == 4 || t[j].s.size() == 2)) {
+                    end_tok = j + 1;
+                    return make(std::stoi(t[j].s), m, std::stoi(t[k].s), span(k, j));
+                }
+                // "14 November" with no year: too little to fix a date.
+                end_tok = i + 1;
+                Parsed p;
+                p.status = Status::Ambiguous;
+                p.text = std::string(span(k, i));
+                return p;
+            }
+        }
+        return none;
+    }
+    if (word(k) && month_from_name(t[k].s)) {
+        // November 14th 2019 / November 14, 2019
+        const int m = month_from_name(t[k].s);
+        size_t i = k + 1;
+        if (num(i) && t[i].s.size() <= 2) {
+            const size_t d = i;
+            ++i;
+            if (word(i) && ordinal_suffix(t[i].s)) ++i;
+            if (num(i) && t[i].s.size() == 4) {
+                end_tok = i + 1;
+                return make(std::stoi(t[i].s), m, std::stoi(t[d].s), span(k, i));
+            }
+        }
+        // "Nov" or "November 2019" alone: a month, not a date.
+        Parsed p;
+        p.status = Status::Ambiguous;
+        if (num(k + 1) && t[k + 1].s.size() == 4) {
+            end_tok = k + 2;
+            p.text = std::string(span(k, k + 1));
+        } else {
+            end_tok = k + 1;
+            p.text = t[k].s;
+        }
+        return p;
+    }
+    return none;
+}
+
+}  // namespace
+
+Parsed find_first(std::string_view s) {
+    const auto t = tokenize(s);
+    Parsed ambiguous;
+    for (size_t k = 0; k < t.size(); ++k) {
+        if (t[k].kind == Token::Word && is_weekday(t[k].s)) continue;
+        size_t end = k;
+        Parsed p = try_at(t, k, s, end);
+        if (p.status == Status::Ok || p.status == Status::Impossible) return p;
+        if (p.status == Status::Ambiguous && ambiguous.status == Status::None) ambiguous = p;
+    }
+    return ambiguous;
+}
+
+Parsed parse(std::string_view s) {
+    Parsed p = find_first(s);
+    // A lone month word in a long sentence is prose, not a date ("may" is a verb too).
+    if (p.status == Status::Ambiguous && text::collapse_ws(s).size() > p.text.size() + 24) return Parsed{};
+    return p;
+}
+
+bool is_iso(std::string_view iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return false;
+    const int y = std::atoi(std::string(iso.substr(0, 4)).c_str());
+    const int m = std::atoi(std::string(iso.substr(5, 2)).c_str());
+    const int d = std::atoi(std::string(iso.substr(8, 2)).c_str());
+    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+long days(std::string_view iso) {
+    int y = std::atoi(std::string(iso.substr(0, 4)).c_str());
+    const int m = std::atoi(std::string(iso.substr(5, 2)).c_str());
+    const int d = std::atoi(std::string(iso.substr(8, 2)).c_str());
+    // Days from civil (Howard Hinnant's algorithm).
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int months_between(std::string_view a, std::string_view b) {
+    const int ya = std::atoi(std::string(a.substr(0, 4)).c_str()), yb = std::atoi(std::string(b.substr(0, 4)).c_str());
+    const int ma = std::atoi(std::string(a.substr(5, 2)).c_str()), mb = std::atoi(std::string(b.substr(5, 2)).c_str());
+    const int da = std::atoi(std::string(a.substr(8, 2)).c_str()), db = std::atoi(std::string(b.substr(8, 2)).c_str());
+    int months = (yb - ya) * 12 + (mb - ma);
+    if (db < da) --months;
+    return months;
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return iso(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char* to_string(Status s) {
+    switch (s) {
+        case Status::Ok: return "ok";
+        case Status::None: return "none";
+        case Status::Impossible: return "impossible date";
+        case Status::Ambiguous: return "ambiguous date";
+    }
+    return "?";
+}
+
+}  // namespace tfa::dates

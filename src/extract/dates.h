@@ -1,0 +1,43 @@
+// UK dates as case documents write them, turned into ISO 8601.
+//
+// Day first always; a two-digit year is 20yy. Accepted: 14/11/2019, 14-11-2019, 14.11.19,
+// 14 Nov 2019, 14th November 2019, Thursday 14th November 2019, November 14 2019, 2019-11-14.
+// A date that names an impossible day (31/02/2019) or too little to fix a day ("Nov",
+// "November 2019") is flagged, never guessed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tfa::dates {
+
+enum class Status { Ok, None, Impossible, Ambiguous };
+
+struct Parsed {
+    Status status = Status::None;
+    std::string iso;   // "2019-11-14" when Ok
+    std::string text;  // the text that was read as a date (or looked like one)
+};
+
+// Parses `s`, which should hold one date and little else (a field value, a table cell).
+// Leading/trailing words are tolerated ("on 14/11/2019", "14/11/2019 (reviewed)").
+Parsed parse(std::string_view s);
+
+// The first date anywhere in `s` (free text), or status None.
+Parsed find_first(std::string_view s);
+
+// True if `iso` is a valid ISO date string.
+bool is_iso(std::string_view iso);
+
+// Days since 1970-01-01 for an ISO date (which must be valid).
+long days(std::string_view iso);
+
+// Whole months between two ISO dates (b - a), counting a month when the day of month is reached.
+int months_between(std::string_view a, std::string_view b);
+
+// Today's date in ISO form (local time).
+std::string today();
+
+const char* to_string(Status s);
+
+}  // namespace tfa::dates

@@ -1,0 +1,49 @@
+#include <catch2/catch.hpp>
+
+#include "extract/dates.h"
+
+using namespace tfa;
+
+namespace {
+std::string iso(const char* s) {
+    auto p = dates::parse(s);
+    return p.status == dates::Status::Ok ? p.iso : std::string("<") + dates::to_string(p.status) + ">";
+}
+}  // namespace
+
+TEST_CASE("dates: every UK format in documents.md becomes ISO 8601", "[dates]") {
+    CHECK(iso("14/11/2019") == "2019-11-14");
+    CHECK(iso("14-11-2019") == "2019-11-14");
+    CHECK(iso("14.11.19") == "2019-11-14");
+    CHECK(iso("14 Nov 2019") == "2019-11-14");
+    CHECK(iso("14th November 2019") == "2019-11-14");
+    CHECK(iso("2019-11-14") == "2019-11-14");
+    CHECK(iso("Thursday 14th November 2019") == "2019-11-14");
+    CHECK(iso("1/2/20") == "2020-02-01");  // day first, always
+    CHECK(iso("November 14th, 2019") == "2019-11-14");
+    CHECK(iso("14-Nov-2019") == "2019-11-14");
+    CHECK(iso("on 3rd March 2012 (reviewed)") == "2012-03-03");
+}
+
+TEST_CASE("dates: impossible and ambiguous dates are flagged, never guessed", "[dates]") {
+    CHECK(iso("31/02/2019") == "<impossible date>");
+    CHECK(iso("29/02/2019") == "<impossible date>");
+    CHECK(iso("29/02/2020") == "2020-02-29");
+    CHECK(iso("13/13/2019") == "<impossible date>");
+    CHECK(iso("Nov") == "<ambiguous date>");
+    CHECK(iso("November 2019") == "<ambiguous date>");
+    CHECK(iso("14 November") == "<ambiguous date>");
+    CHECK(iso("") == "<none>");
+    CHECK(iso("not known") == "<none>");
+    // A month word inside prose is not a date.
+    CHECK(iso("The family may move house later in the year if the tenancy ends") == "<none>");
+}
+
+TEST_CASE("dates: arithmetic", "[dates]") {
+    CHECK(dates::days("1970-01-02") == 1);
+    CHECK(dates::days("2020-03-01") - dates::days("2020-02-28") == 2);
+    CHECK(dates::months_between("2019-01-15", "2019-07-15") == 6);
+    CHECK(dates::months_between("2019-01-15", "2019-07-14") == 5);
+    CHECK(dates::is_iso("2020-02-29"));
+    CHECK_FALSE(dates::is_iso("2019-02-29"));
+}
