@@ -23,6 +23,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -386,6 +388,8 @@ struct FontInfo {
     PdfFont* font = nullptr;  // PoDoFo's font, for its decoding; may be null
     bool wingdings = false;
 
+    float space = 0.25f;  // the width of a word space per unit font size (wide when monospaced)
+
     float width(uint32_t code) const {
         if (simple) return byte_width[code & 0xFF];
         const auto it = cid_width.find(code);
@@ -464,6 +468,11 @@ private:
             f.simple = false;
             f.code_bytes = f.to_unicode.code_bytes == 1 ? 1 : 2;
             load_cid_widths(f, dict);
+            for (const auto& [code, t] : f.to_unicode.single)
+                if (t == " ") {
+                    set_space(f, f.width(code));
+                    break;
+                }
             return;
         }
         // Simple fonts: a table of 256 codes.
@@ -482,7 +491,25 @@ private:
             }
             f.byte_text[i] = clean_glyph(t, f.wingdings);
         }
-        load_simple_widths(f, dict, type3);
+        const std::bitset<256> given = load_simple_widths(f, dict, type3);
+        // The space glyph's width; failing that (TeX draws no spaces), a monospaced font's
+        // common width.
+        bool found = false;
+        for (size_t c = 0; c < 256 && !found; ++c)
+            if (f.byte_text[c] == " " && f.byte_width[c] > 0) found = set_space(f, f.byte_width[c]);
+        float mono = 0;
+        for (size_t c = 0; c < 256 && !found && mono >= 0; ++c) {
+            const float w = f.byte_width[c];
+            if (!given[c] || w <= 0 || f.byte_text[c].empty() || f.byte_text[c] == " ") continue;
+            if (mono == 0) mono = w;
+            else if (std::fabs(w - mono) > 0.01f * mono) mono = -1;
+        }
+        if (!found && mono > 0) set_space(f, mono);
+    }
+
+    static bool set_space(FontInfo& f, float w) {
+        if (w > 0.05f && w < 1.5f) f.space = w;
+        return true;
     }
 
     void load_differences(const PdfObject* dict, std::array<std::string, 256>& out) {
@@ -501,7 +528,9 @@ private:
         }
     }
 
-    void load_simple_widths(FontInfo& f, const PdfObject* dict, bool type3) {
+    // Fills the widths; returns the codes /Widths gives.
+    std::bitset<256> load_simple_widths(FontInfo& f, const PdfObject* dict, bool type3) {
+        std::bitset<256> given;
         const auto& objs = doc_.GetObjects();
         double scale = 0.001;
         if (type3) {
@@ -514,14 +543,17 @@ private:
         for (size_t c = 0; c < 256; ++c) f.byte_width[c] = c == ' ' ? 0.25f : missing;
         const PdfObject* widths = dict_get(objs, dict, "Widths");
         const PdfObject* first = dict_get(objs, dict, "FirstChar");
-        if (!widths || !widths->IsArray()) return;
+        if (!widths || !widths->IsArray()) return given;
         long c = first && first->IsNumber() ? static_cast<long>(first->GetNumber()) : 0;
         for (const auto& w : widths->GetArray()) {
             const PdfObject* wo = resolve(objs, &w);
-            if (c >= 0 && c < 256 && wo && (wo->IsNumber() || wo->IsReal()))
+            if (c >= 0 && c < 256 && wo && (wo->IsNumber() || wo->IsReal())) {
                 f.byte_width[static_cast<size_t>(c)] = static_cast<float>(number(*wo) * scale);
+                given.set(static_cast<size_t>(c));
+            }
             ++c;
         }
+        return given;
     }
 
     void load_cid_widths(FontInfo& f, const PdfObject* dict) {
@@ -572,6 +604,7 @@ private:
 // baseline, and the font size in device units.
 struct Run {
     double x0, x1, y, size;
+    double space;  // the width of a word space in the run's font
     std::string text;
 };
 
@@ -691,6 +724,7 @@ private:
         r.x0 = start.e;
         r.y = start.f;
         r.size = std::fabs(gs.size) * std::hypot(start.c, start.d);
+        r.space = f.space * r.size;
         const size_t step = static_cast<size_t>(f.code_bytes);
         for (size_t i = 0; i + step <= len; i += step) {
             uint32_t code = 0;
@@ -787,7 +821,7 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
             line.size = std::max(line.size, r.size);
             if (k > 0 && !ends_with_space(line.text) && !starts_with_space(r.text)) {
                 const double gap = r.x0 - prev_x1;
-                if (gap > 0.5 * r.size) line.text += '\t';
+                if (gap > std::max(0.5 * r.size, 1.5 * r.space)) line.text += '\t';
                 else if (gap > 0.12 * r.size) line.text += ' ';
             }
             line.text += r.text;
@@ -937,7 +971,13 @@ private:
                 doc.body.push_back(std::move(b));
                 cur = &doc.body.back();
             } else {
-                if (!ends_with_space(cur->text)) cur->text += ' ';
+                // A line ending in a hyphen after a letter goes on without a space, keeping the
+                // hyphen: "follow-" + "up" is "follow-up" (Word breaks compounds there), and
+                // TeX's "manip-" + "ulation" stays readable as "manip-ulation".
+                const std::string& t = cur->text;
+                const bool hyphen = t.size() >= 2 && t.back() == '-' &&
+                                    std::isalpha(static_cast<unsigned char>(t[t.size() - 2]));
+                if (!hyphen && !ends_with_space(t)) cur->text += ' ';
                 cur->text += line.text;
             }
             prev = &line;

@@ -136,7 +136,7 @@ TEST_CASE("pdf: form XObjects, TJ kerning, hex strings, quote operators, /Differ
 
 TEST_CASE("pdf: composite Identity-H fonts, CMap ranges, widths and Wingdings tick boxes", "[pdf]") {
     const Document d = read_pdf_ok("pdf/fonts.pdf");
-    REQUIRE(d.body.size() == 4);
+    REQUIRE(d.body.size() == 5);
     // Two-byte codes through bfchar, a ligature target, bfrange with start and array forms, and
     // a range of 4096 codes (code 1001 is U+4E01).
     CHECK(d.body[0].text == "fluffy Yes \u4E01");
@@ -149,6 +149,8 @@ TEST_CASE("pdf: composite Identity-H fonts, CMap ranges, widths and Wingdings ti
     CHECK(d.body[2].text == "Yes a\tb");
     CHECK(d.body[3].text == "☒ ☐");
     CHECK(d.body[3].boxes.size() == 2);
+    // A wrapped line ending in a hyphen joins without a space and keeps the hyphen.
+    CHECK(d.body[4].text == "We agreed a follow-up visit in May.");
 }
 
 TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {

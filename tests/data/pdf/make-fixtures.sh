@@ -137,7 +137,8 @@ page = (b"BT /F3 11 Tf 72 770 Td <01000024001500150028> Tj <0003> Tj <0050005100
         b"BT /F2 11 Tf 72 740 Td (\xfd) Tj /F1 11 Tf ( Yes ) Tj /F2 11 Tf (\xa8) Tj /F1 11 Tf ( No) Tj ET\n"
         b"BT /F3 11 Tf 72 710 Td <005000510052> Tj ET BT /F3 11 Tf 95 710 Td <0010> Tj ET"
         b" BT /F3 11 Tf 140 710 Td <0011> Tj ET\n"
-        b"BT /F3 11 Tf 72 680 Td <0101> Tj <0003> Tj <0102> Tj ET\n")
+        b"BT /F3 11 Tf 72 680 Td <0101> Tj <0003> Tj <0102> Tj ET\n"
+        b"BT /F1 11 Tf 72 650 Td (We agreed a follow-) Tj 0 -13 Td (up visit in May.) Tj ET\n")
 write_pdf(out_dir + "/fonts.pdf", [
     b"<< /Type /Catalog /Pages 2 0 R >>",
     b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
