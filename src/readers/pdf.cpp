@@ -634,6 +634,9 @@ public:
                 ops.clear();
                 continue;
             }
+            // Forms drawing forms can multiply work without end: a page gets a fixed budget.
+            if (++operators_ > kMaxOperators)
+                throw PdfError(ePdfError_ValueOutOfRange, __FILE__, __LINE__, "page content too complex, read in part");
             GState& gs = stack.back();
             const std::string_view op(kw);
             const size_t n = ops.size();
@@ -763,6 +766,8 @@ private:
             return;
         }
         if (subtype->GetName() != PdfName("Form") || depth >= 12) return;
+        if (++forms_ > kMaxForms)
+            throw PdfError(ePdfError_ValueOutOfRange, __FILE__, __LINE__, "too many forms drawn, page read in part");
         if (std::find(active_.begin(), active_.end(), x) != active_.end()) return;  // a cycle
         Matrix m;
         if (const PdfObject* mo = dict_get(objs, x, "Matrix"); mo && mo->IsArray() && mo->GetArray().size() == 6) {
@@ -781,9 +786,13 @@ private:
         active_.pop_back();
     }
 
+    static constexpr size_t kMaxOperators = 5'000'000;
+    static constexpr size_t kMaxForms = 10'000;
+
     PdfMemDocument& doc_;
     FontCache& fonts_;
     size_t limit_;
+    size_t operators_ = 0, forms_ = 0;
     std::vector<const PdfObject*> active_;
 };
 

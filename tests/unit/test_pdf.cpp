@@ -188,6 +188,15 @@ TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
     }
 }
 
+TEST_CASE("pdf: forms drawing forms without end are cut short with a warning", "[pdf]") {
+    const Document d = read_pdf_ok("pdf/forms-bomb.pdf");
+    REQUIRE_FALSE(d.body.empty());
+    CHECK(d.body.front().text == "Text before the forms.");
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0].rfind("page 1: ", 0) == 0);
+    CHECK(d.warnings[0].find("too many forms drawn") != std::string::npos);
+}
+
 TEST_CASE("pdf: every prefix of a PDF is read or refused, never a crash", "[pdf]") {
     const std::string bytes = tfa::test::read_all(data_path("pdf/xobject.pdf"));
     REQUIRE(bytes.size() > 1000);

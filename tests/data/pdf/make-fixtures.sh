@@ -154,5 +154,21 @@ write_pdf(out_dir + "/fonts.pdf", [
     b"<< /Type /FontDescriptor /FontName /SynthCID /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
     b" /Descent -200 /CapHeight 700 /StemV 80 >>",
 ])
+
+# forms-bomb.pdf: twelve levels of forms, each drawing the next ten times (10^11 draws): the
+# reader must give up on the page quickly, keeping what it read.
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream(b"", b"BT /F1 9 Tf 72 800 Td (Text before the forms.) Tj ET /X Do", compress=False)]
+for level in range(12):
+    num = 6 + level
+    if level < 11:
+        objs.append(stream(b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X %d 0 R >> >>" % (num + 1),
+                           b"/X Do " * 10, compress=False))
+    else:
+        objs.append(stream(b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 4 0 R >> >>",
+                           b"BT /F1 9 Tf 0 0 Td (boom) Tj ET", compress=False))
+write_pdf(out_dir + "/forms-bomb.pdf", objs)
 PY
 ls -l "$here"/*.pdf
