@@ -907,6 +907,7 @@ private:
         FontCache fonts(pdf, opts.max_entry_bytes);
         bool any_text = false, any_image = false;
         int paragraph = 0;
+        std::vector<int> scanned;  // pages holding images and no text
         for (int p = 0; p < doc.pages; ++p) {
             PageInterpreter page(pdf, fonts, opts.max_entry_bytes);
             try {
@@ -918,10 +919,13 @@ private:
             any_image = any_image || page.saw_image;
             const auto lines = build_lines(page.runs);
             any_text = any_text || !lines.empty();
+            if (lines.empty() && page.saw_image) scanned.push_back(p + 1);
             add_paragraphs(doc, lines, p + 1, paragraph);
         }
         if (!any_text && any_image) return Error{path, "no text layer: cannot be read without OCR"};
         if (!any_text) doc.warnings.push_back("no text on any page");
+        for (int p : scanned)
+            doc.warnings.push_back("page " + std::to_string(p) + ": no text layer: cannot be read without OCR");
         return doc;
     }
 

@@ -153,6 +153,14 @@ TEST_CASE("pdf: composite Identity-H fonts, CMap ranges, widths and Wingdings ti
     CHECK(d.body[4].text == "We agreed a follow-up visit in May.");
 }
 
+TEST_CASE("pdf: a scanned page among text pages is named in a warning", "[pdf]") {
+    const Document d = read_pdf_ok("pdf/mixed.pdf");
+    CHECK(d.pages == 3);
+    CHECK(d.body.size() == 11);
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0] == "page 3: no text layer: cannot be read without OCR");
+}
+
 TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
     SECTION("a scan has no text layer") {
         const Error e = read_pdf_error("pdf/scan.pdf");

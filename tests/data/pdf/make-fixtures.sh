@@ -171,4 +171,6 @@ for level in range(12):
                            b"BT /F1 9 Tf 0 0 Td (boom) Tj ET", compress=False))
 write_pdf(out_dir + "/forms-bomb.pdf", objs)
 PY
+# mixed.pdf: the report's two pages followed by the scanned page.
+qpdf --empty --pages "$here/report.pdf" "$here/scan.pdf" -- "$here/mixed.pdf"
 ls -l "$here"/*.pdf
