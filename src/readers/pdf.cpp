@@ -18,7 +18,9 @@
 //
 // Errors: a file PoDoFo cannot parse is "damaged PDF: <reason>"; one that needs a user password
 // is "encrypted: ..." (an empty user password opens without asking); pages that hold images and
-// no text at all are a scan: "no text layer: cannot be read without OCR".
+// no text at all are a scan: "no text layer: cannot be read without OCR" (an image-only page
+// in a document that has text is a warning naming the page instead). A page whose content
+// cannot be decoded, or that exceeds the work budget, is a warning and the rest is read.
 #include <podofo/podofo.h>
 
 #include <algorithm>
