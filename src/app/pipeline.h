@@ -4,11 +4,17 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "model/record.h"
+
+namespace tfa::extract {
+class Vocab;
+struct DocFacts;
+}  // namespace tfa::extract
 
 namespace tfa::app {
 
@@ -18,11 +24,35 @@ struct PipelineOptions {
     unsigned threads = 0;       // 0: every core
 };
 
-// Finds the bundles under `paths` and calls emit(record) for each, in a deterministic order
-// (sorted by bundle path, then family reference), extracting in parallel. Errors that stop
-// the whole run (no such path, bad templates) are returned; a document that cannot be read is
-// listed in its record's `unreadable` instead.
+// A folder of documents: one family's bundle, or a flat folder of several families'.
+struct Folder {
+    std::string path;  // as found from the user's argument
+    std::string name;  // the folder's own name: the case name of a one-family bundle
+    std::vector<std::string> files;  // sorted
+};
+
+// Finds the folders of documents under `paths`. A folder's own documents form one Folder;
+// its sub-folders are searched in turn. Files named directly form one Folder of their own.
+// Files that are not documents at all (.md, .json, .py, ...) are skipped; documents in
+// formats tfaudit cannot read (.doc, images) are kept, to be reported. Errors: a path that
+// does not exist.
+Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths);
+
+// Loads the templates for the pack's criteria. Errors: bad or missing templates.
+Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts);
+
+// Reads every folder's documents (in parallel, bounded) and calls emit(record) for each case
+// in a deterministic order: folders in order; in a flat folder, cases by family reference.
+// A document that cannot be read is listed in its record's `unreadable`.
+void for_each_case(const std::vector<Folder>& folders, const extract::Vocab& vocab, unsigned threads,
+                   const std::function<void(CaseRecord&&)>& emit);
+
+// The same from paths: find_folders + load_vocab + for_each_case.
 Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts,
                      const std::function<void(CaseRecord&&)>& emit);
+
+// Reads and extracts every document under `paths`, calling emit(facts) in order (--explain).
+Status for_each_document(const std::vector<std::string>& paths, const PipelineOptions& opts,
+                         const std::function<void(const extract::DocFacts&)>& emit);
 
 }  // namespace tfa::app

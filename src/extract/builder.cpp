@@ -1,0 +1,414 @@
+// build_record(): a bundle's document facts → one CaseRecord.
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "extract/dates.h"
+#include "extract/extractor.h"
+
+namespace tfa::extract {
+
+namespace {
+
+class Builder {
+public:
+    Builder(CaseRecord& r, const Vocab& v) : r_(r), v_(v) {}
+
+    void doc(const DocFacts& d) {
+        r_.files.push_back(d.path);
+        std::string types;
+        for (const auto& t : d.types) types += (types.empty() ? "" : "+") + t;
+        r_.doc_types.push_back(types.empty() ? "unknown" : types);
+        if (!d.error.empty()) {
+            r_.unreadable.push_back({d.path, d.error});
+            return;
+        }
+        scalar("family_ref", d, "family_ref", r_.family_ref);
+        if (r_.council.empty() && !d.council.empty()) r_.council = d.council;
+        if (d.is("assessment")) assessment(d);
+        if (d.is("plan")) plan(d);
+        if (d.is("review")) review(d);
+        if (d.is("closure")) closure(d);
+        for (const auto& t : d.tables)
+            if (t.kind == "evidence") evidence(d, t);
+        // Whatever document names the lead professional, if the assessment did not.
+        scalar("lead_professional", d, "lead_professional", r_.lead_professional);
+        scalar("lead_agency", d, "lead_agency", r_.lead_agency);
+    }
+
+    void finish() {
+        std::stable_sort(r_.reviews.begin(), r_.reviews.end(), [](const Review& a, const Review& b) {
+            if (a.date.empty() != b.date.empty()) return b.date.empty();
+            return a.date < b.date;
+        });
+        r_.assessment_date = !r_.assessment_completed.empty() ? r_.assessment_completed : r_.assessment_started;
+        if (r_.assessment_date.empty() && !assessment_date_.empty()) r_.assessment_date = assessment_date_;
+        if (!r_.assessment_date.empty() && !r_.sources.count("assessment_date")) {
+            for (const char* k : {"assessment_completed", "assessment_started"})
+                if (r_.sources.count(k)) {
+                    r_.sources["assessment_date"] = r_.sources[k];
+                    break;
+                }
+        }
+        // Criteria in pack order; those that appear only after the assessment are "added".
+        std::set<std::string> at_assessment(identified_.begin(), identified_.end());
+        std::set<std::string> later;
+        for (const auto& rv : r_.reviews)
+            for (const auto& o : rv.outcomes)
+                if (!o.criterion.empty()) later.insert(o.criterion);
+        for (const auto& o : r_.closure_outcomes)
+            if (!o.criterion.empty()) later.insert(o.criterion);
+        for (const auto& id : v_.criteria_order()) {
+            if (at_assessment.count(id)) r_.criteria.push_back(id);
+            else if (later.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
+        }
+    }
+
+private:
+    // The ISO date of a hit, or "" (an impossible or ambiguous one is listed as unreadable).
+    std::string date_of(const DocFacts& d, const Hit& h) {
+        if (h.value.empty()) return {};
+        const auto p = dates::parse(h.value);
+        if (p.status == dates::Status::Ok) return p.iso;
+        if (p.status != dates::Status::None)
+            r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" +
+                                                 h.field + ", " + h.src.where + ")"});
+        return {};
+    }
+
+    std::string date_text(const DocFacts& d, const std::string& text, const Source& src, const char* what) {
+        if (text.empty()) return {};
+        const auto p = dates::parse(text);
+        if (p.status == dates::Status::Ok) return p.iso;
+        if (p.status != dates::Status::None)
+            r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" + what +
+                                                 ", " + src.where + ")"});
+        return {};
+    }
+
+    // Fills `out` from the first hit for `field` in `d` if `out` is still empty.
+    void scalar(const char* key, const DocFacts& d, const char* field, std::string& out) {
+        if (!out.empty()) return;
+        const Hit* h = d.hit(field);
+        if (!h || h->value.empty()) return;
+        out = h->value;
+        r_.sources[key] = h->src;
+    }
+
+    void date_scalar(const char* key, const DocFacts& d, const char* field, std::string& out) {
+        if (!out.empty()) return;
+        const Hit* h = d.hit(field);
+        if (!h) return;
+        out = date_of(d, *h);
+        if (!out.empty()) r_.sources[key] = h->src;
+    }
+
+    void assessment(const DocFacts& d) {
+        const bool first = !r_.has_assessment;
+        r_.has_assessment = true;
+        if (!first) return;
+        date_scalar("assessment_started", d, "assessment_started", r_.assessment_started);
+        date_scalar("assessment_completed", d, "assessment_completed", r_.assessment_completed);
+        if (const Hit* h = d.hit("assessment_date")) {
+            assessment_date_ = date_of(d, *h);
+            if (!assessment_date_.empty()) r_.sources["assessment_date"] = h->src;
+        }
+        scalar("lead_professional", d, "lead_professional", r_.lead_professional);
+        scalar("lead_agency", d, "lead_agency", r_.lead_agency);
+        scalar("completed_by", d, "completed_by", r_.completed_by);
+        scalar("reason", d, "reason", r_.reason);
+        scalar("manager", d, "manager", r_.manager);
+        date_scalar("manager_date", d, "manager_date", r_.manager_date);
+        if (const Hit* h = d.hit("voice_of_child")) {
+            r_.voice_of_child = !h->value.empty();
+            r_.sources["voice_of_child"] = h->src;
+        }
+        consent(d);
+        for (const auto& t : d.tables) {
+            if (t.kind == "members") members(t);
+            if (t.kind == "criteria") criteria_table(t);
+        }
+        for (const auto& c : d.listed)
+            if (c.identified) identify(c.criterion, c.evidence, c.members, c.src);
+    }
+
+    void identify(const std::string& id, const std::string& evidence, const std::string& members, const Source& src) {
+        if (id.empty() || std::find(identified_.begin(), identified_.end(), id) != identified_.end()) return;
+        identified_.push_back(id);
+        r_.identified.push_back({id, evidence, members, src});
+    }
+
+    void consent(const DocFacts& d) {
+        const Hit* h = d.hit("consent");
+        if (h) {
+            r_.consent_given = answer(h->value);
+            r_.sources["consent_given"] = h->src;
+        } else if (!d.consent_boxes_first.empty()) {
+            if (d.consent_boxes_first[0].checked) r_.consent_given = true;
+            r_.sources["consent_given"] = d.consent_src;
+        }
+        date_scalar("consent_date", d, "consent_date", r_.consent_date);
+        scalar("consent_signed_by", d, "consent_signed_by", r_.consent_signed_by);
+        std::string statement = d.consent_text;
+        if (const Hit* s = d.hit("consent_statement")) statement += "\n" + s->value;
+        if (h) statement += "\n" + h->label;
+        r_.consent_scope = v_.values_in("scope", statement);
+        if (!r_.consent_scope.empty()) r_.sources["consent_scope"] = d.consent_src.empty() ? h->src : d.consent_src;
+    }
+
+    // "☒ Yes ☐ No" → true; "☐ Yes ☒ No" → false; no box ticked → unanswered; "Yes" → true.
+    std::optional<bool> answer(const std::string& value) const {
+        const std::string ticked = kChecked, empty = kUnchecked;
+        if (value.find(ticked) == std::string::npos && value.find(empty) == std::string::npos) {
+            const std::string a = v_.value("answer", value);
+            if (a == "yes") return true;
+            if (a == "no") return false;
+            return std::nullopt;
+        }
+        std::optional<bool> out;
+        size_t i = 0;
+        while (i < value.size()) {
+            const bool is_t = value.compare(i, ticked.size(), ticked) == 0;
+            const bool is_e = value.compare(i, empty.size(), empty) == 0;
+            if (!is_t && !is_e) {
+                ++i;
+                continue;
+            }
+            i += 3;
+            size_t end = i;
+            while (end < value.size() && value.compare(end, 3, ticked) != 0 && value.compare(end, 3, empty) != 0) ++end;
+            const std::string a = v_.value("answer", text::trim(value.substr(i, end - i)));
+            if (is_t && a == "yes") out = true;
+            if (is_t && a == "no" && !out) out = false;
+            if (is_t && a.empty() && !out) out = true;  // a single "☒ I agree ..." box
+            i = end;
+        }
+        return out;
+    }
+
+    void members(const Table& t) {
+        for (const auto& row : t.rows) {
+            Member m;
+            auto get = [&](const char* c) {
+                auto it = row.cells.find(c);
+                return it == row.cells.end() ? std::string() : it->second;
+            };
+            m.name = get("name");
+            if (m.name.empty()) m.name = text::trim(get("forename") + " " + get("surname"));
+            if (m.name.empty()) continue;
+            m.relationship = get("relationship");
+            const auto p = dates::parse(get("dob"));
+            m.dob = p.status == dates::Status::Ok ? p.iso : "";
+            m.src = row.src;
+            r_.members.push_back(std::move(m));
+        }
+    }
+
+    void criteria_table(const Table& t) {
+        const bool has_flag = std::find(t.columns.begin(), t.columns.end(), "identified") != t.columns.end();
+        for (const auto& row : t.rows) {
+            auto get = [&](const char* c) {
+                auto it = row.cells.find(c);
+                return it == row.cells.end() ? std::string() : it->second;
+            };
+            const std::string id = v_.criterion(get("criterion"));
+            if (id.empty()) continue;
+            bool on = !get("evidence").empty();
+            if (has_flag) {
+                const std::string f = get("identified");
+                if (f.find(kChecked) != std::string::npos)
+                    on = true;
+                else if (f.find(kUnchecked) != std::string::npos)
+                    on = false;
+                else
+                    on = v_.value("answer", f) == "yes";
+            }
+            if (on) identify(id, get("evidence"), get("members"), row.src);
+        }
+    }
+
+    static std::string cell(const Row& row, const char* c) {
+        auto it = row.cells.find(c);
+        return it == row.cells.end() ? std::string() : it->second;
+    }
+
+    // The criterion a row is about: its criterion column, else the heading it sits under,
+    // else what its need or outcome text names.
+    std::string row_criterion(const Row& row) const {
+        for (const std::string& s : {cell(row, "criterion"), row.group}) {
+            if (s.empty()) continue;
+            const std::string id = v_.criterion(s);
+            if (!id.empty()) return id;
+        }
+        for (const char* c : {"need", "outcome"}) {
+            const std::string id = v_.criterion(cell(row, c));
+            if (!id.empty()) return id;
+        }
+        return {};
+    }
+
+    void plan(const DocFacts& d) {
+        r_.has_plan = true;
+        date_scalar("plan_date", d, "plan_date", r_.plan_date);
+        for (const auto& t : d.tables) {
+            if (t.kind != "plan") continue;
+            PlanOutcome* cur = nullptr;
+            for (const auto& row : t.rows) {
+                const std::string outcome = cell(row, "outcome"), need = cell(row, "need");
+                const bool same = cur && ((!outcome.empty() && outcome == cur->outcome && need == cur->need) ||
+                                          (outcome.empty() && need.empty()));
+                if (!same) {
+                    r_.plan_outcomes.push_back({row_criterion(row), need, outcome, {}, row.src});
+                    cur = &r_.plan_outcomes.back();
+                }
+                for (const auto& a : row.actions) cur->actions.push_back(a);
+                Action a{cell(row, "action"), cell(row, "who"), cell(row, "by_when")};
+                if (!a.by_when.empty()) {
+                    const auto p = dates::parse(a.by_when);
+                    if (p.status == dates::Status::Ok) a.by_when = p.iso;
+                }
+                if (!a.what.empty()) cur->actions.push_back(std::move(a));
+            }
+        }
+    }
+
+    void review(const DocFacts& d) {
+        Review rv;
+        if (const Hit* h = d.hit("review_date")) {
+            rv.date = date_of(d, *h);
+            rv.src = h->src;
+        }
+        if (const Hit* h = d.hit("review_number")) rv.number = h->value;
+        if (const Hit* h = d.hit("next_review")) rv.next_review = date_of(d, *h);
+        if (const Hit* h = d.hit("attendees")) {
+            std::string s = h->value;
+            for (char& c : s)
+                if (c == ';' || c == '\n') c = ',';
+            for (const auto& p : text::split(s, ',')) {
+                const std::string name = text::collapse_ws(p);
+                if (!name.empty()) rv.attendees.push_back(name);
+            }
+        }
+        for (const auto& t : d.tables) {
+            if (t.kind != "review") continue;
+            for (const auto& row : t.rows) {
+                ReviewOutcome o;
+                o.criterion = row_criterion(row);
+                o.progress = cell(row, "progress");
+                o.rating = cell(row, "rating");
+                o.achieved = v_.value("achieved", cell(row, "achieved"));
+                o.src = row.src;
+                rv.outcomes.push_back(std::move(o));
+            }
+        }
+        r_.reviews.push_back(std::move(rv));
+    }
+
+    void closure(const DocFacts& d) {
+        r_.has_closure = true;
+        date_scalar("closure_date", d, "closure_date", r_.closure_date);
+        scalar("closure_reason", d, "closure_reason", r_.closure_reason);
+        for (const auto& t : d.tables) {
+            if (t.kind != "closure") continue;
+            for (const auto& row : t.rows) {
+                ClosureOutcome o;
+                o.criterion = row_criterion(row);
+                const std::string a = v_.value("achieved", cell(row, "achieved"));
+                if (a == "yes") o.achieved = true;
+                if (a == "no" || a == "partly") o.achieved = false;
+                o.date_achieved = date_text(d, cell(row, "date_achieved"), row.src, "date achieved");
+                o.sustained_since = date_text(d, cell(row, "sustained_since"), row.src, "sustained since");
+                o.evidence = cell(row, "evidence");
+                o.src = row.src;
+                r_.closure_outcomes.push_back(std::move(o));
+            }
+        }
+    }
+
+    void evidence(const DocFacts& d, const Table& t) {
+        for (const auto& row : t.rows) {
+            Evidence e;
+            e.criterion = v_.criterion(cell(row, "criterion"));
+            e.member = cell(row, "member");
+            e.measure = v_.value("measure", cell(row, "measure"));
+            if (e.measure.empty()) e.measure = text::match_key(cell(row, "measure"));
+            e.period_start = date_text(d, cell(row, "period_start"), row.src, "period start");
+            e.period_end = date_text(d, cell(row, "period_end"), row.src, "period end");
+            if (e.period_end.empty()) e.period_end = date_text(d, cell(row, "date"), row.src, "date");
+            e.value = cell(row, "value");
+            // Date-valued measures are kept in ISO form.
+            if (e.measure == "benefit_end" || e.measure == "employment_start") {
+                const auto p = dates::parse(e.value);
+                if (p.status == dates::Status::Ok) e.value = p.iso;
+            }
+            if (e.value.size() > 1 && e.value.back() == '%') e.value.pop_back();
+            e.src = row.src;
+            r_.evidence.push_back(std::move(e));
+        }
+    }
+
+    CaseRecord& r_;
+    const Vocab& v_;
+    std::vector<std::string> identified_;
+    std::string assessment_date_;
+};
+
+}  // namespace
+
+CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs, const Vocab& vocab) {
+    // A bundle's documents in date order; undated ones after, by path.
+    std::vector<std::pair<std::string, size_t>> order;
+    for (size_t i = 0; i < docs.size(); ++i) order.emplace_back(docs[i].date(), i);
+    std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.first.empty() != b.first.empty()) return b.first.empty();
+        if (a.first != b.first) return a.first < b.first;
+        return docs[a.second].path < docs[b.second].path;
+    });
+    CaseRecord r;
+    r.case_name = case_name;
+    Builder b(r, vocab);
+    for (const auto& [date, i] : order) b.doc(docs[i]);
+    b.finish();
+    return r;
+}
+
+std::string explain(const DocFacts& f) {
+    std::string s = "== " + f.path + "\n";
+    if (!f.error.empty()) return s + "  could not be read: " + f.error + "\n";
+    std::string types;
+    for (const auto& t : f.types) types += (types.empty() ? "" : ", ") + t;
+    s += "  type: " + (types.empty() ? std::string("unknown") : types);
+    if (!f.type_source.empty()) s += "  (from \"" + f.type_source + "\")";
+    s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
+    std::string tmpls;
+    for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
+    s += "  templates: " + tmpls + "\n  fields:\n";
+    for (const auto& h : f.hits) {
+        s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";
+        s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +
+             (h.rule ? h.rule->origin.str() + " \"" + h.rule->label + "\"" +
+                           (h.rule->context.empty() ? "" : " in section " + h.rule->context)
+                     : std::string("?")) +
+             "\n";
+    }
+    if (f.hits.empty()) s += "    (none)\n";
+    s += "  tables:\n";
+    for (const auto& t : f.tables) {
+        std::string cols;
+        for (const auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + c;
+        s += "    " + t.kind + " at " + t.src.where + ": " + std::to_string(t.rows.size()) + " row(s)" +
+             (cols.empty() ? std::string(" from labelled paragraphs") : "; columns: " + cols) + "\n";
+    }
+    if (f.tables.empty()) s += "    (none)\n";
+    if (!f.listed.empty()) {
+        s += "  criteria listed:\n";
+        for (const auto& c : f.listed)
+            s += "    " + c.criterion + (c.identified ? "" : " (not ticked)") + " at " + c.src.where + "\n";
+    }
+    s += "  labels that matched nothing:\n";
+    for (const auto& [label, src] : f.unmatched) s += "    \"" + label + "\" at " + src.where + "\n";
+    if (f.unmatched.empty()) s += "    (none)\n";
+    return s;
+}
+
+}  // namespace tfa::extract

@@ -1,0 +1,691 @@
+#include "extract/extractor.h"
+
+#include <Poco/RegularExpression.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "extract/dates.h"
+
+namespace tfa::extract {
+
+namespace {
+
+const std::string kTicked = kChecked;
+const std::string kEmptyBox = kUnchecked;
+
+bool has_box(const std::string& s) {
+    return s.find(kTicked) != std::string::npos || s.find(kEmptyBox) != std::string::npos;
+}
+
+// The value text of `s`: placeholder phrases and form-field blanks removed, white space folded.
+std::string clean(const Vocab& v, std::string_view s) {
+    std::string out = strip_placeholders(s);
+    if (!out.empty() && v.is_placeholder_key(text::match_key(out))) return {};
+    return text::collapse_ws(out);
+}
+
+// Splits "Label: value" at the first colon when the part before it is short enough to be a
+// label. Returns false when there is no such colon.
+bool split_label(const std::string& s, std::string& label, std::string& value) {
+    const size_t colon = s.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 80) return false;
+    // A time ("10:30") is not a label separator.
+    if (colon + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[colon + 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[colon - 1])))
+        return false;
+    label = text::trim(s.substr(0, colon));
+    value = text::trim(s.substr(colon + 1));
+    return !label.empty();
+}
+
+Source source_of(const Block& b, const std::string& quote) {
+    return Source{b.loc.file, b.loc.where(), quote};
+}
+
+Source source_of(const Location& loc, const std::string& quote) { return Source{loc.file, loc.where(), quote}; }
+
+// The section a field opens for the labels after it ("Agency" after "Lead professional").
+const char* section_after(const std::string& field) {
+    if (field == "lead_professional") return "lead";
+    if (field == "consent") return "consent";
+    if (field == "manager") return "manager";
+    return nullptr;
+}
+
+// Fields whose value may run over several paragraphs under their heading.
+bool is_prose_field(const std::string& field) {
+    return field == "voice_of_child" || field == "reason" || field == "analysis" || field == "consent_statement" ||
+           field == "closure_reason";
+}
+
+class Walker {
+public:
+    Walker(const Document& doc, const Vocab& v, DocFacts& f) : doc_(doc), v_(v), f_(f), active_(v.active(doc)) {
+        for (size_t i = 0; i < active_.size(); ++i)
+            if (active_[i]) f_.templates.push_back(v.templates()[i].name);
+        outcome_re_ = v.patterns("outcome", active_);
+        action_re_ = v.patterns("action", active_);
+    }
+
+    void run() {
+        detect_types();
+        detect_council();
+        for (const auto& b : doc_.body) block(b);
+        end_pending();
+        close_group();
+        infer_types();
+    }
+
+private:
+    // ---- document type and council --------------------------------------------------------
+    void detect_types() {
+        std::vector<std::string> candidates{doc_.title};
+        int seen = 0;
+        for (const auto& b : doc_.body) {
+            if (b.is_table() || ++seen > 5) break;
+            candidates.push_back(b.text);
+        }
+        for (const auto& c : candidates) {
+            if (c.empty()) continue;
+            const TitleRule* rule = nullptr;
+            auto types = v_.types_of_title(text::match_key(c), active_, &rule);
+            if (!types.empty()) {
+                f_.types = types;
+                f_.type_source = c;
+                return;
+            }
+        }
+    }
+
+    void infer_types() {
+        if (!f_.types.empty()) return;
+        auto add = [&](const char* t) {
+            if (!f_.is(t)) f_.types.push_back(t);
+        };
+        if (doc_.format == "csv") add("evidence");
+        for (const auto& t : f_.tables) {
+            if (t.kind == "plan") add("plan");
+            if (t.kind == "review") add("review");
+            if (t.kind == "closure") add("closure");
+            if (t.kind == "evidence") add("evidence");
+            if (t.kind == "criteria" || t.kind == "members") add("assessment");
+        }
+        if (f_.hit("review_date")) add("review");
+        if (f_.hit("closure_date")) add("closure");
+        if (f_.hit("plan_date")) add("plan");
+        if (f_.hit("assessment_completed") || f_.hit("assessment_started") || f_.hit("assessment_date"))
+            add("assessment");
+        if (!f_.types.empty()) f_.type_source = "(inferred from its contents)";
+    }
+
+    void detect_council() {
+        const auto pats = v_.patterns("council", active_);
+        auto scan = [&](const std::string& s) {
+            for (const Pattern* p : pats) {
+                std::vector<std::string> m;
+                if (p->re->split(s, m) > 1) {
+                    f_.council = text::collapse_ws(m[1]);
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (const auto& b : doc_.extras)
+            if (scan(b.text)) return;
+        if (scan(doc_.title)) return;
+        int n = 0;
+        for (const auto& b : doc_.body) {
+            if (++n > 8) break;
+            if (!b.is_table() && scan(b.text)) return;
+        }
+        f_.council = v_.council(active_);
+    }
+
+    // The table kind that "Label: value" paragraphs fill in this document (review, closure,
+    // plan), from its types; "" when none.
+    std::vector<std::string> paragraph_kinds() const {
+        std::vector<std::string> k;
+        for (const char* t : {"review", "closure", "plan", "evidence"})
+            if (f_.is(t)) k.push_back(t);
+        return k;
+    }
+
+    // ---- walking ---------------------------------------------------------------------------
+    void block(const Block& b) {
+        switch (b.kind) {
+            case BlockKind::Heading: heading(b); break;
+            case BlockKind::Table: table(b); break;
+            default: paragraph(b); break;
+        }
+    }
+
+    void heading(const Block& b) {
+        end_pending();
+        close_group();
+        group_label_.clear();
+        const std::string key = text::match_key(b.text);
+        section_.clear();
+        std::string n, rest;
+        if (match_numbered(outcome_re_, b.text, n, rest)) {
+            group_label_ = rest;
+            return;
+        }
+        if (const SectionRule* s = v_.section(key, active_)) section_ = s->section;
+        if (const LabelRule* r = v_.field(key, section_, active_)) {
+            start_pending(*r, b);
+            if (const char* s = section_after(r->field)) section_ = s;
+        }
+    }
+
+    void paragraph(const Block& b) {
+        const std::string& t = b.text;
+        if (section_ == "consent") {
+            f_.consent_text += t + "\n";
+            if (f_.consent_src.empty()) f_.consent_src = source_of(b, t);
+            if (f_.consent_boxes_first.empty() && (text::starts_with(t, kTicked) || text::starts_with(t, kEmptyBox)))
+                f_.consent_boxes_first.push_back({text::starts_with(t, kTicked), 0});
+        }
+        std::string n, rest;
+        if (match_numbered(outcome_re_, t, n, rest)) {
+            end_pending();
+            start_group(b, n, rest);
+            return;
+        }
+        if (match_numbered(action_re_, t, n, rest)) {
+            end_pending();
+            add_action(b, n, rest);
+            return;
+        }
+        if (section_ == "criteria" && !pending_.rule) {
+            listed_criterion(b);
+            return;
+        }
+        // "Label: value" pairs, several per paragraph when tabs separate them.
+        bool any = false;
+        for (const auto& part : text::split(t, '\t')) {
+            std::string label, value;
+            if (!split_label(part, label, value)) continue;
+            if (labelled(b, label, value)) any = true;
+        }
+        if (any) return;
+        // A label on its own ("Voice of the child:"), whose value follows.
+        const std::string key = text::match_key(t);
+        if (t.size() < 80) {
+            if (const LabelRule* r = v_.field(key, section_, active_); r && (text::ends_with(text::trim(t), ":") || is_prose_field(r->field))) {
+                end_pending();
+                start_pending(*r, b);
+                return;
+            }
+            if (const SectionRule* s = v_.section(key, active_); s && text::ends_with(text::trim(t), ":")) {
+                end_pending();
+                section_ = s->section;
+                return;
+            }
+        }
+        if (pending_.rule) {
+            if (!pending_.value.empty()) pending_.value += "\n";
+            pending_.value += t;
+            if (pending_.src.quote.empty()) pending_.src = source_of(b, t);
+            return;
+        }
+        std::string label, value;
+        if (split_label(t, label, value) && label.size() < 40) f_.unmatched.emplace_back(label, source_of(b, t));
+    }
+
+    // One "Label: value" from a paragraph. Returns true when the label meant something.
+    bool labelled(const Block& b, const std::string& label, const std::string& value) {
+        const std::string key = text::match_key(label);
+        // Inside an open group ("Outcome 2", then "Progress: ..."), columns come first.
+        if (group_open_) {
+            if (const ColumnRule* c = v_.column(group_.kind, key, active_)) {
+                group_cell(*c, b, value);
+                return true;
+            }
+        }
+        if (const LabelRule* r = v_.field(key, section_, active_)) {
+            end_pending();
+            add_hit(*r, label, value, source_of(b, value));
+            return true;
+        }
+        // Repeated "Criterion: ... / Outcome achieved: ..." runs are rows of the document's table.
+        for (const auto& kind : paragraph_kinds()) {
+            if (const ColumnRule* c = v_.column(kind, key, active_)) {
+                end_pending();
+                if (!group_open_ || group_.kind != kind || group_row_.cells.count(c->column)) {
+                    close_group();
+                    open_group(kind, b);
+                }
+                group_cell(*c, b, value);
+                return true;
+            }
+        }
+        if (const SectionRule* s = v_.section(key, active_)) {
+            section_ = s->section;
+            return true;
+        }
+        return false;
+    }
+
+    void add_hit(const LabelRule& r, const std::string& label, const std::string& raw, Source src) {
+        Hit h;
+        h.field = r.field;
+        h.label = label;
+        h.rule = &r;
+        h.value = r.field == "attendees" ? text::trim(strip_placeholders(raw)) : clean(v_, raw);
+        src.quote = text::collapse_ws(raw);
+        h.src = std::move(src);
+        f_.hits.push_back(std::move(h));
+        if (const char* s = section_after(r.field)) section_ = s;
+    }
+
+    void start_pending(const LabelRule& r, const Block& b) {
+        pending_ = Hit{};
+        pending_.field = r.field;
+        pending_.label = b.text;
+        pending_.rule = &r;
+        pending_.src = source_of(b, "");
+    }
+
+    void end_pending() {
+        if (!pending_.rule) return;
+        Hit h = std::move(pending_);
+        pending_ = Hit{};
+        h.src.quote = text::collapse_ws(h.value);
+        h.value = clean(v_, h.value);
+        f_.hits.push_back(std::move(h));
+    }
+
+    bool match_numbered(const std::vector<const Pattern*>& pats, const std::string& t, std::string& n, std::string& rest) {
+        for (const Pattern* p : pats) {
+            std::vector<std::string> m;
+            if (p->re->split(t, m) < 2) continue;
+            n = m[1];
+            // The last capture is the text; a middle one (action 1.2's "2") is the sub-number.
+            rest = text::trim(m.back());
+            if (m.size() == 4 && !m[2].empty()) n = m[1];
+            return true;
+        }
+        return false;
+    }
+
+    // ---- groups: "Outcome N" paragraphs and the labelled lines under them -------------------
+    void open_group(const std::string& kind, const Block& b) {
+        group_open_ = true;
+        group_ = Table{};
+        group_.kind = kind;
+        group_.src = source_of(b, b.text);
+        group_row_ = Row{};
+        group_row_.src = source_of(b, b.text);
+        group_row_.group = group_label_;
+    }
+
+    void start_group(const Block& b, const std::string& n, const std::string& text) {
+        close_group();
+        const auto kinds = paragraph_kinds();
+        std::string kind = kinds.empty() ? "plan" : kinds.front();
+        if (f_.is("plan")) kind = "plan";
+        if (f_.is("review")) kind = "review";
+        open_group(kind, b);
+        group_number_ = n;
+        group_row_.cells["outcome"] = clean(v_, text);
+    }
+
+    void group_cell(const ColumnRule& c, const Block& b, const std::string& value) {
+        if (c.column == "outcome" && group_row_.cells.count("outcome")) {
+            group_row_.cells["outcome_detail"] = clean(v_, value);
+            return;
+        }
+        group_row_.cells[c.column] = c.column == "achieved" || c.column == "identified" ? text::collapse_ws(value)
+                                                                                         : clean(v_, value);
+        if (group_row_.src.quote.empty()) group_row_.src = source_of(b, b.text);
+    }
+
+    void add_action(const Block& b, const std::string& n, const std::string& text) {
+        if (!group_open_ || (!group_number_.empty() && n != group_number_)) {
+            // An action naming another outcome: attach it there if that outcome was seen.
+            for (auto& t : f_.tables)
+                for (auto& r : t.rows)
+                    if (r.cells.count("number") && r.cells["number"] == n) {
+                        r.actions.push_back(parse_action(text));
+                        return;
+                    }
+            if (!group_open_) {
+                open_group("plan", b);
+                group_number_ = n;
+            }
+        }
+        group_row_.actions.push_back(parse_action(text));
+    }
+
+    Action parse_action(const std::string& t) const {
+        Action a;
+        std::string what = t;
+        for (const Pattern* p : v_.patterns("who", active_)) {
+            std::vector<std::string> m;
+            if (p->re->split(t, m) > 1) {
+                a.who = text::trim(m[1]);
+                break;
+            }
+        }
+        for (const Pattern* p : v_.patterns("by_when", active_)) {
+            std::vector<std::string> m;
+            if (p->re->split(t, m) > 1) {
+                const auto d = dates::parse(m[1]);
+                a.by_when = d.status == dates::Status::Ok ? d.iso : text::trim(m[1]);
+                break;
+            }
+        }
+        if (!a.who.empty() || !a.by_when.empty()) {
+            const size_t paren = what.find('(');
+            if (paren != std::string::npos) what = what.substr(0, paren);
+        }
+        a.what = clean(v_, what);
+        return a;
+    }
+
+    void close_group() {
+        if (!group_open_) return;
+        group_open_ = false;
+        if (!group_number_.empty()) group_row_.cells["number"] = group_number_;
+        group_number_.clear();
+        group_.rows.push_back(std::move(group_row_));
+        // Consecutive groups of one kind make one table.
+        if (!f_.tables.empty() && f_.tables.back().kind == group_.kind && f_.tables.back().columns.empty()) {
+            for (auto& r : group_.rows) f_.tables.back().rows.push_back(std::move(r));
+        } else {
+            f_.tables.push_back(std::move(group_));
+        }
+        group_ = Table{};
+        group_row_ = Row{};
+    }
+
+    // ---- criteria written as list items or paragraphs ---------------------------------------
+    void listed_criterion(const Block& b) {
+        std::string t = b.text;
+        ListedCriterion c;
+        c.src = source_of(b, t);
+        if (has_box(t)) {
+            c.identified = t.find(kTicked) != std::string::npos;
+            for (const auto& g : {kTicked, kEmptyBox})
+                for (size_t at; (at = t.find(g)) != std::string::npos;) t.erase(at, g.size());
+        }
+        std::string head = t, detail;
+        std::string label, value;
+        if (split_label(t, label, value)) {
+            head = label;
+            detail = value;
+        }
+        c.criterion = v_.criterion(head);
+        if (c.criterion.empty()) c.criterion = v_.criterion(t);
+        if (c.criterion.empty()) {
+            f_.unmatched.emplace_back(text::collapse_ws(head), c.src);
+            return;
+        }
+        // "(family member: Name)" at the end of the detail names who it concerns.
+        const std::string low = text::lower(detail);
+        const size_t fm = low.rfind("(family member");
+        if (fm != std::string::npos) {
+            const size_t colon = detail.find(':', fm);
+            const size_t close = detail.find(')', fm);
+            if (colon != std::string::npos && close != std::string::npos && colon < close)
+                c.members = text::trim(detail.substr(colon + 1, close - colon - 1));
+            detail = text::trim(detail.substr(0, fm));
+        }
+        c.evidence = clean(v_, detail);
+        f_.listed.push_back(std::move(c));
+    }
+
+    // ---- tables ----------------------------------------------------------------------------
+    struct GridCell {
+        const Cell* cell = nullptr;
+        std::string text;
+    };
+
+    // Lays the table out on its grid: a vertically merged continuation takes the text of the
+    // cell above; the extra columns of a horizontal span are empty.
+    std::vector<std::vector<GridCell>> layout(const Block& t) const {
+        std::vector<std::vector<GridCell>> grid;
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            std::vector<GridCell> row;
+            for (const auto& c : t.rows[r].cells) {
+                const size_t col = row.size();
+                if (c.continued && r > 0 && col < grid[r - 1].size())
+                    row.push_back(grid[r - 1][col]);
+                else
+                    row.push_back({&c, c.text()});
+                for (int k = 1; k < c.col_span && k < 64; ++k) row.push_back({});
+            }
+            grid.push_back(std::move(row));
+        }
+        return grid;
+    }
+
+    void table(const Block& t) {
+        end_pending();
+        close_group();
+        const auto grid = layout(t);
+        if (grid.empty()) return;
+        size_t header_row = 0;
+        std::string kind;
+        std::vector<std::string> cols;
+        for (size_t r = 0; r < grid.size() && r < 2 && kind.empty(); ++r) {
+            kind = table_kind(grid[r], cols);
+            header_row = r;
+        }
+        if (!kind.empty()) {
+            typed_table(t, grid, header_row, kind, cols);
+        } else {
+            for (size_t r = 0; r < grid.size(); ++r) label_row(t, grid[r], r);
+        }
+        // Tables nested in cells are read too.
+        for (const auto& row : t.rows)
+            for (const auto& c : row.cells)
+                for (const auto& b : c.blocks)
+                    if (b.is_table()) table(b);
+    }
+
+    // The kind of table a header row names, with the column of each grid position; "" when
+    // fewer than two columns of any one kind are recognised.
+    std::string table_kind(const std::vector<GridCell>& row, std::vector<std::string>& cols) const {
+        std::map<std::string, std::set<std::string>> found;
+        size_t non_empty = 0;
+        for (const auto& c : row) {
+            if (c.text.empty()) continue;
+            ++non_empty;
+            for (const ColumnRule* r : v_.columns(text::match_key(c.text), active_)) found[r->table].insert(r->column);
+        }
+        std::string best;
+        size_t score = 1;
+        // Ties go to the kind this document is about (a review's Outcome/Progress table).
+        const auto preferred = paragraph_kinds();
+        for (const auto& [k, set] : found) {
+            const bool pref = std::find(preferred.begin(), preferred.end(), k) != preferred.end();
+            const size_t s = set.size() * 2 + (pref ? 1 : 0);
+            if (set.size() >= 2 && s > score) {
+                score = s;
+                best = k;
+            }
+        }
+        if (best.empty() || found[best].size() * 2 < non_empty) return {};
+        cols.assign(row.size(), "");
+        for (size_t i = 0; i < row.size(); ++i)
+            if (const ColumnRule* r = v_.column(best, text::match_key(row[i].text), active_)) cols[i] = r->column;
+        return best;
+    }
+
+    void typed_table(const Block& t, const std::vector<std::vector<GridCell>>& grid, size_t header_row,
+                     const std::string& kind, const std::vector<std::string>& cols) {
+        Table out;
+        out.kind = kind;
+        out.src = source_of(t, "");
+        for (const auto& c : cols)
+            if (!c.empty()) out.columns.push_back(c);
+        for (size_t r = header_row + 1; r < grid.size(); ++r) {
+            Row row;
+            row.group = group_label_;
+            bool any = false;
+            for (size_t i = 0; i < grid[r].size() && i < cols.size(); ++i) {
+                if (cols[i].empty() || !grid[r][i].cell) continue;
+                const std::string& raw = grid[r][i].text;
+                const bool keep_raw = cols[i] == "identified" || cols[i] == "achieved";
+                std::string v = keep_raw ? text::collapse_ws(raw) : clean(v_, raw);
+                if (!v.empty()) any = true;
+                row.cells[cols[i]] = std::move(v);
+            }
+            if (!any) continue;
+            const Location& loc = t.rows[r].cells.empty() ? t.loc : t.rows[r].cells.front().loc;
+            std::string quote;
+            for (const auto& g : grid[r])
+                if (g.cell && !g.text.empty()) quote += (quote.empty() ? "" : " | ") + text::collapse_ws(g.text);
+            Location row_loc = loc;
+            row_loc.path = t.loc.path + ", row " + std::to_string(r + 1);
+            row.src = source_of(row_loc, quote);
+            out.rows.push_back(std::move(row));
+        }
+        f_.tables.push_back(std::move(out));
+    }
+
+    // A row of a label/value table: "Label | value | Label | value", or "Label: value" in a cell.
+    void label_row(const Block& t, const std::vector<GridCell>& row, size_t r) {
+        std::vector<size_t> filled;
+        for (size_t i = 0; i < row.size(); ++i)
+            if (row[i].cell && !text::trim(row[i].text).empty()) filled.push_back(i);
+        if (filled.empty()) return;
+        if (filled.size() == 1) {
+            const GridCell& only = row[filled[0]];
+            const std::string key = text::match_key(only.text);
+            std::string n, rest;
+            if (match_numbered(outcome_re_, only.text, n, rest)) {
+                group_label_ = rest;
+                return;
+            }
+            if (const SectionRule* s = v_.section(key, active_)) {
+                section_ = s->section;
+                return;
+            }
+        }
+        if (section_ == "criteria" && filled.size() >= 1) {
+            criteria_row(t, row, filled);
+            return;
+        }
+        for (size_t k = 0; k < filled.size(); ++k) {
+            const GridCell& c = row[filled[k]];
+            std::string label = text::trim(c.text), value;
+            const Location& loc = c.cell->loc;
+            std::string l2, v2;
+            const LabelRule* rule = v_.field(text::match_key(label), section_, active_);
+            if (!rule && split_label(label, l2, v2) && (rule = v_.field(text::match_key(l2), section_, active_))) {
+                add_hit(*rule, l2, v2, source_of(loc, v2));
+                continue;
+            }
+            if (!rule) {
+                if (const SectionRule* s = v_.section(text::match_key(label), active_)) {
+                    section_ = s->section;
+                    continue;
+                }
+                // Only the first cell of a label/value row is a label we failed to know.
+                if (k == 0 && filled.size() == 2 && label.size() < 60)
+                    f_.unmatched.emplace_back(label, source_of(loc, label));
+                continue;
+            }
+            // The value is in the next cell on the grid (empty cells count: an empty value).
+            size_t next = filled[k] + 1;
+            while (next < row.size() && !row[next].cell) ++next;
+            if (next < row.size()) {
+                value = row[next].text;
+                add_hit(*rule, label, value, source_of(row[next].cell->loc, value));
+                if (k + 1 < filled.size() && filled[k + 1] == next) ++k;
+            } else {
+                add_hit(*rule, label, "", source_of(loc, ""));
+            }
+        }
+        (void)r;
+    }
+
+    // A row under a criteria heading with no recognised header: criterion, then tick or answer.
+    void criteria_row(const Block& t, const std::vector<GridCell>& row, const std::vector<size_t>& filled) {
+        const GridCell& first = row[filled[0]];
+        ListedCriterion c;
+        c.criterion = v_.criterion(first.text);
+        c.src = source_of(first.cell->loc, text::collapse_ws(first.text));
+        if (c.criterion.empty()) {
+            f_.unmatched.emplace_back(text::collapse_ws(first.text), c.src);
+            return;
+        }
+        c.identified = true;
+        for (size_t k = 1; k < filled.size(); ++k) {
+            const std::string& s = row[filled[k]].text;
+            if (has_box(s)) {
+                c.identified = s.find(kTicked) != std::string::npos;
+            } else {
+                const std::string a = v_.value("answer", s);
+                if (a == "yes" || a == "no")
+                    c.identified = a == "yes";
+                else if (c.evidence.empty())
+                    c.evidence = clean(v_, s);
+            }
+        }
+        (void)t;
+        f_.listed.push_back(std::move(c));
+    }
+
+    const Document& doc_;
+    const Vocab& v_;
+    DocFacts& f_;
+    Active active_;
+    std::vector<const Pattern*> outcome_re_, action_re_;
+    std::string section_;
+    std::string group_label_;  // text after "Outcome N:" in the last heading, for the table under it
+    Hit pending_;
+    bool group_open_ = false;
+    Table group_;
+    Row group_row_;
+    std::string group_number_;
+};
+
+}  // namespace
+
+bool DocFacts::is(const std::string& type) const {
+    return std::find(types.begin(), types.end(), type) != types.end();
+}
+
+const Hit* DocFacts::hit(const std::string& field) const {
+    const Hit* any = nullptr;
+    for (const auto& h : hits) {
+        if (h.field != field) continue;
+        if (!h.value.empty()) return &h;
+        if (!any) any = &h;
+    }
+    return any;
+}
+
+std::string DocFacts::date() const {
+    for (const char* f : {"assessment_completed", "assessment_date", "assessment_started", "plan_date", "review_date",
+                          "closure_date"}) {
+        const Hit* h = hit(f);
+        if (!h) continue;
+        const auto d = dates::parse(h->value);
+        if (d.status == dates::Status::Ok) return d.iso;
+    }
+    return {};
+}
+
+DocFacts extract_document(const Document& doc, const Vocab& vocab) {
+    DocFacts f;
+    f.path = doc.path;
+    f.format = doc.format;
+    Walker w(doc, vocab, f);
+    w.run();
+    return f;
+}
+
+DocFacts unreadable_document(const std::string& path, const std::string& error) {
+    DocFacts f;
+    f.path = path;
+    f.error = error;
+    return f;
+}
+
+}  // namespace tfa::extract

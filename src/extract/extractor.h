@@ -1,0 +1,84 @@
+// Document + templates → facts; a bundle's facts → one CaseRecord.
+//
+// extract_document() walks one document's blocks once, keeping track of the section it is in,
+// and collects every labelled value, recognised table, numbered outcome and listed criterion,
+// each with the location it came from. build_record() merges the facts of a bundle's
+// documents, ordered by date, into the record the rules judge. Neither throws.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/vocab.h"
+#include "model/document.h"
+#include "model/record.h"
+
+namespace tfa::extract {
+
+// A labelled value found in a document.
+struct Hit {
+    std::string field;
+    std::string label;   // the label as written in the document
+    std::string value;   // the value text, placeholders removed
+    std::vector<Checkbox> boxes;  // tick boxes in `value`, offsets into it
+    Source src;          // where the value is
+    const LabelRule* rule = nullptr;
+};
+
+// A table (or a run of "Label: value" paragraphs) read as rows of named columns.
+struct Row {
+    std::map<std::string, std::string> cells;         // column → text
+    std::map<std::string, std::vector<Checkbox>> boxes;  // column → tick boxes
+    std::vector<Action> actions;  // plan rows from numbered "Action N.M" paragraphs
+    std::string group;            // text after "Outcome N:" when the row sits under one
+    Source src;
+};
+
+struct Table {
+    std::string kind;  // members, criteria, plan, review, closure, evidence, professionals
+    std::vector<std::string> columns;  // the columns recognised, in header order
+    std::vector<Row> rows;
+    Source src;
+};
+
+// A criterion named in a list or paragraph under a criteria heading.
+struct ListedCriterion {
+    std::string criterion;
+    bool identified = true;
+    std::string evidence, members;
+    Source src;
+};
+
+struct DocFacts {
+    std::string path, format;
+    std::string error;                 // non-empty: the document could not be read
+    std::vector<std::string> types;    // assessment, plan, review, closure, evidence
+    std::string type_source;           // the title or heading the types came from
+    std::string council;
+    std::vector<Hit> hits;
+    std::vector<Table> tables;
+    std::vector<ListedCriterion> listed;
+    std::string consent_text;          // all text in the consent section
+    std::vector<Checkbox> consent_boxes_first;  // a tick box that opens a consent paragraph
+    Source consent_src;
+    std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
+    std::vector<std::string> templates;  // names of the templates that applied
+
+    bool is(const std::string& type) const;
+    const Hit* hit(const std::string& field) const;  // the first hit with a value for `field`
+    std::string date() const;  // the document's own date (ISO) for ordering, or ""
+};
+
+DocFacts extract_document(const Document& doc, const Vocab& vocab);
+
+// Facts for a document that could not be read.
+DocFacts unreadable_document(const std::string& path, const std::string& error);
+
+// Merges a bundle's documents (any order) into its record.
+CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs, const Vocab& vocab);
+
+// A human-readable account of what matched in each document, and what did not (--explain).
+std::string explain(const DocFacts& facts);
+
+}  // namespace tfa::extract

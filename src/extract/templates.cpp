@@ -1,0 +1,346 @@
+#include "extract/templates.h"
+
+#include <Poco/Exception.h>
+#include <Poco/RegularExpression.h>
+#include <dirent.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/text.h"
+#include "readers/reader.h"
+#include "readers/xml.h"
+
+namespace tfa::extract {
+
+std::string Origin::str() const {
+    return tmpl + " (" + file + ":" + std::to_string(line) + ")";
+}
+
+const std::vector<std::string>& field_names() {
+    static const std::vector<std::string> v = {
+        "family_ref",      "council",        "assessment_started", "assessment_completed", "assessment_date",
+        "lead_professional", "lead_agency",  "completed_by",       "reason",               "voice_of_child",
+        "analysis",        "consent",        "consent_date",       "consent_signed_by",    "consent_statement",
+        "manager",         "manager_date",   "plan_date",          "review_date",          "review_number",
+        "attendees",       "apologies",      "next_review",        "closure_date",         "closure_reason",
+        "criteria",        "document_date"};
+    return v;
+}
+
+const std::vector<std::string>& section_names() {
+    static const std::vector<std::string> v = {"consent", "manager", "criteria", "voice_of_child", "household",
+                                               "plan", "review", "closure", "evidence", "analysis",
+                                               "professionals", "lead", "other"};
+    return v;
+}
+
+const std::vector<std::string>& table_kinds() {
+    static const std::vector<std::string> v = {"members", "criteria", "plan", "review", "closure", "evidence",
+                                               "professionals"};
+    return v;
+}
+
+const std::vector<std::string>& columns_of(const std::string& table) {
+    static const std::map<std::string, std::vector<std::string>> m = {
+        {"members", {"name", "forename", "surname", "relationship", "dob", "gender", "school"}},
+        {"criteria", {"criterion", "identified", "evidence", "members"}},
+        {"plan", {"need", "criterion", "outcome", "action", "who", "by_when", "progress"}},
+        {"review", {"outcome", "criterion", "progress", "rating", "achieved"}},
+        {"closure", {"criterion", "achieved", "date_achieved", "sustained_since", "evidence"}},
+        {"evidence", {"criterion", "member", "measure", "period_start", "period_end", "value", "date"}},
+        {"professionals", {"agency", "name", "contact"}},
+    };
+    static const std::vector<std::string> none;
+    auto it = m.find(table);
+    return it == m.end() ? none : it->second;
+}
+
+const std::vector<std::string>& document_types() {
+    static const std::vector<std::string> v = {"assessment", "plan", "review", "closure", "evidence"};
+    return v;
+}
+
+const std::vector<std::string>& pattern_names() {
+    static const std::vector<std::string> v = {"outcome", "action", "who", "by_when", "council", "criterion_code"};
+    return v;
+}
+
+namespace {
+
+bool in(const std::vector<std::string>& set, const std::string& v) {
+    return std::find(set.begin(), set.end(), v) != set.end();
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+// The closest name in `set` to `v` by edit distance, for "did you mean" hints.
+std::string closest(const std::vector<std::string>& set, const std::string& v) {
+    std::string best;
+    size_t best_d = 4;
+    for (const auto& s : set) {
+        std::vector<size_t> prev(v.size() + 1), cur(v.size() + 1);
+        for (size_t j = 0; j <= v.size(); ++j) prev[j] = j;
+        for (size_t i = 1; i <= s.size(); ++i) {
+            cur[0] = i;
+            for (size_t j = 1; j <= v.size(); ++j)
+                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] == v[j - 1] ? 0 : 1)});
+            prev.swap(cur);
+        }
+        if (prev[v.size()] < best_d) {
+            best_d = prev[v.size()];
+            best = s;
+        }
+    }
+    return best;
+}
+
+class Loader {
+public:
+    Loader(std::string path, std::vector<Error>& errors) : path_(std::move(path)), errors_(errors) {}
+
+    Template load(const xmlNode* root) {
+        Template t;
+        t.file = path_;
+        if (xml::name(root) != "template") {
+            fail(root, "the root element must be <template>, not <" + std::string(xml::name(root)) + ">");
+            return t;
+        }
+        check_attrs(root, {"name", "council", "description"});
+        t.name = std::string(xml::attr(root, "name"));
+        if (t.name.empty()) fail(root, "<template> needs a name attribute");
+        t.council = std::string(xml::attr(root, "council"));
+        t.description = std::string(xml::attr(root, "description"));
+        tmpl_ = t.name;
+        for (const xmlNode* n = xml::first_el(root); n; n = xml::next_el(n)) element(n, t);
+        return t;
+    }
+
+private:
+    void fail(const xmlNode* n, const std::string& msg) {
+        errors_.push_back(Error{path_, msg, n ? static_cast<int>(xmlGetLineNo(const_cast<xmlNode*>(n))) : 0});
+    }
+
+    Origin origin(const xmlNode* n) const {
+        return Origin{tmpl_, path_, static_cast<int>(xmlGetLineNo(const_cast<xmlNode*>(n)))};
+    }
+
+    void check_attrs(const xmlNode* n, std::initializer_list<const char*> allowed) {
+        for (const xmlAttr* a = n->properties; a; a = a->next) {
+            const std::string an = reinterpret_cast<const char*>(a->name);
+            bool ok = false;
+            for (const char* x : allowed) ok = ok || an == x;
+            if (!ok) fail(n, "unknown attribute '" + an + "' on <" + std::string(xml::name(n)) + ">");
+        }
+    }
+
+    // The trimmed text of an element that must hold text only.
+    std::string text_of(const xmlNode* n) {
+        if (xml::first_el(n)) fail(n, "<" + std::string(xml::name(n)) + "> holds text, not elements");
+        std::string s = text::collapse_ws(xml::text_of(n));
+        if (s.empty()) fail(n, "<" + std::string(xml::name(n)) + "> is empty");
+        return s;
+    }
+
+    // Children named `child` of `n` as texts; any other child is an error.
+    std::vector<std::pair<std::string, const xmlNode*>> terms(const xmlNode* n, std::initializer_list<const char*> kinds) {
+        std::vector<std::pair<std::string, const xmlNode*>> out;
+        for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
+            bool ok = false;
+            for (const char* k : kinds) ok = ok || xml::name(c) == k;
+            if (!ok) {
+                std::string list;
+                for (const char* k : kinds) list += (list.empty() ? "<" : ", <") + std::string(k) + ">";
+                fail(c, "unknown element <" + std::string(xml::name(c)) + "> in <" + std::string(xml::name(n)) +
+                            ">; expected " + list);
+                continue;
+            }
+            check_attrs(c, {});
+            out.emplace_back(text_of(c), c);
+        }
+        return out;
+    }
+
+    void need_in(const xmlNode* n, const char* what, const std::string& v, const std::vector<std::string>& set) {
+        if (in(set, v)) return;
+        std::string msg = "unknown " + std::string(what) + " '" + v + "'";
+        const std::string hint = closest(set, v);
+        msg += hint.empty() ? " (known: " + join(set) + ")" : "; did you mean '" + hint + "'?";
+        fail(n, msg);
+    }
+
+    void element(const xmlNode* n, Template& t) {
+        const std::string nm(xml::name(n));
+        if (nm == "match") {
+            check_attrs(n, {});
+            for (auto& [v, c] : terms(n, {"contains", "format"})) {
+                if (xml::name(c) == "contains")
+                    t.match_phrases.push_back(text::match_key(v));
+                else
+                    t.match_formats.push_back(text::lower(v));
+            }
+        } else if (nm == "placeholder") {
+            check_attrs(n, {});
+            t.placeholders.push_back(text::match_key(text_of(n)));
+        } else if (nm == "field") {
+            check_attrs(n, {"name", "context"});
+            const std::string field(xml::attr(n, "name")), ctx(xml::attr(n, "context"));
+            need_in(n, "field", field, field_names());
+            if (!ctx.empty()) need_in(n, "context section", ctx, section_names());
+            for (auto& [v, c] : terms(n, {"label"})) t.labels.push_back({field, ctx, v, text::match_key(v), origin(c)});
+        } else if (nm == "section") {
+            check_attrs(n, {"name"});
+            const std::string s(xml::attr(n, "name"));
+            need_in(n, "section", s, section_names());
+            for (auto& [v, c] : terms(n, {"label"})) t.sections.push_back({s, v, text::match_key(v), origin(c)});
+        } else if (nm == "table") {
+            table(n, t);
+        } else if (nm == "document") {
+            check_attrs(n, {"type"});
+            std::vector<std::string> types;
+            for (const auto& ty : text::split(text::collapse_ws(xml::attr(n, "type")), ' ')) {
+                need_in(n, "document type", ty, document_types());
+                types.push_back(ty);
+            }
+            for (auto& [v, c] : terms(n, {"title"})) t.titles.push_back({types, v, text::match_key(v), origin(c)});
+        } else if (nm == "criterion") {
+            check_attrs(n, {"id", "set"});
+            const std::string id(xml::attr(n, "id")), set(xml::attr(n, "set"));
+            if (id.empty()) fail(n, "<criterion> needs an id");
+            if (set.empty()) fail(n, "<criterion> needs a set (the vocabulary its rule packs use, e.g. tf or sf)");
+            for (auto& [v, c] : terms(n, {"name", "theme", "code", "cue"}))
+                t.criteria.push_back({id, std::string(xml::name(c)), set, v, text::match_key(v), origin(c)});
+        } else if (nm == "value") {
+            check_attrs(n, {"of", "means"});
+            const std::string what(xml::attr(n, "of")), means(xml::attr(n, "means"));
+            need_in(n, "value kind", what, {"scope", "measure", "achieved", "answer", "rating"});
+            if (means.empty()) fail(n, "<value> needs a means attribute");
+            for (auto& [v, c] : terms(n, {"word"})) t.values.push_back({what, means, v, text::match_key(v), origin(c)});
+        } else if (nm == "pattern") {
+            check_attrs(n, {"name"});
+            const std::string pname(xml::attr(n, "name"));
+            need_in(n, "pattern", pname, pattern_names());
+            Pattern p{pname, text_of(n), nullptr, origin(n)};
+            try {
+                p.re = std::make_shared<Poco::RegularExpression>(p.source, Poco::RegularExpression::RE_CASELESS |
+                                                                               Poco::RegularExpression::RE_UTF8);
+            } catch (const Poco::Exception& e) {
+                fail(n, "bad pattern '" + p.source + "': " + e.message());
+            }
+            t.patterns.push_back(std::move(p));
+        } else {
+            fail(n, "unknown element <" + nm + ">; expected one of <match>, <placeholder>, <field>, <section>, "
+                    "<table>, <document>, <criterion>, <value>, <pattern>");
+        }
+    }
+
+    void table(const xmlNode* n, Template& t) {
+        check_attrs(n, {"kind"});
+        const std::string kind(xml::attr(n, "kind"));
+        need_in(n, "table kind", kind, table_kinds());
+        for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
+            if (xml::name(c) != "column") {
+                fail(c, "unknown element <" + std::string(xml::name(c)) + "> in <table>; expected <column>");
+                continue;
+            }
+            check_attrs(c, {"name"});
+            const std::string col(xml::attr(c, "name"));
+            need_in(c, ("column of a " + kind + " table").c_str(), col, columns_of(kind));
+            for (auto& [v, l] : terms(c, {"label"})) t.columns.push_back({kind, col, v, text::match_key(v), origin(l)});
+        }
+    }
+
+    std::string path_;
+    std::string tmpl_;
+    std::vector<Error>& errors_;
+};
+
+Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
+    auto bytes = load_file(path, 16u << 20);
+    if (!bytes) {
+        errors.push_back(bytes.error());
+        return bytes.error();
+    }
+    auto doc = xml::parse(path, "template", bytes.value());
+    if (!doc) {
+        // "malformed XML in template: line 3: ..." → "path:3: malformed XML: ..."
+        Error e = doc.error();
+        const std::string prefix = "malformed XML in template: line ";
+        if (text::starts_with(e.message, prefix)) {
+            const std::string rest = e.message.substr(prefix.size());
+            e.line = std::atoi(rest.c_str());
+            e.message = "malformed XML: " + rest.substr(rest.find(": ") + 2);
+        }
+        errors.push_back(e);
+        return e;
+    }
+    const size_t before = errors.size();
+    Loader l(path, errors);
+    Template t = l.load(xmlDocGetRootElement(doc.value().get()));
+    if (errors.size() > before) return errors[before];
+    return t;
+}
+
+std::vector<std::string> xml_files(const std::string& dir) {
+    std::vector<std::string> out;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return out;
+    while (dirent* e = ::readdir(d)) {
+        const std::string n = e->d_name;
+        if (n[0] != '.' && text::ends_with(n, ".xml")) out.push_back(dir + "/" + n);
+    }
+    ::closedir(d);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+Result<Template> load_template(const std::string& path) {
+    std::vector<Error> errors;
+    return load_one(path, errors);
+}
+
+Result<std::vector<Template>> load_templates(const std::string& dir) {
+    const auto files = xml_files(dir);
+    if (files.empty()) return Error{dir, "no template files (*.xml) in the templates folder"};
+    std::vector<Template> out;
+    std::map<std::string, std::string> names;
+    for (const auto& f : files) {
+        auto t = load_template(f);
+        if (!t) return t.error();
+        if (names.count(t->name)) return Error{f, "template name '" + t->name + "' is also used by " + names[t->name]};
+        names[t->name] = f;
+        out.push_back(std::move(t).value());
+    }
+    return out;
+}
+
+std::vector<Error> lint_templates(const std::vector<std::string>& paths) {
+    std::vector<Error> errors;
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        const auto in_dir = xml_files(p);
+        if (!in_dir.empty())
+            files.insert(files.end(), in_dir.begin(), in_dir.end());
+        else
+            files.push_back(p);
+    }
+    std::map<std::string, std::string> names;
+    for (const auto& f : files) {
+        auto t = load_one(f, errors);
+        if (!t) continue;
+        if (names.count(t->name))
+            errors.push_back(Error{f, "template name '" + t->name + "' is also used by " + names[t->name], 1});
+        names[t->name] = f;
+    }
+    return errors;
+}
+
+}  // namespace tfa::extract
