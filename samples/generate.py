@@ -1491,7 +1491,7 @@ def scenarios():
         ["children_in_need", "domestic_abuse"],
         "20 weeks between review 2 and review 3 (major, not a blocker): still claimable",
         ("claimable", SP, ["TF-REVIEWED"], []), week=4, review_weeks=(10, 15, 35, 45), closure_week=55,
-        opts={"w14", "sdt"}))
+        opts={"w14", "sdt"}, voice="empty"))
     S.append(make_case(
         "fernshire-left-household", "A", "FF-1066",
         [M("Tracey Corrigan", "Mother", 1975, 8, 8), M("Jade Corrigan", "Daughter", 2005, 3, 12),
