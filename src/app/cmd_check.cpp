@@ -1,13 +1,169 @@
-#include <ostream>
+// tfaudit check: bundles (or replayed records) → verdicts, through a rule pack and a writer.
+#include <unistd.h>
 
+#include <iostream>
+
+#include "app/args.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/paths.h"
+#include "app/pipeline.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "model/record_json.h"
+#include "report/batch.h"
+#include "report/writer.h"
+#include "rules/calendar.h"
+#include "rules/pack.h"
 
 namespace tfa::app {
 
-int cmd_check(const std::vector<std::string>&, std::ostream&, std::ostream& err) {
-    err << "tfaudit check: not written yet\n";
-    return kUsage;
+namespace {
+
+const char* kCheckHelp =
+    "usage: tfaudit check [OPTIONS] PATH...\n"
+    "       tfaudit check [OPTIONS] --records FILE.json\n\n"
+    "Checks each case bundle under PATH against a rule pack: verdict (claimable, not_claimable,\n"
+    "needs_review), route, score, and every finding with the document, place and quote behind it.\n\n"
+    "  --rules PACK          a pack name (tf-2015, sf-2022, ffa-quality) or a pack file, e.g. a\n"
+    "                        council's local pack (default: tf-2015)\n"
+    "  --as-of DATE          today for the checks, YYYY-MM-DD (default: today); evidence dated\n"
+    "                        after it does not count\n"
+    "  --format FORMAT       text (default), json, csv (a row per finding), cases-csv (a row per\n"
+    "                        case), junit\n"
+    "  --records FILE        judge case records from a JSON file (tfaudit extract or check --format\n"
+    "                        json output) instead of reading documents; may be repeated via commas\n"
+    "  --rules-dir DIR       where named packs are found (default: the bundled rules/)\n"
+    "  --templates-dir DIR   document templates for extraction (default: the bundled templates/)\n"
+    "  --threads N           extraction threads (default: every core)\n"
+    "  --no-progress         no progress line on stderr (shown only when stderr is a terminal)\n\n"
+    "Exit status: 0 when every case is claimable; 1 when any case is not claimable or needs\n"
+    "review; 2 on a usage error, a bad rule pack, or an input path that does not exist.\n";
+
+struct CheckOptions {
+    std::string pack, rules_dir, templates_dir, format = "text";
+    std::vector<std::string> records;
+    long as_of = 0;
+    unsigned threads = 0;
+    bool progress = false;
+};
+
+// Parses and validates the options; prints the problem and returns false on a usage error.
+bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
+    auto usage = [&](const std::string& msg) {
+        err << "tfaudit check: " << msg << "\n" << kCheckHelp;
+        return false;
+    };
+    o.pack = a.get_or("--rules", "tf-2015");
+    o.format = a.get_or("--format", "text");
+    bool known = false;
+    for (const auto& w : report::writers()) known = known || o.format == w.name;
+    if (!known) return usage("unknown format '" + o.format + "'");
+    if (auto d = a.get("--as-of")) {
+        auto day = rules::cal::parse(*d);
+        if (!day) return usage("--as-of wants a date as YYYY-MM-DD, not '" + *d + "'");
+        o.as_of = *day;
+    } else {
+        o.as_of = rules::cal::today();
+    }
+    if (auto t = a.get("--threads")) {
+        const int n = std::atoi(t->c_str());
+        if (n < 1) return usage("--threads wants a number of at least 1");
+        o.threads = static_cast<unsigned>(n);
+    }
+    if (auto r = a.get("--records"))
+        for (const auto& f : text::split(*r, ','))
+            if (!f.empty()) o.records.push_back(f);
+    if (o.records.empty() && a.positional().empty()) return usage("no input paths");
+    o.rules_dir = data_dir("rules", a.get("--rules-dir"));
+    o.templates_dir = data_dir("templates", a.get("--templates-dir"));
+    o.progress = !a.flag("--no-progress") && ::isatty(2);
+    return true;
+}
+
+// Every input exists, or the missing ones are reported.
+bool inputs_exist(const CheckOptions& o, const std::vector<std::string>& paths, std::ostream& err) {
+    bool ok = true;
+    for (const auto& p : paths)
+        if (!is_dir(p) && !is_file(p)) {
+            err << p << ": no such file or folder\n";
+            ok = false;
+        }
+    for (const auto& p : o.records)
+        if (!is_file(p)) {
+            err << p << ": no such file\n";
+            ok = false;
+        }
+    return ok;
+}
+
+struct Progress {
+    bool on;
+    size_t n = 0;
+    void tick() {
+        if (on && (++n % 16 == 0 || n < 16)) std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
+    }
+    void done() {
+        if (on && n) std::cerr << "\r\x1b[K" << std::flush;
+    }
+};
+
+// Feeds the batch from --records files, then from the bundles under `paths`.
+Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vector<std::string>& paths, report::Batch& batch,
+            Progress& progress) {
+    for (const auto& f : o.records) {
+        auto recs = load_records(f);
+        if (!recs) return recs.error();
+        for (auto& r : recs.value()) {
+            batch.add(r);
+            progress.tick();
+        }
+    }
+    if (paths.empty()) return std::nullopt;
+    PipelineOptions po;
+    po.templates_dir = o.templates_dir;
+    po.threads = o.threads ? o.threads : default_threads();
+    for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
+    return for_each_case(paths, po, [&](CaseRecord&& r) {
+        batch.add(r);
+        progress.tick();
+    });
+}
+
+}  // namespace
+
+int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Args a({"--help", "-h", "--no-progress"},
+           {"--rules", "--as-of", "--format", "--rules-dir", "--templates-dir", "--threads", "--records"});
+    if (auto e = a.parse(args, 2); !e.empty()) {
+        err << "tfaudit check: " << e << "\n" << kCheckHelp;
+        return kUsage;
+    }
+    if (a.flag("--help") || a.flag("-h")) {
+        out << kCheckHelp;
+        return kOk;
+    }
+    CheckOptions o;
+    if (!parse_options(a, o, err)) return kUsage;
+    if (!inputs_exist(o, a.positional(), err)) return kUsage;
+    auto pack = rules::load_pack(o.pack, o.rules_dir);
+    if (!pack) {
+        err << "tfaudit check: " << pack.error().str() << "\n";
+        return kUsage;
+    }
+    report::WriterOptions wo;
+    wo.colour = &out == &std::cout && ::isatty(1);
+    auto writer = report::make_writer(o.format, out, wo);
+    Progress progress{o.progress};
+    report::Batch batch(pack.value(), o.as_of, *writer);
+    const Status st = feed(o, pack.value(), a.positional(), batch, progress);
+    progress.done();
+    const report::RunSummary sum = batch.finish();
+    if (st) {
+        err << "tfaudit check: " << st->str() << "\n";
+        return kUsage;
+    }
+    return sum.claimable == sum.cases ? kOk : kFindings;
 }
 
 }  // namespace tfa::app

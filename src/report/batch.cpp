@@ -1,0 +1,137 @@
+#include "report/batch.h"
+
+#include <cstdint>
+
+#include "rules/calendar.h"
+
+namespace tfa::report {
+
+namespace {
+
+void put_u64(std::FILE* f, uint64_t v) { std::fwrite(&v, sizeof v, 1, f); }
+void put_str(std::FILE* f, const std::string& s) {
+    put_u64(f, s.size());
+    if (!s.empty()) std::fwrite(s.data(), 1, s.size(), f);
+}
+bool get_u64(std::FILE* f, uint64_t& v) { return std::fread(&v, sizeof v, 1, f) == 1; }
+bool get_str(std::FILE* f, std::string& s) {
+    uint64_t n = 0;
+    if (!get_u64(f, n)) return false;
+    s.resize(n);
+    return n == 0 || std::fread(&s[0], 1, n, f) == n;
+}
+
+bool has_duplicate_rules(const rules::RulePack& pack) {
+    for (const auto& r : pack.rules)
+        if (r.kind == "duplicate_ref") return true;
+    return false;
+}
+
+}  // namespace
+
+Batch::Batch(const rules::RulePack& pack, long as_of, Writer& writer)
+    : pack_(pack), as_of_(as_of), writer_(writer), deferred_(has_duplicate_rules(pack)) {
+    if (deferred_) spool_ = std::tmpfile();
+    writer_.begin(RunInfo{&pack_, rules::cal::format(as_of_)});
+}
+
+Batch::~Batch() {
+    if (spool_) std::fclose(spool_);
+}
+
+void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
+    ++summary_.cases;
+    if (result.verdict == "claimable") ++summary_.claimable;
+    else if (result.verdict == "needs_review") ++summary_.needs_review;
+    else ++summary_.not_claimable;
+    writer_.write_case(result, record_json);
+}
+
+void Batch::add(const CaseRecord& record) {
+    const std::string record_json = writer_.wants_record() ? to_json(record, kRecordDepth) : std::string();
+    if (!deferred_) {
+        rules::CaseResult res = rules::check_case(pack_, record, as_of_, nullptr);
+        emit(res, record_json);
+        return;
+    }
+    refs_[record.family_ref].push_back(record.case_name.empty() ? record.family_ref : record.case_name);
+    spool(rules::judge_rules(pack_, record, as_of_, nullptr), record_json, record);
+}
+
+// Spool layout per case: record_json, the stub (case name, family_ref and its source), the
+// raw result's names, then its findings and errors.
+void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& record) {
+    if (!spool_) {  // no temporary file: judge alone rather than lose the case
+        rules::CaseResult res = raw;
+        rules::finalize(pack_, res);
+        emit(res, record_json);
+        return;
+    }
+    put_str(spool_, record_json);
+    const auto it = record.sources.find("family_ref");
+    const Source src = it == record.sources.end() ? Source{} : it->second;
+    for (const auto* s : {&record.case_name, &record.family_ref, &src.file, &src.where, &src.quote}) put_str(spool_, *s);
+    put_str(spool_, raw.case_name);
+    put_u64(spool_, raw.findings.size());
+    for (const auto& f : raw.findings) {
+        for (const auto* s : {&f.rule, &f.status, &f.severity, &f.message, &f.fix, &f.fix_document}) put_str(spool_, *s);
+        put_u64(spool_, f.evidence.size());
+        for (const auto& e : f.evidence)
+            for (const auto* s : {&e.file, &e.where, &e.quote}) put_str(spool_, *s);
+    }
+    put_u64(spool_, raw.errors.size());
+    for (const auto& e : raw.errors) {
+        put_str(spool_, e.file);
+        put_str(spool_, e.error);
+    }
+}
+
+bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub) {
+    Source src;
+    bool ok = get_str(spool_, record_json);
+    for (auto* s : {&stub.case_name, &stub.family_ref, &src.file, &src.where, &src.quote}) ok = ok && get_str(spool_, *s);
+    if (!src.empty()) stub.sources["family_ref"] = src;
+    ok = ok && get_str(spool_, raw.case_name);
+    raw.family_ref = stub.family_ref;
+    uint64_t n = 0;
+    ok = ok && get_u64(spool_, n);
+    for (uint64_t i = 0; ok && i < n; ++i) {
+        rules::Finding f;
+        for (auto* s : {&f.rule, &f.status, &f.severity, &f.message, &f.fix, &f.fix_document}) ok = ok && get_str(spool_, *s);
+        uint64_t m = 0;
+        ok = ok && get_u64(spool_, m);
+        for (uint64_t k = 0; ok && k < m; ++k) {
+            rules::EvidenceRef e;
+            for (auto* s : {&e.file, &e.where, &e.quote}) ok = ok && get_str(spool_, *s);
+            f.evidence.push_back(std::move(e));
+        }
+        raw.findings.push_back(std::move(f));
+    }
+    ok = ok && get_u64(spool_, n);
+    for (uint64_t i = 0; ok && i < n; ++i) {
+        rules::CaseError e;
+        ok = get_str(spool_, e.file) && get_str(spool_, e.error);
+        raw.errors.push_back(std::move(e));
+    }
+    return ok;
+}
+
+RunSummary Batch::finish() {
+    if (spool_) {
+        std::rewind(spool_);
+        for (;;) {
+            rules::CaseResult res;
+            std::string record_json;
+            CaseRecord stub;
+            if (!unspool(res, record_json, stub)) break;
+            for (size_t k = 0; k < pack_.rules.size() && k < res.findings.size(); ++k)
+                if (pack_.rules[k].kind == "duplicate_ref") res.findings[k] = rules::check_rule(pack_, pack_.rules[k], stub, as_of_, &refs_);
+            rules::finalize(pack_, res);
+            emit(res, record_json);
+        }
+    }
+    writer_.end(summary_);
+    return summary_;
+}
+
+}  // namespace tfa::report

@@ -1,0 +1,46 @@
+// A check run over a batch: judges each record as it arrives and streams the results to a
+// writer. Memory stays bounded: when the pack has duplicate_ref rules (which need every
+// family reference in the batch), each judged case is spooled to a temporary file — its
+// findings and rendered record, never its documents — and written once all references are
+// known; only the references (and case names) stay in memory.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "model/record.h"
+#include "report/writer.h"
+#include "rules/check.h"
+
+namespace tfa::report {
+
+class Batch {
+public:
+    // `pack` and `writer` must outlive the Batch. Calls writer.begin().
+    Batch(const rules::RulePack& pack, long as_of, Writer& writer);
+    ~Batch();
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+
+    // Judges `record` (records arrive in output order) and writes or spools it.
+    void add(const CaseRecord& record);
+
+    // Writes the spooled cases and calls writer.end(). Call once.
+    RunSummary finish();
+
+private:
+    void emit(rules::CaseResult& result, const std::string& record_json);
+    void spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& record);
+    bool unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub);
+
+    const rules::RulePack& pack_;
+    long as_of_;
+    Writer& writer_;
+    bool deferred_;             // the pack has duplicate_ref rules
+    std::FILE* spool_ = nullptr;
+    rules::BatchRefs refs_;     // family reference → case names, in arrival order
+    RunSummary summary_;
+};
+
+}  // namespace tfa::report

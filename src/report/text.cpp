@@ -1,0 +1,94 @@
+// The text report, for people: one line per case, then each failing finding with its quote.
+#include <ostream>
+
+#include "report/writer.h"
+#include "rules/check_util.h"
+
+namespace tfa::report {
+
+namespace {
+
+class TextWriter : public Writer {
+public:
+    TextWriter(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
+
+    void begin(const RunInfo& run) override {
+        run_ = run;
+        graded_ = !run.pack->grades.empty();
+    }
+
+    void write_case(const rules::CaseResult& r, const std::string&) override {
+        out_ << paint(verdict_colour(r.verdict), pad(r.verdict, 14)) << pad(r.family_ref.empty() ? "(no ref)" : r.family_ref, 14)
+             << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
+        if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
+        out_ << r.case_name << "\n";
+        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << e.file << ": " << e.error << "\n";
+        if (graded_) {
+            section(r, "compliance");
+            section(r, "quality");
+            section(r, "general");
+        } else {
+            section(r, "");
+        }
+        for (const auto& m : r.to_make_claimable)
+            out_ << "    " << paint("36", "to make claimable:") << " " << m.what << " (" << m.document << ")\n";
+        if (graded_) out_ << "    grade basis: " << r.grade_basis << "\n";
+    }
+
+    void end(const RunSummary& s) override {
+        out_ << s.cases << (s.cases == 1 ? " case" : " cases") << ": " << s.claimable << " claimable, " << s.not_claimable
+             << " not claimable, " << s.needs_review << " needs review (rule pack " << run_.pack->name << " "
+             << run_.pack->version << ", as of " << run_.as_of << ")\n";
+        out_.flush();
+    }
+
+private:
+    // The failing, warning and auditor findings of rules on `route` (all when empty).
+    void section(const rules::CaseResult& r, const std::string& route) {
+        bool headed = route.empty();
+        for (size_t i = 0; i < r.findings.size() && i < run_.pack->rules.size(); ++i) {
+            const auto& f = r.findings[i];
+            const auto& rule = run_.pack->rules[i];
+            const bool auditor = rule.kind == "auditor_judgement";
+            if (!route.empty() && rule.route != route) continue;
+            if (f.status != "fail" && f.status != "warn" && !auditor) continue;
+            if (!headed) out_ << "    " << route << ":\n";
+            headed = true;
+            const char* mark = f.status == "fail" ? "x" : f.status == "warn" ? "!" : "?";
+            out_ << "    " << paint(f.status == "fail" ? "31" : "33", mark) << " " << pad(f.severity, 8) << f.message << "\n";
+            for (const auto& e : f.evidence) {
+                if (e.file.empty() && e.quote.empty()) continue;
+                out_ << "        " << (e.file.empty() ? "record" : e.file) << (e.where.empty() ? "" : ", " + e.where);
+                if (!e.quote.empty()) out_ << ": \"" << e.quote << "\"";
+                out_ << "\n";
+            }
+        }
+    }
+
+    static const char* verdict_colour(const std::string& v) {
+        return v == "claimable" ? "32" : v == "needs_review" ? "35" : "31";
+    }
+
+    std::string paint(const char* code, const std::string& s) const {
+        return colour_ ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;
+    }
+
+    static std::string pad(std::string s, size_t w) {
+        if (s.size() < w) s.resize(w, ' ');
+        else s += ' ';
+        return s;
+    }
+
+    std::ostream& out_;
+    bool colour_;
+    RunInfo run_;
+    bool graded_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_text_writer(std::ostream& out, const WriterOptions& opts) {
+    return std::make_unique<TextWriter>(out, opts.colour);
+}
+
+}  // namespace tfa::report

@@ -1,0 +1,194 @@
+// The evaluator: rules → findings → route, verdict, score, grade, to_make_claimable.
+#include "rules/check.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "rules/check_util.h"
+#include "rules/kinds.h"
+
+namespace tfa::rules {
+
+std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& vars) {
+    std::string out;
+    for (size_t i = 0; i < tmpl.size();) {
+        const size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+        if (close != std::string::npos) {
+            auto it = vars.find(tmpl.substr(i + 1, close - i - 1));
+            if (it != vars.end()) {
+                out += it->second;
+                i = close + 1;
+                continue;
+            }
+        }
+        out += tmpl[i++];
+    }
+    return out;
+}
+
+namespace {
+
+// A rule whose document could not be read and is not otherwise present cannot be judged:
+// it is not_applicable, and the case goes to review (the unreadable list makes it so).
+std::string unreadable_reason(const Kind& k, const CaseRecord& r) {
+    if (r.unreadable.empty()) return {};
+    const std::string reads = k.reads;
+    const bool missing = (reads == "assessment" && !r.has_assessment) || (reads == "plan" && !r.has_plan) ||
+                         (reads == "closure" && !r.has_closure);
+    if (!missing) return {};
+    return "cannot judge: no readable " + reads + " (unreadable: " + util::unreadable_list(r) + ")";
+}
+
+// The bundle's document of type `doc` ("plan" matches "plan+assessment"), else `doc`.
+std::string document_for(const CaseRecord& r, const std::string& doc) {
+    for (size_t i = 0; i < r.files.size() && i < r.doc_types.size(); ++i)
+        if (r.doc_types[i].find(doc) != std::string::npos) return r.files[i];
+    return doc;
+}
+
+std::string route_words(const std::string& route) {
+    std::string s = route;
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
+}  // namespace
+
+Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of, const BatchRefs* batch) {
+    const Kind* k = find_kind(rule.kind);
+    CheckOutcome o;
+    if (!k) o = util::not_applicable("unknown kind " + rule.kind);
+    else if (auto why = unreadable_reason(*k, record); !why.empty()) o = util::not_applicable(why);
+    else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
+    o.vars["id"] = rule.id;
+    o.vars["title"] = rule.title;
+    o.vars["severity"] = rule.severity;
+    Finding f;
+    f.rule = rule.id;
+    f.status = o.status;
+    f.severity = rule.severity;
+    for (auto& e : o.evidence) {
+        const bool seen = std::any_of(f.evidence.begin(), f.evidence.end(), [&](const EvidenceRef& x) {
+            return x.file == e.file && x.where == e.where && x.quote == e.quote;
+        });
+        if (!seen) f.evidence.push_back(std::move(e));
+    }
+    if (o.status == "fail") {
+        if (rule.severity == "warning") f.status = "warn";
+        f.message = fill(rule.message, o.vars);
+        f.fix = rule.fix.empty() ? f.message : fill(rule.fix, o.vars);
+        f.fix_document = document_for(record, rule.document);
+    } else if (o.status == "pass") {
+        f.message = fill(rule.pass.empty() ? "[{id}] met: {title}" : rule.pass, o.vars);
+    } else {
+        f.message = fill("[{id}] not applicable: {reason}", o.vars);
+    }
+    return f;
+}
+
+CaseResult judge_rules(const RulePack& pack, const CaseRecord& record, long as_of, const BatchRefs* batch) {
+    CaseResult res;
+    res.case_name = record.case_name.empty() ? record.family_ref : record.case_name;
+    res.family_ref = record.family_ref;
+    for (const auto& rule : pack.rules) res.findings.push_back(check_rule(pack, rule, record, as_of, batch));
+    for (const auto& u : record.unreadable) res.errors.push_back({u.file, u.reason});
+    return res;
+}
+
+namespace {
+
+// The first claim route (pack order) whose rules all pass (or do not apply, at least one
+// passing); empty when none does.
+std::string passing_route(const RulePack& pack, const CaseResult& res) {
+    std::vector<std::string> routes;
+    for (const auto& r : pack.rules)
+        if (is_claim_route(r.route) && std::find(routes.begin(), routes.end(), r.route) == routes.end()) routes.push_back(r.route);
+    for (const auto& route : routes) {
+        bool ok = true, any_pass = false;
+        for (size_t i = 0; i < pack.rules.size(); ++i) {
+            if (pack.rules[i].route != route) continue;
+            const std::string& st = res.findings[i].status;
+            any_pass = any_pass || st == "pass";
+            if (st != "pass" && st != "not_applicable") ok = false;
+        }
+        if (ok && any_pass) return route;
+    }
+    return {};
+}
+
+int score_of(const RulePack& pack, const CaseResult& res) {
+    double total = 0, lost = 0;
+    for (size_t i = 0; i < pack.rules.size(); ++i) {
+        const auto& st = res.findings[i].status;
+        if (st == "not_applicable" || pack.rules[i].severity == "warning") continue;
+        total += pack.rules[i].weight;
+        if (st == "fail") lost += pack.rules[i].weight;
+    }
+    if (total <= 0) return 100;
+    return static_cast<int>(std::lround(100.0 * (total - lost) / total));
+}
+
+// The proposed grade comes from the quality findings alone (all findings when the pack has no
+// quality rules); compliance failures are listed apart in the basis.
+void grade(const RulePack& pack, CaseResult& res) {
+    if (pack.grades.empty()) return;
+    const bool has_quality = std::any_of(pack.rules.begin(), pack.rules.end(), [](const Rule& r) { return r.route == "quality"; });
+    double total = 0, lost = 0;
+    int serious = 0;
+    std::vector<std::string> quality, compliance, judged;
+    for (size_t i = 0; i < pack.rules.size(); ++i) {
+        const Rule& rule = pack.rules[i];
+        const Finding& f = res.findings[i];
+        if (rule.kind == "auditor_judgement") judged.push_back(f.rule);
+        const bool graded = !has_quality || rule.route == "quality";
+        const bool failing = f.status == "fail" || f.status == "warn";
+        if (failing) (graded ? quality : compliance).push_back(f.rule + " (" + f.severity + ")");
+        if (!graded || f.status == "not_applicable" || rule.severity == "warning") continue;
+        total += rule.weight;
+        if (f.status == "fail") lost += rule.weight, serious += rule.severity != "minor";
+    }
+    const double score = total > 0 ? 100.0 * (total - lost) / total : 100.0;
+    for (const auto& g : pack.grades) {
+        if (score < g.min_score || (g.max_fails >= 0 && serious > g.max_fails)) continue;
+        res.grade = g.name;
+        break;
+    }
+    auto list = [](const std::vector<std::string>& v) { return v.empty() ? std::string("none") : util::join(v, ", "); };
+    res.grade_basis = "quality score " + std::to_string(std::lround(score)) + "; quality findings failing: " + list(quality) +
+                      "; compliance findings failing (reported apart, not graded): " + list(compliance);
+    if (!judged.empty()) res.grade_basis += "; proposed only, left to the auditor: " + util::join(judged, ", ");
+}
+
+}  // namespace
+
+void finalize(const RulePack& pack, CaseResult& res) {
+    res.route = passing_route(pack, res);
+    const bool routes = pack.has_routes();
+    int blocker_fails = 0;
+    for (size_t i = 0; i < pack.rules.size(); ++i) {
+        const Rule& rule = pack.rules[i];
+        Finding& f = res.findings[i];
+        if (!res.route.empty() && is_claim_route(rule.route) && rule.route != res.route && f.status == "fail") {
+            f.status = "not_applicable";
+            f.message = "[" + rule.id + "] not required: claimable by the " + route_words(res.route) + " route";
+        }
+        if (f.status != "fail" || rule.severity != "blocker") continue;
+        ++blocker_fails;
+        const std::string prefix = is_claim_route(rule.route) ? "(" + route_words(rule.route) + " route) " : "";
+        res.to_make_claimable.push_back({prefix + f.fix, f.fix_document});
+    }
+    res.score = score_of(pack, res);
+    if (!res.errors.empty()) res.verdict = "needs_review";
+    else if (blocker_fails == 0 && (res.route.size() || !routes)) res.verdict = "claimable";
+    else res.verdict = "not_claimable";
+    if (res.verdict == "claimable") res.to_make_claimable.clear();
+    grade(pack, res);
+}
+
+CaseResult check_case(const RulePack& pack, const CaseRecord& record, long as_of, const BatchRefs* batch) {
+    CaseResult res = judge_rules(pack, record, as_of, batch);
+    finalize(pack, res);
+    return res;
+}
+
+}  // namespace tfa::rules
