@@ -47,7 +47,9 @@ std::string iso(int y, int m, int d) {
 Parsed make(int y, int m, int d, std::string_view text) {
     Parsed p;
     p.text = std::string(text);
-    if (y < 100) y += 2000;
+    // Two-digit years are 20yy, as case documents of 2015-2030 mean them; a two-digit year
+    // past 40 can only be a date of birth in the last century (08/02/90 is 1990, not 2090).
+    if (y < 100) y += y > 40 ? 1900 : 2000;
     if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100 || d > days_in_month(y, m)) {
         p.status = Status::Impossible;
         return p;

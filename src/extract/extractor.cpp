@@ -50,7 +50,7 @@ Source source_of(const Location& loc, const std::string& quote) { return Source{
 const char* section_after(const std::string& field) {
     if (field == "lead_professional") return "lead";
     if (field == "consent") return "consent";
-    if (field == "manager") return "manager";
+    if (field == "manager" || field == "closure_approved_by") return "manager";
     return nullptr;
 }
 
@@ -162,6 +162,7 @@ private:
     }
 
     void heading(const Block& b) {
+        tab_open_ = false;
         end_pending();
         close_group();
         group_label_.clear();
@@ -172,7 +173,12 @@ private:
             group_label_ = rest;
             return;
         }
-        if (const SectionRule* s = v_.section(key, active_)) section_ = s->section;
+        // A heading is a section ("Information sharing and consent"), else perhaps a label
+        // whose value is the text under it ("Voice of the child").
+        if (const SectionRule* s = v_.section(key, active_)) {
+            section_ = s->section;
+            return;
+        }
         if (const LabelRule* r = v_.field(key, section_, active_)) {
             start_pending(*r, b);
             if (const char* s = section_after(r->field)) section_ = s;
@@ -181,6 +187,7 @@ private:
 
     void paragraph(const Block& b) {
         const std::string& t = b.text;
+        if (tab_table(b)) return;
         if (section_ == "consent") {
             f_.consent_text += t + "\n";
             if (f_.consent_src.empty()) f_.consent_src = source_of(b, t);
@@ -199,8 +206,8 @@ private:
             return;
         }
         if (section_ == "criteria" && !pending_.rule) {
-            listed_criterion(b);
-            return;
+            if (!names_label(t) && listed_criterion(b)) return;
+            section_.clear();  // the list of criteria has ended
         }
         // "Label: value" pairs, several per paragraph when tabs separate them.
         bool any = false;
@@ -218,7 +225,8 @@ private:
                 start_pending(*r, b);
                 return;
             }
-            if (const SectionRule* s = v_.section(key, active_); s && text::ends_with(text::trim(t), ":")) {
+            // A section heading written as a paragraph (PDF text has no headings).
+            if (const SectionRule* s = v_.section(key, active_)) {
                 end_pending();
                 section_ = s->section;
                 return;
@@ -239,7 +247,8 @@ private:
         const std::string key = text::match_key(label);
         // Inside an open group ("Outcome 2", then "Progress: ..."), columns come first.
         if (group_open_) {
-            if (const ColumnRule* c = v_.column(group_.kind, key, active_)) {
+            const ColumnRule* c = v_.column(group_.kind, key, active_);
+            if (c && (!group_number_.empty() || !group_row_.cells.count(c->column))) {
                 group_cell(*c, b, value);
                 return true;
             }
@@ -308,6 +317,44 @@ private:
             return true;
         }
         return false;
+    }
+
+    // ---- tables that arrive as tab-separated lines (PDF text has no table structure) -------
+    // A line whose tab-separated cells name a table's columns starts a table; the tabbed
+    // lines after it are its rows. Returns true when `b` was taken as part of such a table.
+    bool tab_table(const Block& b) {
+        if (b.text.find('\t') == std::string::npos) {
+            tab_open_ = false;
+            return false;
+        }
+        std::vector<GridCell> row;
+        for (const auto& c : text::split(b.text, '\t')) row.push_back({nullptr, text::trim(c)});
+        if (tab_open_) {
+            Table& t = f_.tables.back();
+            Row r;
+            r.group = group_label_;
+            for (size_t i = 0; i < row.size() && i < tab_cols_.size(); ++i)
+                if (!tab_cols_[i].empty()) r.cells[tab_cols_[i]] = tab_cols_[i] == "identified" || tab_cols_[i] == "achieved"
+                                                                        ? row[i].text
+                                                                        : clean(v_, row[i].text);
+            r.src = source_of(b, text::collapse_ws(b.text));
+            t.rows.push_back(std::move(r));
+            return true;
+        }
+        std::vector<std::string> cols;
+        const std::string kind = table_kind(row, cols);
+        if (kind.empty()) return false;
+        end_pending();
+        close_group();
+        Table t;
+        t.kind = kind;
+        t.src = source_of(b, "");
+        for (const auto& c : cols)
+            if (!c.empty()) t.columns.push_back(c);
+        f_.tables.push_back(std::move(t));
+        tab_cols_ = cols;
+        tab_open_ = true;
+        return true;
     }
 
     // ---- groups: "Outcome N" paragraphs and the labelled lines under them -------------------
@@ -401,8 +448,17 @@ private:
         group_row_ = Row{};
     }
 
+    // True when `t` is a known section heading or field label, or "Label: value" with one.
+    bool names_label(const std::string& t) const {
+        const std::string key = text::match_key(t);
+        if (v_.section(key, active_) || v_.field(key, section_, active_)) return true;
+        std::string label, value;
+        return split_label(t, label, value) && v_.field(text::match_key(label), section_, active_) != nullptr;
+    }
+
     // ---- criteria written as list items or paragraphs ---------------------------------------
-    void listed_criterion(const Block& b) {
+    // Returns false when `b` names no criterion (it is then not part of the list).
+    bool listed_criterion(const Block& b) {
         std::string t = b.text;
         ListedCriterion c;
         c.src = source_of(b, t);
@@ -419,10 +475,7 @@ private:
         }
         c.criterion = v_.criterion(head);
         if (c.criterion.empty()) c.criterion = v_.criterion(t);
-        if (c.criterion.empty()) {
-            f_.unmatched.emplace_back(text::collapse_ws(head), c.src);
-            return;
-        }
+        if (c.criterion.empty()) return false;
         // "(family member: Name)" at the end of the detail names who it concerns.
         const std::string low = text::lower(detail);
         const size_t fm = low.rfind("(family member");
@@ -435,6 +488,7 @@ private:
         }
         c.evidence = clean(v_, detail);
         f_.listed.push_back(std::move(c));
+        return true;
     }
 
     // ---- tables ----------------------------------------------------------------------------
@@ -463,6 +517,7 @@ private:
     }
 
     void table(const Block& t) {
+        tab_open_ = false;
         end_pending();
         close_group();
         const auto grid = layout(t);
@@ -643,6 +698,8 @@ private:
     Table group_;
     Row group_row_;
     std::string group_number_;
+    bool tab_open_ = false;
+    std::vector<std::string> tab_cols_;
 };
 
 }  // namespace

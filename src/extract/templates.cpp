@@ -26,7 +26,7 @@ const std::vector<std::string>& field_names() {
         "analysis",        "consent",        "consent_date",       "consent_signed_by",    "consent_statement",
         "manager",         "manager_date",   "plan_date",          "review_date",          "review_number",
         "attendees",       "apologies",      "next_review",        "closure_date",         "closure_reason",
-        "criteria",        "document_date"};
+        "criteria",        "document_date",  "consent_relationship", "closure_approved_by"};
     return v;
 }
 

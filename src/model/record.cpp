@@ -135,7 +135,12 @@ std::string to_json(const CaseRecord& r, int indent, bool with_sources) {
     for (const auto& rv : r.reviews) {
         j.begin_object();
         s("date", rv.date);
-        s("number", rv.number);
+        j.key("number");
+        if (!rv.number.empty() && rv.number.size() < 9 &&
+            std::all_of(rv.number.begin(), rv.number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            j.raw(std::to_string(std::stoi(rv.number)));
+        else
+            j.str_or_null(rv.number);
         j.key("attendees");
         j.strings(rv.attendees);
         s("next_review", rv.next_review);
