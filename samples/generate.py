@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-import zlib
 from xml.sax.saxutils import escape as xesc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
