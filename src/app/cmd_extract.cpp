@@ -3,49 +3,45 @@
 #include "app/args.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/paths.h"
+#include "app/pipeline.h"
 #include "core/parallel.h"
+#include "core/text.h"
+#include "extract/extractor.h"
 #include "readers/reader.h"
+#include "rules/pack.h"
 
 namespace tfa::app {
 
 namespace {
 
 const char* kExtractHelp =
-    "usage: tfaudit extract (--text | --blocks) FILE...\n\n"
-    "Reads each document and prints what tfaudit sees in it.\n\n"
-    "  --text        plain text in reading order: table cells separated by tabs, rows by\n"
-    "                newlines; then headers, footers, notes, comments and text boxes, each\n"
-    "                part after a marker line '--- PART ---'\n"
-    "  --blocks      the block model as JSON, with the location of every block\n"
-    "  --threads N   worker threads (default: every core)\n\n"
+    "usage: tfaudit extract (--text | --blocks) FILE...\n"
+    "       tfaudit extract --format json [--rules PACK] PATH...\n"
+    "       tfaudit extract --explain [--rules PACK] PATH...\n\n"
+    "Reads documents and prints what tfaudit sees in them.\n\n"
+    "  --text              plain text in reading order: table cells separated by tabs, rows by\n"
+    "                      newlines; then notes, comments and text boxes, each part after a\n"
+    "                      marker line '--- PART ---'\n"
+    "  --blocks            the block model as JSON, with the location of every block\n"
+    "  --format json       one case record per bundle (a folder per family, or a flat folder\n"
+    "                      grouped by family reference), as a JSON array\n"
+    "  --explain           for each document: its type, the template rule and label behind\n"
+    "                      every field, the tables recognised, and the labels that matched nothing\n"
+    "  --rules PACK        the rule pack whose criteria are extracted (default tf-2015)\n"
+    "  --templates-dir DIR templates folder (default: the bundled templates/)\n"
+    "  --rules-dir DIR     rule packs folder (default: the bundled rules/)\n"
+    "  --threads N         worker threads (default: every core)\n\n"
     "Exit status: 0 when every file was read, 2 when any could not be (each failure is\n"
-    "reported on stderr as 'FILE: problem' and the other files are still read).\n";
+    "reported on stderr as 'FILE: problem' and the other files are still read), or on a\n"
+    "usage error.\n";
 
-}  // namespace
+int usage_error(std::ostream& err, const std::string& msg) {
+    err << "tfaudit extract: " << msg << "\n" << kExtractHelp;
+    return kUsage;
+}
 
-int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a({"--text", "--blocks", "--help", "-h"}, {"--threads", "--format", "--rules", "--templates-dir", "--rules-dir"});
-    if (auto e = a.parse(args, 2); !e.empty()) {
-        err << "tfaudit extract: " << e << "\n" << kExtractHelp;
-        return kUsage;
-    }
-    if (a.flag("--help") || a.flag("-h")) {
-        out << kExtractHelp;
-        return kOk;
-    }
-    const bool text = a.flag("--text");
-    const bool blocks = a.flag("--blocks");
-    if (text == blocks) {
-        err << "tfaudit extract: give one of --text or --blocks\n" << kExtractHelp;
-        return kUsage;
-    }
-    if (a.positional().empty()) {
-        err << "tfaudit extract: no input files\n" << kExtractHelp;
-        return kUsage;
-    }
-    unsigned threads = default_threads();
-    if (auto t = a.get("--threads")) threads = static_cast<unsigned>(std::max(1, std::atoi(t->c_str())));
-
+int documents(const Args& a, unsigned threads, bool text, std::ostream& out, std::ostream& err) {
     bool missing = false;
     const auto files = expand_inputs(a.positional(), err, missing);
     bool failed = missing;
@@ -65,6 +61,78 @@ int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::os
             out << r.first;
         });
     return failed ? kUsage : kOk;
+}
+
+// The pipeline options for --format json and --explain: templates and the pack's criteria.
+Result<PipelineOptions> pipeline_options(const Args& a, unsigned threads) {
+    PipelineOptions po;
+    po.threads = threads;
+    po.templates_dir = data_dir("templates", a.get("--templates-dir"));
+    const std::string rules_dir = data_dir("rules", a.get("--rules-dir"));
+    auto pack = rules::load_pack(a.get_or("--rules", "tf-2015"), rules_dir);
+    if (!pack) return pack.error();
+    for (const auto& c : pack->criteria) po.criteria.emplace_back(c.id, c.name);
+    return po;
+}
+
+int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::ostream& err) {
+    bool first = true, unreadable = false;
+    out << "[";
+    const Status s = for_each_case(a.positional(), po, [&](CaseRecord&& r) {
+        out << (first ? "\n  " : ",\n  ") << to_json(r, 1);
+        first = false;
+        for (const auto& u : r.unreadable) err << u.file << ": " << u.reason << "\n";
+        unreadable = unreadable || !r.unreadable.empty();
+    });
+    out << (first ? "]\n" : "\n]\n");
+    if (s) {
+        err << "tfaudit extract: " << s->str() << "\n";
+        return kUsage;
+    }
+    return unreadable ? kUsage : kOk;
+}
+
+int explain(const Args& a, const PipelineOptions& po, std::ostream& out, std::ostream& err) {
+    bool failed = false;
+    const Status s = for_each_document(a.positional(), po, [&](const extract::DocFacts& f) {
+        out << extract::explain(f);
+        failed = failed || !f.error.empty();
+    });
+    if (s) {
+        err << "tfaudit extract: " << s->str() << "\n";
+        return kUsage;
+    }
+    return failed ? kUsage : kOk;
+}
+
+}  // namespace
+
+int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Args a({"--text", "--blocks", "--explain", "--help", "-h"},
+           {"--threads", "--format", "--rules", "--templates-dir", "--rules-dir"});
+    if (auto e = a.parse(args, 2); !e.empty()) return usage_error(err, e);
+    if (a.flag("--help") || a.flag("-h")) {
+        out << kExtractHelp;
+        return kOk;
+    }
+    const auto format = a.get("--format");
+    if (format && *format != "json") return usage_error(err, "unknown --format '" + *format + "' (only json)");
+    const int modes = a.flag("--text") + a.flag("--blocks") + a.flag("--explain") + (format ? 1 : 0);
+    if (modes != 1) return usage_error(err, "give one of --text, --blocks, --format json or --explain");
+    if (a.positional().empty()) return usage_error(err, "no input files");
+    unsigned threads = default_threads();
+    if (auto t = a.get("--threads")) {
+        const int n = std::atoi(t->c_str());
+        if (n < 1) return usage_error(err, "--threads needs a number of at least 1");
+        threads = static_cast<unsigned>(n);
+    }
+    if (a.flag("--text") || a.flag("--blocks")) return documents(a, threads, a.flag("--text"), out, err);
+    auto po = pipeline_options(a, threads);
+    if (!po) {
+        err << "tfaudit extract: " << po.error().str() << "\n";
+        return kUsage;
+    }
+    return a.flag("--explain") ? explain(a, po.value(), out, err) : records(a, po.value(), out, err);
 }
 
 }  // namespace tfa::app
