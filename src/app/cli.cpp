@@ -24,6 +24,7 @@ struct Command {
 // The one table of subcommands.
 const Command kCommands[] = {
     {"extract", "read documents: plain text, block model, or case records", cmd_extract},
+    {"audit", "draw a reproducible sample of cases and write a signed-off PDF audit report", cmd_audit},
     {"check", "check case bundles against a rule pack: verdict, route, score, findings", cmd_check},
     {"rules", "list and lint rule packs", cmd_rules},
     {"templates", "lint the templates that map documents to case records", cmd_templates},

@@ -9,6 +9,7 @@
 namespace tfa::app {
 
 int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_templates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
