@@ -30,9 +30,10 @@ namespace {
 
 // A rule whose document could not be read and is not otherwise present cannot be judged:
 // it is not_applicable, and the case goes to review (the unreadable list makes it so).
-std::string unreadable_reason(const Kind& k, const CaseRecord& r) {
+std::string unreadable_reason(const Kind& k, const Rule& rule, const CaseRecord& r) {
     if (r.unreadable.empty()) return {};
-    const std::string reads = k.reads;
+    std::string reads = k.reads;
+    if (reads == "document") reads = rule.params.count("document") ? rule.params.at("document").value : "";
     const bool missing = (reads == "assessment" && !r.has_assessment) || (reads == "plan" && !r.has_plan) ||
                          (reads == "closure" && !r.has_closure);
     if (!missing) return {};
@@ -58,7 +59,7 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     const Kind* k = find_kind(rule.kind);
     CheckOutcome o;
     if (!k) o = util::not_applicable("unknown kind " + rule.kind);
-    else if (auto why = unreadable_reason(*k, record); !why.empty()) o = util::not_applicable(why);
+    else if (auto why = unreadable_reason(*k, rule, record); !why.empty()) o = util::not_applicable(why);
     else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
     o.vars["id"] = rule.id;
     o.vars["title"] = rule.title;

@@ -88,7 +88,8 @@ const ClosureOutcome* closure_for(const CaseRecord& r, const std::string& c, lon
 }
 
 std::optional<long> achieved_on(const CaseRecord& r, const std::string& c, long as_of, EvidenceRef* ev) {
-    if (const ClosureOutcome* co = closure_for(r, c, as_of); co && co->achieved.value_or(false)) {
+    if (const ClosureOutcome* co = closure_for(r, c, as_of)) {
+        if (!co->achieved.value_or(false)) return std::nullopt;  // the closure has the last word
         auto d = day(co->date_achieved);
         if (!d) d = day(co->sustained_since);
         if (d && *d <= as_of) {

@@ -43,7 +43,10 @@ using CheckFn = CheckOutcome (*)(const CheckInput&);
 
 struct Kind {
     const char* name;
-    const char* reads;  // the document the check reads: assessment, plan, review, closure, any
+    // The document the check reads: assessment, plan, closure, any, or "document" (the one its
+    // `document` parameter names). When the record has no readable document of that type and
+    // some document was unreadable, the rule is not_applicable ("cannot judge").
+    const char* reads;
     std::vector<ParamSpec> params;  // every one required (from the rule or the pack's parameters)
     CheckFn fn;
     const char* help;

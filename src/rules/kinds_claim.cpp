@@ -549,7 +549,7 @@ std::vector<Kind> claim_kinds() {
     using T = ParamType;
     return {
         {"min_criteria", "assessment", {{"min", T::Int, "criteria needed"}}, min_criteria, "at least MIN criteria identified at assessment"},
-        {"document_present", "any", {{"document", T::Choice, "assessment|plan|closure"}}, document_present,
+        {"document_present", "document", {{"document", T::Choice, "assessment|plan|closure"}}, document_present,
          "the document is present, dated, and not dated before the one it follows"},
         {"field_present", "assessment", {{"field", T::Choice, "lead_professional|lead_agency|manager|manager_date|consent_signed_by|closure_reason|council|family_ref"}}, field_present, "a record field is filled"},
         {"consent", "assessment", {{"scopes", T::List, "consent scopes that name central government"}}, consent,

@@ -1,0 +1,157 @@
+// Pack loading and linting: names and paths, money and criteria, and errors with file and line.
+#include <filesystem>
+#include <fstream>
+
+#include "rules_test_util.h"
+
+using namespace tfa;
+using namespace tfa::test;
+
+namespace {
+
+std::string write_pack(const std::string& name, const std::string& xml) {
+    const auto dir = std::filesystem::temp_directory_path() / "tfaudit-lint-test";
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / (name + ".xml")).string();
+    std::ofstream(path) << xml;
+    return path;
+}
+
+// A valid one-rule pack with `rule` in place of its rule (line 4 onwards).
+std::string with_rule(const std::string& rule) {
+    return "<pack name=\"t\" version=\"1\" title=\"t\" programme=\"p\">\n"
+           "  <criteria><criterion id=\"crime\" name=\"Crime\"/></criteria>\n"
+           "  <rules>\n" +
+           rule + "\n  </rules>\n</pack>\n";
+}
+
+const char* kGoodRule =
+    "    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
+    "      <title>t</title><citation>c</citation><param name=\"min\" value=\"2\"/>\n"
+    "      <message>[{id}] {count}</message>\n"
+    "    </rule>";
+
+std::vector<Error> lint(const std::string& name, const std::string& xml) {
+    return rules::lint_pack(write_pack(name, xml), rules_dir());
+}
+
+bool has_error(const std::vector<Error>& errors, int line, const std::string& part) {
+    for (const auto& e : errors)
+        if (e.line == line && e.message.find(part) != std::string::npos) return true;
+    return false;
+}
+
+std::string all(const std::vector<Error>& errors) {
+    std::string s;
+    for (const auto& e : errors) s += e.str() + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the bundled packs load, with their money and criteria", "[rules]") {
+    const auto tf = pack("tf-2015");
+    CHECK(tf.attachment_fee == 1000);
+    CHECK(tf.results_payment == 800);
+    REQUIRE(tf.criteria.size() == 6);
+    CHECK(tf.criteria[0].id == "crime");
+    CHECK(tf.criteria[5].id == "health");
+    for (const char* id : {"TF-ELIGIBLE", "TF-ASSESSMENT", "TF-PLAN", "TF-LEAD", "TF-CONSENT", "TF-CRITERIA-IN-PLAN", "TF-OUTCOME-ACTION",
+                           "TF-PROGRESS", "TF-SUSTAINED", "TF-EMPLOYMENT", "TF-DATES", "TF-REVIEWED", "TF-DUPLICATE",
+                           "TF-DEPENDENT-CHILD", "TF-RECURRENCE", "TF-LEFT-HOUSEHOLD"}) {
+        INFO(id);
+        REQUIRE(tf.find(id));
+        CHECK(!tf.find(id)->citation.empty());
+    }
+    CHECK(tf.find("TF-REVIEWED")->severity == "major");
+    CHECK(tf.find("TF-RECURRENCE")->severity == "warning");
+    CHECK(tf.find("TF-SUSTAINED")->params.at("months").value == "6");  // from the pack's parameters
+
+    const auto sf = pack("sf-2022");
+    REQUIRE(sf.criteria.size() == 10);
+    CHECK(sf.criteria[9].id == "financial_stability");
+    CHECK(sf.find("SF-NEEDS")->params.at("min").value == "3");
+    for (const auto& r : sf.rules) {
+        CHECK(r.id.rfind("SF-", 0) == 0);
+        CHECK(r.kind != "employment");
+    }
+    CHECK(!pack("ffa-quality").grades.empty());
+    for (const auto& e : rules::lint_pack(rules_dir() + "/examples/fernshire-local.xml", rules_dir())) FAIL(e.str());
+}
+
+TEST_CASE("a pack is found by name or by path", "[rules]") {
+    CHECK(rules::load_pack("tf-2015", rules_dir()).ok());
+    CHECK(rules::load_pack(rules_dir() + "/tf-2015.xml", "/nonexistent").ok());
+    auto missing = rules::load_pack("no-such-pack", rules_dir());
+    REQUIRE(!missing.ok());
+    CHECK(missing.error().file == rules_dir() + "/no-such-pack.xml");
+}
+
+TEST_CASE("lint: a good pack has no errors", "[rules]") {
+    const auto errors = lint("good", with_rule(kGoodRule));
+    INFO(all(errors));
+    CHECK(errors.empty());
+}
+
+TEST_CASE("lint: a misspelt element is an error at its line", "[rules]") {
+    const auto errors = lint("misspelt", with_rule("    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
+                                                   "      <titel>t</titel><citation>c</citation><param name=\"min\" value=\"2\"/>\n"
+                                                   "      <message>[{id}]</message>\n    </rule>"));
+    INFO(all(errors));
+    CHECK(has_error(errors, 5, "unknown element <titel> in <rule>"));
+    CHECK(has_error(errors, 4, "no <title>"));
+    REQUIRE(!errors.empty());
+    CHECK(errors[0].str().find("misspelt.xml:5: ") != std::string::npos);
+}
+
+TEST_CASE("lint: an unknown kind is an error at the rule's line", "[rules]") {
+    const auto errors = lint("kind", with_rule("    <rule id=\"X-1\" kind=\"min_critera\" severity=\"blocker\" weight=\"1\">\n"
+                                               "      <title>t</title><citation>c</citation>\n"
+                                               "      <message>[{id}]</message>\n    </rule>"));
+    INFO(all(errors));
+    CHECK(has_error(errors, 4, "unknown kind 'min_critera'"));
+}
+
+TEST_CASE("lint: missing id, severity, citation; duplicates; bad numbers; unknown attributes", "[rules]") {
+    const std::string rules = std::string(kGoodRule) + "\n" + kGoodRule +  // lines 4-7 and 8-11: duplicate id at 8
+                              "\n    <rule kind=\"min_criteria\" severity=\"fatal\" weight=\"x\" colour=\"red\">\n"  // line 12
+                              "      <title>t</title><param name=\"min\" value=\"two\"/>\n"                      // line 13
+                              "      <message>no id here</message>\n    </rule>";
+    const auto errors = lint("many", with_rule(rules));
+    INFO(all(errors));
+    CHECK(has_error(errors, 8, "duplicate rule id 'X-1'"));
+    CHECK(has_error(errors, 12, "needs a non-empty 'id'"));
+    CHECK(has_error(errors, 12, "unknown attribute 'colour'"));
+    CHECK(has_error(errors, 12, "'weight' is not a number"));
+    CHECK(has_error(errors, 12, "unknown severity 'fatal'"));
+    CHECK(has_error(errors, 12, "no <citation>"));
+    CHECK(has_error(errors, 13, "parameter 'min': not a whole number"));
+}
+
+TEST_CASE("lint: a missing or unknown parameter is named", "[rules]") {
+    const auto errors = lint("params", with_rule("    <rule id=\"X-1\" kind=\"sustained\" severity=\"blocker\" weight=\"1\">\n"
+                                                 "      <title>t</title><citation>c</citation><param name=\"from\" value=\"achieved\"/>\n"
+                                                 "      <param name=\"monts\" value=\"6\"/>\n"
+                                                 "      <message>[{id}]</message>\n    </rule>"));
+    INFO(all(errors));
+    CHECK(has_error(errors, 4, "needs parameter 'months'"));
+    CHECK(has_error(errors, 6, "has no parameter 'monts'"));
+}
+
+TEST_CASE("lint: malformed XML and a missing parent carry file and line", "[rules]") {
+    auto errors = lint("broken", "<pack name=\"t\" version=\"1\" title=\"t\">\n  <rules>\n</pack>\n");
+    REQUIRE(!errors.empty());
+    CHECK(errors[0].line >= 3);  // libxml2 reports the mismatch at the end tag or the end of input
+    CHECK(errors[0].message.find("malformed XML") != std::string::npos);
+    errors = lint("orphan", "<pack name=\"t\" version=\"1\" title=\"t\" extends=\"no-such-parent\">\n</pack>\n");
+    INFO(all(errors));
+    CHECK(has_error(errors, 1, "cannot load the pack it extends: no-such-parent"));
+}
+
+TEST_CASE("lint: an override or disable of a rule the pack lacks is an error", "[rules]") {
+    const auto errors = lint("override", "<pack name=\"t\" version=\"1\" title=\"t\" extends=\"tf-2015\">\n<rules>\n"
+                                         "<override rule=\"TF-NOPE\"/>\n<disable rule=\"TF-GONE\"/>\n</rules>\n</pack>\n");
+    INFO(all(errors));
+    CHECK(has_error(errors, 3, "names rule 'TF-NOPE'"));
+    CHECK(has_error(errors, 4, "names rule 'TF-GONE'"));
+}

@@ -1,0 +1,174 @@
+// Routes, verdicts, scores, the as-of date, and local packs that change a threshold.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "rules_test_util.h"
+
+using namespace tfa;
+using namespace tfa::test;
+
+TEST_CASE("the employment route makes a case claimable while progress fails", "[rules]") {
+    const auto r = judge(pack("tf-2015"), "TF-EMPLOYMENT.pass");
+    CHECK(r.verdict == "claimable");
+    CHECK(r.route == "continuous_employment");
+    const auto& p = finding(r, "TF-PROGRESS");
+    CHECK(p.status == "not_applicable");
+    CHECK(p.message == "[TF-PROGRESS] not required: claimable by the continuous employment route");
+    CHECK(finding(r, "TF-SUSTAINED").status == "not_applicable");
+    CHECK(finding(r, "TF-EMPLOYMENT").status == "pass");
+}
+
+TEST_CASE("with no route passing, both routes' failures block and say what is missing", "[rules]") {
+    const auto r = judge(pack("tf-2015"), "TF-EMPLOYMENT.fail");
+    CHECK(r.verdict == "not_claimable");
+    CHECK(r.route.empty());
+    CHECK(finding(r, "TF-PROGRESS").status == "fail");
+    CHECK(finding(r, "TF-EMPLOYMENT").status == "fail");
+    REQUIRE(r.to_make_claimable.size() >= 2);
+    bool employment = false;
+    for (const auto& m : r.to_make_claimable) employment = employment || m.what.find("(continuous employment route)") == 0;
+    CHECK(employment);
+}
+
+TEST_CASE("unreadable evidence makes the case needs_review, never a silent pass or fail", "[rules]") {
+    const auto r = judge(pack("tf-2015"), "TF-ELIGIBLE.na");
+    CHECK(r.verdict == "needs_review");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].file == "FF-1001/assessment.pdf");
+    CHECK(r.errors[0].error == "no text layer");
+    const auto& f = finding(r, "TF-ELIGIBLE");
+    CHECK(f.status == "not_applicable");
+    CHECK(f.message.find("cannot judge") != std::string::npos);
+    CHECK(f.message.find("assessment.pdf (no text layer)") != std::string::npos);
+}
+
+TEST_CASE("evidence dated after the as-of date does not count", "[rules]") {
+    const auto p = pack("tf-2015");
+    // As of 2019-06-30 the closure (2019-09-09) and later evidence have not happened yet.
+    const auto r = judge(p, "TF-SUSTAINED.pass", "2019-06-30");
+    CHECK(finding(r, "TF-SUSTAINED").status == "fail");
+    CHECK(finding(r, "TF-DATES").status == "fail");
+    CHECK(r.verdict == "not_claimable");
+}
+
+TEST_CASE("sustain is measured from dated evidence, never by the passing of time", "[rules]") {
+    auto recs = fixture("TF-PROGRESS.pass.latest-review");  // no closure: reviews up to 2019-07-01
+    CaseRecord& rec = recs[0];
+    rec.reviews.resize(3);  // last dated evidence that it holds: 2019-04-22 review...
+    rec.evidence.clear();   // ...and no hard data
+    const auto p = pack("tf-2015");
+    for (const char* d : {"2020-06-30", "2025-01-01"}) {
+        const auto r = rules::check_case(p, rec, as_of(d), nullptr);
+        INFO(d);
+        CHECK(finding(r, "TF-PROGRESS").status == "pass");
+        CHECK(finding(r, "TF-SUSTAINED").status == "fail");
+    }
+}
+
+TEST_CASE("a major failure lowers the score but does not block", "[rules]") {
+    const auto r = judge(pack("tf-2015"), "TF-REVIEWED.fail");
+    CHECK(finding(r, "TF-REVIEWED").status == "fail");
+    CHECK(r.verdict == "claimable");
+    CHECK(r.score < 100);
+    CHECK(r.score > 90);
+}
+
+TEST_CASE("warnings are reported and change nothing else", "[rules]") {
+    const auto r = judge(pack("tf-2015"), "TF-RECURRENCE.warn");
+    CHECK(finding(r, "TF-RECURRENCE").status == "warn");
+    CHECK(finding(r, "TF-RECURRENCE").evidence.size() == 1);
+    CHECK(r.verdict == "claimable");
+    CHECK(r.score == 100);
+}
+
+TEST_CASE("findings come in pack order, one per rule", "[rules]") {
+    const auto p = pack("tf-2015");
+    const auto r = judge(p, "TF-CONSENT.fail");
+    REQUIRE(r.findings.size() == p.rules.size());
+    for (size_t i = 0; i < p.rules.size(); ++i) CHECK(r.findings[i].rule == p.rules[i].id);
+}
+
+TEST_CASE("judged alone, the duplicate check does not apply", "[rules]") {
+    const auto recs = fixture("TF-DUPLICATE.fail");
+    const auto r = rules::check_case(pack("tf-2015"), recs[0], as_of(), nullptr);
+    CHECK(finding(r, "TF-DUPLICATE").status == "not_applicable");
+}
+
+TEST_CASE("ffa-quality proposes a grade from quality findings and lists compliance apart", "[rules]") {
+    const auto p = pack("ffa-quality");
+    const auto good = judge(p, "FFA-REVIEW-GAPS.pass");
+    CHECK(good.grade == "Outstanding");
+    const auto voice = judge(p, "FFA-VOICE.fail");
+    CHECK(voice.grade == "Good");
+    CHECK(voice.grade_basis.find("quality findings failing: FFA-VOICE") != std::string::npos);
+    CHECK(voice.grade_basis.find("compliance findings failing (reported apart, not graded): FFA-REVIEW-GAPS") != std::string::npos);
+    CHECK(voice.grade_basis.find("left to the auditor: FFA-ANALYSIS") != std::string::npos);
+    CHECK(finding(voice, "FFA-ANALYSIS").message.find("left to the auditor") != std::string::npos);
+    CHECK(judge(pack("tf-2015"), "TF-ELIGIBLE.pass").grade.empty());
+}
+
+namespace {
+
+// Writes `xml` to a fresh temporary pack file and returns its path.
+std::string write_pack(const std::string& name, const std::string& xml) {
+    const auto dir = std::filesystem::temp_directory_path() / "tfaudit-rules-test";
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / (name + ".xml")).string();
+    std::ofstream(path) << xml;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("a local pack that overrides a threshold changes the verdict without a rebuild", "[rules]") {
+    const auto recs = fixture("TF-SUSTAINED.pass");
+    REQUIRE(rules::check_case(pack("tf-2015"), recs[0], as_of(), nullptr).verdict == "claimable");
+    // Nine months instead of six: the case held about seven.
+    const std::string path = write_pack("strict-sustain", R"(<?xml version="1.0"?>
+<pack name="strict" version="1" title="Stricter sustain" extends="tf-2015">
+  <parameters><param name="months" value="9"/></parameters>
+</pack>
+)");
+    auto strict = rules::load_pack(path, rules_dir());
+    INFO((strict ? "" : strict.error().str()));
+    REQUIRE(strict.ok());
+    const auto r = rules::check_case(strict.value(), recs[0], as_of(), nullptr);
+    CHECK(r.verdict == "not_claimable");
+    CHECK(finding(r, "TF-SUSTAINED").message.find("not sustained 9 months") != std::string::npos);
+}
+
+TEST_CASE("the example council pack adds an attendance measure and its threshold is data", "[rules]") {
+    const std::string local = rules_dir() + "/examples/fernshire-local.xml";
+    auto p = rules::load_pack(local, rules_dir());
+    REQUIRE(p.ok());
+    CHECK(p.value().find("TF-REVIEWED")->severity == "blocker");
+    CHECK(judge(p.value(), "LOCAL-ATTENDANCE.pass").verdict == "claimable");
+    CHECK(judge(p.value(), "LOCAL-ATTENDANCE.fail").verdict == "not_claimable");
+    // The same record under a pack that asks 97%: not claimable, with no code change.
+    const std::string path = write_pack("attendance-97", "<pack name=\"a97\" version=\"1\" title=\"97%\" extends=\"" + local +
+                                                             "\"><rules><override rule=\"LOCAL-ATTENDANCE\"><param name=\"min_pct\" "
+                                                             "value=\"97\"/></override></rules></pack>\n");
+    auto strict = rules::load_pack(path, rules_dir());
+    INFO((strict ? "" : strict.error().str()));
+    REQUIRE(strict.ok());
+    const auto r = judge(strict.value(), "LOCAL-ATTENDANCE.pass");
+    CHECK(r.verdict == "not_claimable");
+    CHECK(finding(r, "LOCAL-ATTENDANCE").message.find("under 97%") != std::string::npos);
+}
+
+TEST_CASE("a local pack can disable a rule and change a severity", "[rules]") {
+    const std::string path = write_pack("lenient", R"(<pack name="lenient" version="1" title="t" extends="tf-2015">
+  <rules>
+    <disable rule="TF-DUPLICATE"/>
+    <override rule="TF-CONSENT" severity="major"/>
+  </rules>
+</pack>
+)");
+    auto p = rules::load_pack(path, rules_dir());
+    REQUIRE(p.ok());
+    CHECK(p.value().find("TF-DUPLICATE") == nullptr);
+    const auto r = judge(p.value(), "TF-CONSENT.fail");
+    CHECK(finding(r, "TF-CONSENT").status == "fail");
+    CHECK(r.verdict == "claimable");
+}
