@@ -145,6 +145,10 @@ std::vector<CaseRecord> read_any(const Var& root) {
         }
         return out;
     }
+    if (o->has("record") && o->get("record").type() == typeid(Object::Ptr)) {  // one case of a report
+        out.push_back(read_record(o->getObject("record"), str(o, "case")));
+        return out;
+    }
     out.push_back(read_record(o, ""));
     return out;
 }

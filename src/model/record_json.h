@@ -11,8 +11,9 @@
 
 namespace tfa {
 
-// Parses one record object, or a list of them: a JSON array of records, or the output of
-// `tfaudit check --format json` ({"cases": [{"case", "record"}]}). Keys beyond the contract
+// Parses one record object, or a list of them: a JSON array of records, the output of
+// `tfaudit check --format json` ({"cases": [{"case", "record"}]}), or one such case
+// ({"case", "record"}). Keys beyond the contract
 // that the extractor knows are read too: "case", "files", "doc_types", "has_assessment",
 // "has_plan", "has_closure". When the has_* keys are absent they are inferred from the
 // record's content. `file` names the input in errors. Never throws.
