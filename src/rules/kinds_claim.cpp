@@ -402,7 +402,8 @@ CheckOutcome review_gaps(const CheckInput& in) {
                            " to " + points[i].second);
     v["gaps"] = join(gaps, "; ");
     std::vector<EvidenceRef> ev;
-    for (size_t i = 0; i < reviews.size(); ++i) ev.push_back(cite(reviews[i]->src, "review " + reviews[i]->date, reviews[i]->date));
+    for (const Review* rv : reviews)
+        ev.push_back(cite(rv->src, "review " + rv->date, "review " + (rv->number.empty() ? "" : rv->number + " ") + "held " + rv->date));
     if (static_cast<long>(reviews.size()) < min_reviews) v["gaps"] = "too few reviews" + (gaps.empty() ? "" : "; " + v["gaps"]);
     if (static_cast<long>(reviews.size()) >= min_reviews && gaps.empty()) return pass_with(v, ev);
     return fail_with(v, ev);
