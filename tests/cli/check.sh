@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# check and rules: exit codes, --records replay, formats, local packs, lint errors with lines.
+set -u
+BIN=$1; ROOT=$2
+FX=$ROOT/tests/rules
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# Usage errors: exit 2.
+"$BIN" check >/dev/null 2>&1; [ $? -eq 2 ] || fail "no inputs: want 2"
+"$BIN" check --bogus x >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown option: want 2"
+"$BIN" check --as-of 2020-13-01 --records "$FX/TF-ELIGIBLE.pass.json" >/dev/null 2>"$T/err"; [ $? -eq 2 ] || fail "bad --as-of: want 2"
+grep -q "YYYY-MM-DD" "$T/err" || fail "bad --as-of message"
+"$BIN" check --format pdfx --records "$FX/TF-ELIGIBLE.pass.json" >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad format: want 2"
+"$BIN" check --rules no-such-pack --records "$FX/TF-ELIGIBLE.pass.json" >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad pack: want 2"
+"$BIN" check /nonexistent/bundles >/dev/null 2>"$T/err"; [ $? -eq 2 ] || fail "missing path: want 2"
+grep -q "/nonexistent/bundles: no such file or folder" "$T/err" || fail "missing path message"
+"$BIN" check --help | grep -q -- "--as-of" || fail "check --help"
+"$BIN" rules --help | grep -q "lint" || fail "rules --help"
+
+# --records replay: 0 when every case is claimable, 1 otherwise.
+"$BIN" check --as-of 2020-06-30 --records "$FX/TF-ELIGIBLE.pass.json" >"$T/out"; rc=$?
+[ $rc -eq 0 ] || fail "claimable record: exit $rc, want 0"
+grep -q "^claimable .*FF-1001" "$T/out" || fail "claimable line: $(cat "$T/out")"
+"$BIN" check --as-of 2020-06-30 --records "$FX/TF-CONSENT.fail.json" >"$T/out"; rc=$?
+[ $rc -eq 1 ] || fail "not claimable record: exit $rc, want 1"
+grep -q "TF-CONSENT" "$T/out" || fail "failing finding not printed"
+"$BIN" check --as-of 2020-06-30 --records "$FX/TF-ELIGIBLE.na.json" >/dev/null; [ $? -eq 1 ] || fail "needs review: want 1"
+# The same record judged earlier: the closure has not happened yet, so not claimable.
+"$BIN" check --as-of 2019-06-30 --records "$FX/TF-ELIGIBLE.pass.json" >/dev/null; [ $? -eq 1 ] || fail "as-of 2019: want 1"
+
+# JSON: the same input and as-of give the same bytes; JSON output replays as records.
+"$BIN" check --as-of 2020-06-30 --format json --records "$FX/TF-DUPLICATE.fail.json" >"$T/a.json"
+"$BIN" check --as-of 2020-06-30 --format json --records "$FX/TF-DUPLICATE.fail.json" >"$T/b.json"
+cmp -s "$T/a.json" "$T/b.json" || fail "JSON differs between runs"
+grep -q '"rule": "TF-DUPLICATE", "status": "fail"' "$T/a.json" || fail "duplicate not found in batch"
+"$BIN" check --as-of 2020-06-30 --format json --records "$T/a.json" >"$T/c.json"
+cmp -s "$T/a.json" "$T/c.json" || fail "JSON replayed from a report differs"
+
+# JUnit parses; CSV has a header and one row per finding.
+"$BIN" check --as-of 2020-06-30 --format junit --records "$FX/TF-CONSENT.fail.json" >"$T/j.xml"
+if command -v xmllint >/dev/null; then xmllint --noout "$T/j.xml" || fail "junit is not XML"
+else grep -q "<testsuites" "$T/j.xml" || fail "junit"; fi
+grep -q '<failure type="not_claimable"' "$T/j.xml" || fail "junit failure"
+"$BIN" check --as-of 2020-06-30 --format csv --records "$FX/TF-ELIGIBLE.pass.json" >"$T/f.csv"
+head -1 "$T/f.csv" | grep -q "^case,family_ref,verdict,route,score,rule,status" || fail "csv header"
+[ "$(wc -l < "$T/f.csv")" -eq 17 ] || fail "csv: want 16 findings + header, got $(wc -l < "$T/f.csv")"
+"$BIN" check --as-of 2020-06-30 --format cases-csv --records "$FX/TF-CONSENT.fail.json" | grep -q "not_claimable" || fail "cases-csv"
+
+# A local pack written now changes the verdict, with no rebuild.
+cat >"$T/strict.xml" <<XML
+<pack name="strict" version="1" title="Nine months" extends="tf-2015">
+  <parameters><param name="months" value="9"/></parameters>
+</pack>
+XML
+"$BIN" check --as-of 2020-06-30 --rules "$T/strict.xml" --records "$FX/TF-SUSTAINED.pass.json" >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "strict local pack: exit $rc, want 1"
+"$BIN" check --as-of 2020-06-30 --rules "$ROOT/rules/examples/fernshire-local.xml" --records "$FX/LOCAL-ATTENDANCE.fail.json" \
+  | grep -q "LOCAL-ATTENDANCE" || fail "example local pack"
+
+# rules list / lint.
+"$BIN" rules list | grep -q "TF-SUSTAINED" || fail "rules list"
+"$BIN" rules lint >/dev/null || fail "bundled packs do not lint"
+cat >"$T/bad.xml" <<XML
+<pack name="bad" version="1" title="t" extends="tf-2015">
+  <rules>
+    <rule id="X-1" kind="no_such_kind" severity="blocker" weight="1">
+      <titel>t</titel><citation>c</citation><message>[{id}]</message>
+    </rule>
+  </rules>
+</pack>
+XML
+"$BIN" rules lint "$T/bad.xml" >/dev/null 2>"$T/err"; [ $? -eq 2 ] || fail "bad pack lint: want 2"
+grep -q "bad.xml:4: unknown element <titel> in <rule>" "$T/err" || fail "lint line for <titel>: $(cat "$T/err")"
+grep -q "bad.xml:3: rule X-1: unknown kind 'no_such_kind'" "$T/err" || fail "lint line for kind: $(cat "$T/err")"
+echo "check CLI: all checks passed"
