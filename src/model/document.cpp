@@ -138,7 +138,8 @@ void block_inline(std::string& out, const Block& b) {
     if (b.is_table()) {
         for (const auto& r : b.rows) {
             for (const auto& c : r.cells) {
-                if (!out.empty() && out.back() != ' ') out += ' ';
+                // A separator between cells, not at the start of a line or table cell.
+                if (!out.empty() && out.back() != ' ' && out.back() != '\t' && out.back() != '\n') out += ' ';
                 cell_line(out, c);
             }
         }
@@ -243,6 +244,12 @@ void write_block(JsonOut& j, const Block& b) {
         j.nl();
         j.key("ordered");
         j.s += b.ordered ? "true" : "false";
+        if (!b.marker.empty()) {
+            j.s += ',';
+            j.nl();
+            j.key("marker");
+            j.str(b.marker);
+        }
     }
     if (!b.is_table()) {
         j.s += ',';
