@@ -13,7 +13,7 @@
 #include "model/record_json.h"
 #include "report/batch.h"
 #include "report/writer.h"
-#include "rules/calendar.h"
+#include "core/calendar.h"
 #include "rules/pack.h"
 
 namespace tfa::app {
@@ -60,11 +60,11 @@ bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
     for (const auto& w : report::writers()) known = known || o.format == w.name;
     if (!known) return usage("unknown format '" + o.format + "'");
     if (auto d = a.get("--as-of")) {
-        auto day = rules::cal::parse(*d);
+        auto day = cal::parse(*d);
         if (!day) return usage("--as-of wants a date as YYYY-MM-DD, not '" + *d + "'");
         o.as_of = *day;
     } else {
-        o.as_of = rules::cal::today();
+        o.as_of = cal::today();
     }
     if (auto t = a.get("--threads")) {
         const int n = std::atoi(t->c_str());

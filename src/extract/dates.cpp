@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <cstring>
-#include <ctime>
 
 #include "core/text.h"
 
@@ -187,45 +186,6 @@ Parsed parse(std::string_view s) {
     // A lone month word in a long sentence is prose, not a date ("may" is a verb too).
     if (p.status == Status::Ambiguous && text::collapse_ws(s).size() > p.text.size() + 24) return Parsed{};
     return p;
-}
-
-bool is_iso(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return false;
-    const int y = std::atoi(std::string(iso.substr(0, 4)).c_str());
-    const int m = std::atoi(std::string(iso.substr(5, 2)).c_str());
-    const int d = std::atoi(std::string(iso.substr(8, 2)).c_str());
-    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-long days(std::string_view iso) {
-    int y = std::atoi(std::string(iso.substr(0, 4)).c_str());
-    const int m = std::atoi(std::string(iso.substr(5, 2)).c_str());
-    const int d = std::atoi(std::string(iso.substr(8, 2)).c_str());
-    // Days from civil (Howard Hinnant's algorithm).
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-int months_between(std::string_view a, std::string_view b) {
-    const int ya = std::atoi(std::string(a.substr(0, 4)).c_str()), yb = std::atoi(std::string(b.substr(0, 4)).c_str());
-    const int ma = std::atoi(std::string(a.substr(5, 2)).c_str()), mb = std::atoi(std::string(b.substr(5, 2)).c_str());
-    const int da = std::atoi(std::string(a.substr(8, 2)).c_str()), db = std::atoi(std::string(b.substr(8, 2)).c_str());
-    int months = (yb - ya) * 12 + (mb - ma);
-    if (db < da) --months;
-    return months;
-}
-
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return iso(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 const char* to_string(Status s) {

@@ -26,18 +26,6 @@ Parsed parse(std::string_view s);
 // The first date anywhere in `s` (free text), or status None.
 Parsed find_first(std::string_view s);
 
-// True if `iso` is a valid ISO date string.
-bool is_iso(std::string_view iso);
-
-// Days since 1970-01-01 for an ISO date (which must be valid).
-long days(std::string_view iso);
-
-// Whole months between two ISO dates (b - a), counting a month when the day of month is reached.
-int months_between(std::string_view a, std::string_view b);
-
-// Today's date in ISO form (local time).
-std::string today();
-
 const char* to_string(Status s);
 
 }  // namespace tfa::dates

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "rules/calendar.h"
+#include "core/calendar.h"
 
 namespace tfa::report {
 
@@ -32,7 +32,7 @@ bool has_duplicate_rules(const rules::RulePack& pack) {
 Batch::Batch(const rules::RulePack& pack, long as_of, Writer& writer)
     : pack_(pack), as_of_(as_of), writer_(writer), deferred_(has_duplicate_rules(pack)) {
     if (deferred_) spool_ = std::tmpfile();
-    writer_.begin(RunInfo{&pack_, rules::cal::format(as_of_)});
+    writer_.begin(RunInfo{&pack_, cal::format(as_of_)});
 }
 
 Batch::~Batch() {

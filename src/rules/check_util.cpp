@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/text.h"
-#include "rules/calendar.h"
+#include "core/calendar.h"
 
 namespace tfa::rules::util {
 

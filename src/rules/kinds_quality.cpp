@@ -4,7 +4,7 @@
 
 #include "core/text.h"
 #include "rules/check_util.h"
-#include "rules/calendar.h"
+#include "core/calendar.h"
 #include "rules/kinds.h"
 
 namespace tfa::rules {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/record_json.h"
-#include "rules/calendar.h"
+#include "core/calendar.h"
 #include "rules/check.h"
 #include "rules/pack.h"
 
@@ -15,7 +15,7 @@ namespace tfa::test {
 
 inline std::string rules_dir() { return std::string(TFAUDIT_SOURCE_DIR) + "/rules"; }
 inline std::string fixtures_dir() { return std::string(TFAUDIT_SOURCE_DIR) + "/tests/rules"; }
-inline long as_of(const char* iso = "2020-06-30") { return *rules::cal::parse(iso); }
+inline long as_of(const char* iso = "2020-06-30") { return *cal::parse(iso); }
 
 inline rules::RulePack pack(const std::string& name) {
     auto p = rules::load_pack(name, rules_dir());

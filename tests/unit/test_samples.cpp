@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "app/pipeline.h"
-#include "extract/dates.h"
+#include "core/calendar.h"
 #include "golden.h"
 #include "rules/check.h"
 #include "rules/pack.h"
@@ -106,7 +106,7 @@ TEST_CASE("samples: every case gets its expected verdict, route and failing rule
     for (const auto& [name, exp] : c.expected) {
         INFO("case " << name);
         const CaseRecord& r = c.records.at(name);
-        const auto as_of = dates::days(exp->getValue<std::string>("as_of"));
+        const auto as_of = *cal::parse(exp->getValue<std::string>("as_of"));
         const auto res = rules::check_case(c.pack, r, as_of, &refs);
         CHECK(res.verdict == exp->getValue<std::string>("verdict"));
         const std::string route = exp->isNull("route") ? "" : exp->getValue<std::string>("route");

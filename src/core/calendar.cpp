@@ -1,9 +1,9 @@
-#include "rules/calendar.h"
+#include "core/calendar.h"
 
 #include <cstdio>
 #include <ctime>
 
-namespace tfa::rules::cal {
+namespace tfa::cal {
 
 namespace {
 
@@ -88,4 +88,4 @@ long today() {
     return days_from_civil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
 }
 
-}  // namespace tfa::rules::cal
+}  // namespace tfa::cal

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace tfa::rules::cal {
+namespace tfa::cal {
 
 // The day number of a valid ISO date "YYYY-MM-DD", or nullopt for anything else (empty,
 // partial, impossible like 2019-02-30).
@@ -27,4 +27,4 @@ int years_between(long birth, long on);
 // Today's date in local time, as a day number.
 long today();
 
-}  // namespace tfa::rules::cal
+}  // namespace tfa::cal
