@@ -112,7 +112,7 @@ TEST_CASE("lint: an unknown kind is an error at the rule's line", "[rules]") {
     CHECK(has_error(errors, 4, "unknown kind 'min_critera'"));
 }
 
-TEST_CASE("lint: missing id, severity, citation; duplicates; bad numbers; unknown attributes", "[rules]") {
+TEST_CASE("lint: missing id, severity, citation, duplicates, bad numbers and unknown attributes", "[rules]") {
     const std::string rules = std::string(kGoodRule) + "\n" + kGoodRule +  // lines 4-7 and 8-11: duplicate id at 8
                               "\n    <rule kind=\"min_criteria\" severity=\"fatal\" weight=\"x\" colour=\"red\">\n"  // line 12
                               "      <title>t</title><param name=\"min\" value=\"two\"/>\n"                      // line 13
