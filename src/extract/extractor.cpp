@@ -532,7 +532,7 @@ private:
         if (!kind.empty()) {
             typed_table(t, grid, header_row, kind, cols);
         } else {
-            for (size_t r = 0; r < grid.size(); ++r) label_row(t, grid[r], r);
+            for (const auto& row : grid) label_row(row);
         }
         // Tables nested in cells are read too.
         for (const auto& row : t.rows)
@@ -603,7 +603,7 @@ private:
     }
 
     // A row of a label/value table: "Label | value | Label | value", or "Label: value" in a cell.
-    void label_row(const Block& t, const std::vector<GridCell>& row, size_t r) {
+    void label_row(const std::vector<GridCell>& row) {
         std::vector<size_t> filled;
         for (size_t i = 0; i < row.size(); ++i)
             if (row[i].cell && !text::trim(row[i].text).empty()) filled.push_back(i);
@@ -622,7 +622,7 @@ private:
             }
         }
         if (section_ == "criteria" && filled.size() >= 1) {
-            criteria_row(t, row, filled);
+            criteria_row(row, filled);
             return;
         }
         for (size_t k = 0; k < filled.size(); ++k) {
@@ -656,11 +656,10 @@ private:
                 add_hit(*rule, label, "", source_of(loc, ""));
             }
         }
-        (void)r;
     }
 
     // A row under a criteria heading with no recognised header: criterion, then tick or answer.
-    void criteria_row(const Block& t, const std::vector<GridCell>& row, const std::vector<size_t>& filled) {
+    void criteria_row(const std::vector<GridCell>& row, const std::vector<size_t>& filled) {
         const GridCell& first = row[filled[0]];
         ListedCriterion c;
         c.criterion = v_.criterion(first.text);
@@ -682,7 +681,6 @@ private:
                     c.evidence = clean(v_, s);
             }
         }
-        (void)t;
         f_.listed.push_back(std::move(c));
     }
 
