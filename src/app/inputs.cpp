@@ -1,30 +1,18 @@
-#include <dirent.h>
-
-#include <algorithm>
 #include <ostream>
 
 #include "app/commands.h"
-#include "app/paths.h"
-#include "readers/reader.h"
+#include "core/files.h"
 
 namespace tfa::app {
 
 namespace {
 
-void walk(const std::string& dir, std::vector<std::string>& out) {
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return;
-    std::vector<std::string> names;
-    while (dirent* e = ::readdir(d)) {
-        if (e->d_name[0] == '.') continue;
-        names.emplace_back(e->d_name);
-    }
-    ::closedir(d);
-    std::sort(names.begin(), names.end());
-    for (const auto& n : names) {
+void walk(const std::string& dir, std::vector<std::string>& out, int depth) {
+    if (depth > 32) return;
+    for (const auto& n : files::list_dir(dir)) {
         const std::string p = dir + "/" + n;
-        if (is_dir(p))
-            walk(p, out);
+        if (files::is_dir(p))
+            walk(p, out, depth + 1);
         else
             out.push_back(p);
     }
@@ -35,11 +23,11 @@ void walk(const std::string& dir, std::vector<std::string>& out) {
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::ostream& err, bool& missing) {
     std::vector<std::string> out;
     for (const auto& p : paths) {
-        if (is_dir(p)) {
+        if (files::is_dir(p)) {
             std::string dir = p;
             while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-            walk(dir, out);
-        } else if (is_file(p)) {
+            walk(dir, out, 0);
+        } else if (files::is_file(p)) {
             out.push_back(p);
         } else {
             err << p << ": no such file or folder\n";

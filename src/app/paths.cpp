@@ -1,22 +1,12 @@
 #include "app/paths.h"
+#include "core/files.h"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <climits>
 #include <cstdlib>
 
 namespace tfa::app {
-
-bool is_dir(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-bool is_file(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 std::string exe_dir() {
     char buf[PATH_MAX];
@@ -31,12 +21,12 @@ std::string data_dir(const std::string& name, const std::optional<std::string>& 
     if (override_dir) return *override_dir;
     if (const char* env = std::getenv("TFAUDIT_DATA_DIR"); env && *env) {
         const std::string p = std::string(env) + "/" + name;
-        if (is_dir(p)) return p;
+        if (files::is_dir(p)) return p;
     }
     const std::string installed = exe_dir() + "/../" + TFAUDIT_INSTALL_DATADIR + "/" + name;
-    if (is_dir(installed)) return installed;
+    if (files::is_dir(installed)) return installed;
     const std::string source = std::string(TFAUDIT_SOURCE_DIR) + "/" + name;
-    if (is_dir(source)) return source;
+    if (files::is_dir(source)) return source;
     return {};
 }
 

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "core/files.h"
+
 namespace tfa::app {
 
 // The folder `name` ("templates" or "rules"): `override_dir` when given; else
@@ -11,10 +13,10 @@ namespace tfa::app {
 // the binary was built from. Empty when none exists.
 std::string data_dir(const std::string& name, const std::optional<std::string>& override_dir);
 
+using files::is_dir;
+using files::is_file;
+
 // The directory holding the running executable.
 std::string exe_dir();
-
-bool is_dir(const std::string& path);
-bool is_file(const std::string& path);
 
 }  // namespace tfa::app

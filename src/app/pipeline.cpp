@@ -1,11 +1,10 @@
 #include "app/pipeline.h"
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <map>
 
 #include "app/paths.h"
+#include "core/files.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "extract/extractor.h"
@@ -38,21 +37,13 @@ std::string base_name(std::string p) {
 }
 
 void walk(const std::string& dir, std::vector<Folder>& out, int depth) {
-    DIR* d = ::opendir(dir.c_str());
-    if (!d || depth > 32) {
-        if (d) ::closedir(d);
-        return;
-    }
-    std::vector<std::string> names;
-    while (dirent* e = ::readdir(d))
-        if (e->d_name[0] != '.') names.emplace_back(e->d_name);
-    ::closedir(d);
-    std::sort(names.begin(), names.end());
+    if (depth > 32) return;
+    const auto names = files::list_dir(dir);
     Folder f{dir, base_name(dir), {}};
     std::vector<std::string> subdirs;
     for (const auto& n : names) {
         const std::string p = dir + "/" + n;
-        if (is_dir(p))
+        if (files::is_dir(p))
             subdirs.push_back(p);
         else if (is_document_name(n))
             f.files.push_back(p);
@@ -67,11 +58,11 @@ Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths) 
     std::vector<Folder> out;
     Folder loose{"", "", {}};
     for (const auto& p : paths) {
-        if (is_dir(p)) {
+        if (files::is_dir(p)) {
             std::string dir = p;
             while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
             walk(dir, out, 0);
-        } else if (is_file(p)) {
+        } else if (files::is_file(p)) {
             loose.files.push_back(p);
         } else {
             return Error{p, "no such file or folder"};

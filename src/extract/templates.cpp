@@ -2,13 +2,13 @@
 
 #include <Poco/Exception.h>
 #include <Poco/RegularExpression.h>
-#include <dirent.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/text.h"
 #include "readers/reader.h"
 #include "readers/xml.h"
@@ -287,19 +287,6 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
     return t;
 }
 
-std::vector<std::string> xml_files(const std::string& dir) {
-    std::vector<std::string> out;
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return out;
-    while (dirent* e = ::readdir(d)) {
-        const std::string n = e->d_name;
-        if (n[0] != '.' && text::ends_with(n, ".xml")) out.push_back(dir + "/" + n);
-    }
-    ::closedir(d);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 }  // namespace
 
 Result<Template> load_template(const std::string& path) {
@@ -308,7 +295,7 @@ Result<Template> load_template(const std::string& path) {
 }
 
 Result<std::vector<Template>> load_templates(const std::string& dir) {
-    const auto files = xml_files(dir);
+    const auto files = files::files_ending(dir, ".xml");
     if (files.empty()) return Error{dir, "no template files (*.xml) in the templates folder"};
     std::vector<Template> out;
     std::map<std::string, std::string> names;
@@ -326,7 +313,7 @@ std::vector<Error> lint_templates(const std::vector<std::string>& paths) {
     std::vector<Error> errors;
     std::vector<std::string> files;
     for (const auto& p : paths) {
-        const auto in_dir = xml_files(p);
+        const auto in_dir = files::files_ending(p, ".xml");
         if (!in_dir.empty())
             files.insert(files.end(), in_dir.begin(), in_dir.end());
         else

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/text.h"
 #include "readers/xml.h"
 #include "rules/kinds.h"
@@ -402,16 +403,7 @@ std::vector<Error> lint_pack(const std::string& path, const std::string& rules_d
 }
 
 std::vector<std::string> list_pack_files(const std::string& rules_dir) {
-    std::vector<std::string> out;
-    DIR* d = ::opendir(rules_dir.c_str());
-    if (!d) return out;
-    while (dirent* e = ::readdir(d)) {
-        const std::string n = e->d_name;
-        if (n[0] != '.' && text::ends_with(n, ".xml")) out.push_back(rules_dir + "/" + n);
-    }
-    ::closedir(d);
-    std::sort(out.begin(), out.end());
-    return out;
+    return files::files_ending(rules_dir, ".xml");
 }
 
 }  // namespace tfa::rules
