@@ -561,12 +561,12 @@ public:
         for (const auto& [id, rel] : rels) {
             if (rel.external) continue;
             if (rel.type == "styles") {
-                if (auto d = parse_part(zip, path, rel.target, doc)) styles = read_styles(d.get());
+                if (auto d = parse_aux_part(zip, rel.target, doc)) styles = read_styles(d.get());
             } else if (rel.type == "numbering") {
-                if (auto d = parse_part(zip, path, rel.target, doc)) numbering = read_numbering(d.get());
+                if (auto d = parse_aux_part(zip, rel.target, doc)) numbering = read_numbering(d.get());
             }
         }
-        read_title(zip, path, doc);
+        read_title(zip, doc);
 
         std::vector<Block> boxes;
         Walker w(path, styles, numbering, boxes);
@@ -586,28 +586,9 @@ private:
         return zip.has("word/document.xml") ? "word/document.xml" : "";
     }
 
-    // Parses an auxiliary part; damage becomes a warning and nullptr.
-    static xml::DocPtr parse_part(const ZipFile& zip, const std::string& path, const std::string& part, Document& doc) {
-        if (!zip.has(part)) {
-            doc.warnings.push_back("missing part " + part);
-            return nullptr;
-        }
-        auto bytes = zip.read(part);
-        if (!bytes) {
-            doc.warnings.push_back(bytes.error().message);
-            return nullptr;
-        }
-        auto d = xml::parse(path, part, bytes.value());
-        if (!d) {
-            doc.warnings.push_back(d.error().message);
-            return nullptr;
-        }
-        return std::move(d.value());
-    }
-
-    static void read_title(const ZipFile& zip, const std::string& path, Document& doc) {
+    static void read_title(const ZipFile& zip, Document& doc) {
         if (!zip.has("docProps/core.xml")) return;
-        auto d = parse_part(zip, path, "docProps/core.xml", doc);
+        auto d = parse_aux_part(zip, "docProps/core.xml", doc);
         if (!d) return;
         if (const xmlNode* t = xml::child(xmlDocGetRootElement(d.get()), "title")) doc.title = text::trim(xml::text_of(t));
     }
@@ -631,7 +612,7 @@ private:
         });
         int n_header = 0, n_footer = 0;
         for (const auto& [type, target] : hf) {
-            auto d = parse_part(zip, path, target, doc);
+            auto d = parse_aux_part(zip, target, doc);
             if (!d) continue;
             const std::string part = type + " " + std::to_string(type == "header" ? ++n_header : ++n_footer);
             Sink s{&doc.extras, path, part, "", 0, 0};
@@ -640,7 +621,7 @@ private:
         static const char* kItem[3] = {"footnote", "endnote", "comment"};
         for (int k = 0; k < 3; ++k) {
             if (!notes[k]) continue;
-            auto d = parse_part(zip, path, notes[k]->target, doc);
+            auto d = parse_aux_part(zip, notes[k]->target, doc);
             if (!d) continue;
             int count = 0;
             for (const xmlNode* n = xml::first_el(xmlDocGetRootElement(d.get())); n; n = xml::next_el(n)) {

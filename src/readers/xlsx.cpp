@@ -325,7 +325,7 @@ public:
 
         std::vector<std::string> sst;
         if (!sst_part.empty()) {
-            if (auto d = parse_part(zip, path, sst_part, doc)) {
+            if (auto d = parse_aux_part(zip, sst_part, doc)) {
                 const xmlNode* root = xmlDocGetRootElement(d.get());
                 sst.reserve(static_cast<size_t>(std::clamp(to_int(xml::attr(root, "uniqueCount"), 0), 0, 1 << 20)));
                 for (const xmlNode* si = xml::first_el(root); si; si = xml::next_el(si))
@@ -334,7 +334,7 @@ public:
         }
         Styles styles;
         if (!styles_part.empty())
-            if (auto d = parse_part(zip, path, styles_part, doc)) styles = read_styles(xmlDocGetRootElement(d.get()));
+            if (auto d = parse_aux_part(zip, styles_part, doc)) styles = read_styles(xmlDocGetRootElement(d.get()));
 
         bool date1904 = false;
         if (const xmlNode* pr = xml::child(wroot, "workbookPr")) {
@@ -366,31 +366,13 @@ public:
         }
 
         if (zip.has("docProps/core.xml"))
-            if (auto d = parse_part(zip, path, "docProps/core.xml", doc))
+            if (auto d = parse_aux_part(zip, "docProps/core.xml", doc))
                 if (const xmlNode* t = xml::child(xmlDocGetRootElement(d.get()), "title"))
                     doc.title = text::collapse_ws(xml::text_of(t));
         return doc;
     }
 
 private:
-    // An auxiliary part; damage becomes a warning and nullptr.
-    static xml::DocPtr parse_part(const ZipFile& zip, const std::string& path, const std::string& part, Document& doc) {
-        if (!zip.has(part)) {
-            doc.warnings.push_back("missing part " + part);
-            return nullptr;
-        }
-        auto bytes = zip.read(part);
-        if (!bytes) {
-            doc.warnings.push_back(bytes.error().message);
-            return nullptr;
-        }
-        auto d = xml::parse(path, part, bytes.value());
-        if (!d) {
-            doc.warnings.push_back(d.error().message);
-            return nullptr;
-        }
-        return std::move(d.value());
-    }
 
     static void read_sheet(const xmlNode* ws, const std::string& name, const std::vector<std::string>& sst,
                            const Styles& styles, bool date1904, Block& t, Document& doc) {

@@ -88,6 +88,24 @@ Result<std::string> ZipFile::read(const std::string& name) const {
     return out;
 }
 
+xml::DocPtr parse_aux_part(const ZipFile& zip, const std::string& part, Document& doc) {
+    if (!zip.has(part)) {
+        doc.warnings.push_back("missing part " + part);
+        return nullptr;
+    }
+    auto bytes = zip.read(part);
+    if (!bytes) {
+        doc.warnings.push_back(bytes.error().message);
+        return nullptr;
+    }
+    auto d = xml::parse(doc.path, part, bytes.value());
+    if (!d) {
+        doc.warnings.push_back(d.error().message);
+        return nullptr;
+    }
+    return std::move(d.value());
+}
+
 std::string resolve_part(std::string_view source_part, std::string_view target) {
     if (!target.empty() && target[0] == '/') return std::string(target.substr(1));
     std::string base(source_part);

@@ -13,6 +13,7 @@
 
 #include "core/result.h"
 #include "readers/reader.h"
+#include "readers/xml.h"
 
 namespace tfa {
 
@@ -36,6 +37,11 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Reads and parses an auxiliary XML part (styles, numbering, properties, notes) of `doc`'s
+// container. A missing, oversized or malformed part is damage the reader reads past: it
+// becomes a line in doc.warnings and the result is null.
+xml::DocPtr parse_aux_part(const ZipFile& zip, const std::string& part, Document& doc);
 
 // Resolves a relationship target against the folder of the part that holds it:
 // resolve_part("word/document.xml", "media/a.png") is "word/media/a.png"; "/x" is "x".
