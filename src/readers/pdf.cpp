@@ -2,13 +2,16 @@
 //
 // Each page's content stream (and the form XObjects it draws with Do) is interpreted just far
 // enough to know where every piece of text lands: the graphics state (q/Q/cm), the text state
-// (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL) and the show operators (Tj, TJ, ', "). The pieces are
-// then sorted top-to-bottom, left-to-right into lines; a gap between pieces on a line becomes a
-// space (or a tab for a wide gap, as between table cells), and lines are grouped into
+// (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL) and the show operators (Tj, TJ, ', "), and where the
+// straight rules of table borders are drawn (m/l/h/re path construction, painted by S/s/f/F/f*/
+// B/b; n discards). pdf_page.cpp then sorts the pieces top-to-bottom, left-to-right into
+// lines (a gap between pieces on a line becomes a space, or a tab for a wide gap), finds tables
+// (grids of drawn rules, or pieces lined up in columns), and groups the other lines into
 // paragraphs by vertical gaps and font size changes. Wrapped lines of one paragraph are joined
-// with a space. Every paragraph is a Block of kind Paragraph with Location.page set (1-based)
-// and path "paragraph N", N counted through the whole document (not restarting per page), so
-// that a path names one block on its own.
+// with a space. Every block has Location.page set (1-based); body paragraphs have path
+// "paragraph N" and tables "table N", N counted through the whole document (not restarting
+// per page), so that a path names one block on its own; a table cell's paragraph is cited as
+// "table N, row R, cell C".
 //
 // Text is decoded per character code: first through the font's /ToUnicode CMap, which this file
 // parses itself (PoDoFo 0.9.8 turns multi-character targets such as the fi/fl/ffi ligatures
@@ -34,6 +37,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "readers/pdf_page.h"
 #include "readers/reader.h"
 
 namespace tfa {
@@ -389,6 +393,7 @@ struct FontInfo {
     UnicodeMap to_unicode;
     PdfFont* font = nullptr;  // PoDoFo's font, for its decoding; may be null
     bool wingdings = false;
+    bool bold = false;  // by its name (LiberationSans-Bold), weight or ForceBold flag
 
     float space = 0.25f;  // the width of a word space per unit font size (wide when monospaced)
 
@@ -450,8 +455,20 @@ private:
         const PdfObject* subtype = dict_get(objs, dict, "Subtype");
         const bool type0 = subtype && subtype->IsName() && subtype->GetName() == PdfName("Type0");
         const bool type3 = subtype && subtype->IsName() && subtype->GetName() == PdfName("Type3");
-        if (const PdfObject* base = dict_get(objs, dict, "BaseFont"); base && base->IsName())
-            f.wingdings = base->GetName().GetName().find("Wingdings") != std::string::npos;
+        if (const PdfObject* base = dict_get(objs, dict, "BaseFont"); base && base->IsName()) {
+            const std::string& name = base->GetName().GetName();
+            f.wingdings = name.find("Wingdings") != std::string::npos;
+            f.bold = name.find("Bold") != std::string::npos || name.find("Black") != std::string::npos ||
+                     name.find("Heavy") != std::string::npos;
+        }
+        const PdfObject* desc = dict_get(objs, dict, "FontDescriptor");
+        if (const PdfObject* fonts = dict_get(objs, dict, "DescendantFonts"); !desc && fonts && fonts->IsArray() &&
+                                                                                !fonts->GetArray().empty())
+            desc = dict_get(objs, resolve(objs, &fonts->GetArray()[0]), "FontDescriptor");
+        if (const PdfObject* w = dict_get(objs, desc, "FontWeight"); w && (w->IsNumber() || w->IsReal()))
+            f.bold = f.bold || number(*w) >= 600;
+        if (const PdfObject* fl = dict_get(objs, desc, "Flags"); fl && fl->IsNumber())
+            f.bold = f.bold || (fl->GetNumber() & (1 << 18)) != 0;
         try {
             f.font = doc_.GetFont(const_cast<PdfObject*>(dict));
         } catch (const PdfError&) {
@@ -602,19 +619,15 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Content streams
 
-// A piece of text as placed on the page: device coordinates of its start and end on the
-// baseline, and the font size in device units.
-struct Run {
-    double x0, x1, y, size;
-    double space;  // the width of a word space in the run's font
-    std::string text;
-};
+using pdf::Rule;
+using pdf::Run;
 
 class PageInterpreter {
 public:
     PageInterpreter(PdfMemDocument& doc, FontCache& fonts, size_t limit) : doc_(doc), fonts_(fonts), limit_(limit) {}
 
     std::vector<Run> runs;
+    std::vector<Rule> rules;  // straight rules drawn: table borders
     bool saw_image = false;
 
     void run(const std::string& content, const PdfObject* resources, const Matrix& ctm, int depth) {
@@ -692,6 +705,8 @@ public:
                 gs.ctm = mul(Matrix{num(n - 6), num(n - 5), num(n - 4), num(n - 3), num(n - 2), num(n - 1)}, gs.ctm);
             } else if (op == "Do" && n >= 1 && ops[n - 1].IsName()) {
                 draw_xobject(resources, ops[n - 1].GetName(), gs.ctm, depth);
+            } else if (!op.empty() && op.size() <= 2 && std::strchr("mlhrecvySsfFBbn", op[0])) {
+                path_op(op, ops, gs.ctm);
             }
             ops.clear();
         }
@@ -703,6 +718,65 @@ private:
         FontInfo* font = nullptr;
         double size = 0, tc = 0, tw = 0, th = 1, tl = 0;
     };
+
+    struct Point {
+        double x, y;
+    };
+
+    static Point apply(const Matrix& m, double x, double y) {
+        return {x * m.a + y * m.c + m.e, x * m.b + y * m.d + m.f};
+    }
+
+    // Path construction and painting, kept only as far as straight axis-aligned rules go.
+    void path_op(std::string_view op, const std::vector<PdfVariant>& ops, const Matrix& ctm) {
+        const size_t n = ops.size();
+        auto num = [&ops](size_t i) { return number(ops[i]); };
+        if (op == "m" && n >= 2) {
+            if (subpaths_.size() < kMaxPathParts) subpaths_.push_back({apply(ctm, num(n - 2), num(n - 1))});
+        } else if (op == "l" && n >= 2) {
+            if (!subpaths_.empty() && subpaths_.back().size() < kMaxPathParts)
+                subpaths_.back().push_back(apply(ctm, num(n - 2), num(n - 1)));
+        } else if (op == "h") {
+            if (!subpaths_.empty() && subpaths_.back().size() > 2) subpaths_.back().push_back(subpaths_.back().front());
+        } else if (op == "re" && n >= 4) {
+            const double x = num(n - 4), y = num(n - 3), w = num(n - 2), h = num(n - 1);
+            if (subpaths_.size() < kMaxPathParts)
+                subpaths_.push_back({apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h),
+                                     apply(ctm, x, y)});
+        } else if ((op == "c" && n >= 6) || ((op == "v" || op == "y") && n >= 4)) {
+            // A curve is not a rule: the straight run ends, and a new one goes on from its end.
+            if (subpaths_.size() < kMaxPathParts) subpaths_.push_back({apply(ctm, num(n - 2), num(n - 1))});
+        } else if (op == "S" || op == "s" || op == "B" || op == "B*" || op == "b" || op == "b*") {
+            for (const auto& sp : subpaths_)
+                for (size_t i = 1; i < sp.size(); ++i) add_rule(sp[i - 1], sp[i]);
+            subpaths_.clear();
+        } else if (op == "f" || op == "F" || op == "f*") {
+            // A filled shape that is a thin bar is a rule along its middle; anything wider is a
+            // background.
+            for (const auto& sp : subpaths_) {
+                if (sp.size() < 3) continue;
+                double x0 = sp[0].x, x1 = x0, y0 = sp[0].y, y1 = y0;
+                for (const auto& p : sp) {
+                    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+                    y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+                }
+                if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) add_rule({x0, (y0 + y1) / 2}, {x1, (y0 + y1) / 2});
+                else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) add_rule({(x0 + x1) / 2, y0}, {(x0 + x1) / 2, y1});
+            }
+            subpaths_.clear();
+        } else if (op == "n") {
+            subpaths_.clear();
+        }
+    }
+
+    void add_rule(Point a, Point b) {
+        if (rules.size() >= kMaxRules) return;
+        if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y)) return;
+        const double dx = std::fabs(a.x - b.x), dy = std::fabs(a.y - b.y);
+        if (dy <= 0.5 && dx >= 1) rules.push_back({std::min(a.x, b.x), (a.y + b.y) / 2, std::max(a.x, b.x), (a.y + b.y) / 2});
+        else if (dx <= 0.5 && dy >= 1)
+            rules.push_back({(a.x + b.x) / 2, std::min(a.y, b.y), (a.x + b.x) / 2, std::max(a.y, b.y)});
+    }
 
     static void advance(Matrix& tm, double tx) {
         tm.e += tx * tm.a;
@@ -730,6 +804,7 @@ private:
         r.y = start.f;
         r.size = std::fabs(gs.size) * std::hypot(start.c, start.d);
         r.space = f.space * r.size;
+        r.bold = f.bold;
         const size_t step = static_cast<size_t>(f.code_bytes);
         for (size_t i = 0; i + step <= len; i += step) {
             uint32_t code = 0;
@@ -747,7 +822,7 @@ private:
             Run& last = runs.back();
             const double gap = r.x0 - last.x1;
             if (std::fabs(last.y - r.y) < 0.01 * r.size && std::fabs(last.size - r.size) < 0.01 * r.size &&
-                gap > -0.05 * r.size && gap < 0.08 * r.size) {
+                gap > -0.05 * r.size && gap < 0.08 * r.size && last.bold == r.bold) {
                 last.text += r.text;
                 last.x1 = r.x1;
                 return;
@@ -790,65 +865,16 @@ private:
 
     static constexpr size_t kMaxOperators = 5'000'000;
     static constexpr size_t kMaxForms = 10'000;
+    static constexpr size_t kMaxRules = 20'000;     // rules kept per page
+    static constexpr size_t kMaxPathParts = 4'096;  // subpaths per path, points per subpath
 
     PdfMemDocument& doc_;
     FontCache& fonts_;
     size_t limit_;
     size_t operators_ = 0, forms_ = 0;
     std::vector<const PdfObject*> active_;
+    std::vector<std::vector<Point>> subpaths_;  // the path under construction
 };
-
-// ---------------------------------------------------------------------------------------------
-// Layout: runs to lines to paragraphs
-
-struct Line {
-    double y = 0, size = 0;
-    std::string text;
-};
-
-bool ends_with_space(const std::string& s) { return !s.empty() && s.back() == ' '; }
-bool starts_with_space(const std::string& s) { return !s.empty() && s.front() == ' '; }
-
-std::vector<Line> build_lines(std::vector<Run>& runs) {
-    std::vector<size_t> order(runs.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&runs](size_t a, size_t b) { return runs[a].y > runs[b].y; });
-    std::vector<Line> lines;
-    std::vector<size_t> members;
-    for (size_t i = 0; i < order.size();) {
-        // A line: runs whose baselines lie within a third of the font size of its first run.
-        const Run& head = runs[order[i]];
-        members.clear();
-        size_t j = i;
-        while (j < order.size() && head.y - runs[order[j]].y <= 0.35 * std::max(1.0, std::min(head.size, runs[order[j]].size)))
-            members.push_back(order[j++]);
-        i = j;
-        std::stable_sort(members.begin(), members.end(), [&runs](size_t a, size_t b) { return runs[a].x0 < runs[b].x0; });
-        Line line;
-        line.y = head.y;
-        double prev_x1 = 0;
-        for (size_t k = 0; k < members.size(); ++k) {
-            Run& r = runs[members[k]];
-            line.size = std::max(line.size, r.size);
-            if (k > 0 && !ends_with_space(line.text) && !starts_with_space(r.text)) {
-                const double gap = r.x0 - prev_x1;
-                if (gap > std::max(0.5 * r.size, 1.5 * r.space)) line.text += '\t';
-                else if (gap > 0.12 * r.size) line.text += ' ';
-            }
-            line.text += r.text;
-            prev_x1 = std::max(prev_x1, r.x1);
-            if (k == 0) prev_x1 = r.x1;
-        }
-        std::string t = text::trim(line.text);
-        // Runs of spaces (justified text drawn piece by piece) become one.
-        line.text.clear();
-        for (char c : t)
-            if (!(c == ' ' && !line.text.empty() && (line.text.back() == ' ' || line.text.back() == '\t')))
-                line.text += c;
-        if (!line.text.empty()) lines.push_back(std::move(line));
-    }
-    return lines;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -908,7 +934,7 @@ private:
         doc.pages = pdf.GetPageCount();
         FontCache fonts(pdf, opts.max_entry_bytes);
         bool any_text = false, any_image = false;
-        int paragraph = 0;
+        pdf::Counters counters;
         std::vector<int> scanned;  // pages holding images and no text
         for (int p = 0; p < doc.pages; ++p) {
             PageInterpreter page(pdf, fonts, opts.max_entry_bytes);
@@ -919,10 +945,10 @@ private:
                 doc.warnings.push_back("page " + std::to_string(p + 1) + ": " + reason(e));
             }
             any_image = any_image || page.saw_image;
-            const auto lines = build_lines(page.runs);
-            any_text = any_text || !lines.empty();
-            if (lines.empty() && page.saw_image) scanned.push_back(p + 1);
-            add_paragraphs(doc, lines, p + 1, paragraph);
+            const bool text = pdf::has_text(page.runs);
+            any_text = any_text || text;
+            if (!text && page.saw_image) scanned.push_back(p + 1);
+            pdf::layout_page(doc.path, page.runs, page.rules, p + 1, counters, doc.body);
         }
         if (!any_text && any_image) return Error{path, "no text layer: cannot be read without OCR"};
         if (!any_text) doc.warnings.push_back("no text on any page");
@@ -962,42 +988,6 @@ private:
             default: break;
         }
         page.run(content, resources, ctm, 0);
-    }
-
-    // Groups lines into paragraphs: a new one starts after a vertical gap wider than a normal
-    // line pitch, or where the font size changes (a heading and its text).
-    static void add_paragraphs(Document& doc, const std::vector<Line>& lines, int page, int& counter) {
-        Block* cur = nullptr;
-        const Line* prev = nullptr;
-        for (const auto& line : lines) {
-            bool fresh = !cur;
-            if (!fresh) {
-                const double size = std::max(prev->size, line.size);
-                const double gap = prev->y - line.y;
-                const double ratio = line.size / std::max(0.1, prev->size);
-                fresh = gap > 1.45 * size || gap < 0 || ratio > 1.1 || ratio < 0.9;
-            }
-            if (fresh) {
-                if (cur) index_checkboxes(*cur);
-                Block b;
-                b.kind = BlockKind::Paragraph;
-                b.text = line.text;
-                b.loc = {doc.path, "", "paragraph " + std::to_string(++counter), page};
-                doc.body.push_back(std::move(b));
-                cur = &doc.body.back();
-            } else {
-                // A line ending in a hyphen after a letter goes on without a space, keeping the
-                // hyphen: "follow-" + "up" is "follow-up" (Word breaks compounds there), and
-                // TeX's "manip-" + "ulation" stays readable as "manip-ulation".
-                const std::string& t = cur->text;
-                const bool hyphen = t.size() >= 2 && t.back() == '-' &&
-                                    std::isalpha(static_cast<unsigned char>(t[t.size() - 2]));
-                if (!hyphen && !ends_with_space(t)) cur->text += ' ';
-                cur->text += line.text;
-            }
-            prev = &line;
-        }
-        if (cur) index_checkboxes(*cur);
     }
 };
 

@@ -36,6 +36,38 @@ HTML
 "${lo[@]}" --convert-to pdf --outdir "$work" "$work/report.html" >/dev/null 2>&1
 cp "$work/report.pdf" "$here/report.pdf"
 
+# tables.pdf: a bordered table with a bold header row and cells whose text wraps over several
+# lines, a bordered label/value table, a borderless table and a bulleted list (which is not a
+# table). (LibreOffice sets this document on page 2, leaving page 1 blank.)
+cat >"$work/tables.html" <<'HTML'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Hard Data Check</title>
+<style>body { font-family: "DejaVu Sans"; font-size: 10pt; } td, th { padding: 2pt 4pt; text-align: left; vertical-align: top; }</style></head>
+<body>
+<p>Hard data for the family.</p>
+<table border="1" cellspacing="0" width="600">
+<tr><th width="25%">Criterion</th><th width="20%">Family member</th><th width="20%">Measure</th><th width="20%">Period start</th><th width="15%">Value</th></tr>
+<tr><td>Staying safe in the community after dark</td><td>Artem Petrenko</td><td>Incidents</td><td>15/10/2018</td><td>4</td></tr>
+<tr><td>Getting a good education</td><td>Sofia Petrenko-Harrington</td><td>Attendance (%) over the autumn term</td><td>15/10/2018</td><td>81.3</td></tr>
+</table>
+<p>Family details.</p>
+<table border="1" cellspacing="0">
+<tr><td>Family ID</td><td>FF-1001</td></tr>
+<tr><td>Lead practitioner</td><td>Priya Raman</td></tr>
+</table>
+<p>Next steps without borders.</p>
+<table border="0" cellspacing="0" width="600">
+<tr><td width="30%">Action</td><td width="40%">Who</td><td width="30%">By when</td></tr>
+<tr><td>Weekly walking group</td><td>Family support worker</td><td>31/12/2018</td></tr>
+<tr><td>Referral to Talking Therapies for low mood and anxiety</td><td>GP</td><td>10/12/2018</td></tr>
+</table>
+<ul><li>First point with a short text.</li><li>Second point, also short.</li></ul>
+<p>Last line.</p>
+</body></html>
+HTML
+"${lo[@]}" --convert-to pdf --outdir "$work" "$work/tables.html" >/dev/null 2>&1
+cp "$work/tables.pdf" "$here/tables.pdf"
+
 # Encrypted copies: an empty user password (opens without asking) and a real user password.
 qpdf --encrypt "" owner-secret 256 -- "$here/report.pdf" "$here/encrypted-empty.pdf"
 qpdf --encrypt user-secret owner-secret 256 -- "$here/report.pdf" "$here/encrypted-user.pdf"
