@@ -120,7 +120,7 @@ TEST_CASE("extract: criteria from a ticked table, by name, theme, code and cue w
     CHECK(r.criteria == std::vector<std::string>{"crime", "worklessness", "health"});
 }
 
-TEST_CASE("extract: criteria listed under a heading; an unticked item is not identified", "[extract]") {
+TEST_CASE("extract: criteria listed under a heading, and an unticked item is not identified", "[extract]") {
     const auto r = record_of("a.html", html("<h2>Headline criteria identified</h2><ul>"
                                             "<li>Staying safe in the community: two call-outs (family member: Kai)</li>"
                                             "<li>&#9744; Health: none</li>"

@@ -151,7 +151,7 @@ TEST_CASE("pdf: a ruled table with wrapped cells is read cell by cell", "[pdf]")
     CHECK(block_with(d, "Next steps").loc.where() == "page 2, paragraph 2");
 }
 
-TEST_CASE("pdf: a borderless table is found from its columns; a bulleted list is not a table", "[pdf]") {
+TEST_CASE("pdf: a borderless table is found from its columns, and a bulleted list is not a table", "[pdf]") {
     const Document d = read_pdf_ok("pdf/tables.pdf");
     const auto tables = tables_of(d);
     REQUIRE(tables.size() == 3);
