@@ -221,7 +221,7 @@ struct Kept {
     audit::CaseSummary summary;
     audit::CasePeople people;
     std::string folder, lead_professional;
-    std::vector<std::string> files;
+    std::vector<std::string> files, members;  // members: "Name (relationship)"
 };
 
 // Collects the Batch's results in arrival order.
@@ -249,6 +249,7 @@ Kept keep(const CaseRecord& r, const audit::AgencyClasses& agencies) {
     k.folder = folder_of(r);
     k.lead_professional = r.lead_professional;
     k.files = r.files;
+    for (const auto& m : r.members) k.members.push_back(m.relationship.empty() ? m.name : m.name + " (" + m.relationship + ")");
     return k;
 }
 
@@ -302,6 +303,7 @@ void pseudonymise(report::AuditCase& c, const audit::NameMap& names) {
     for (auto& e : r.errors) e.error = names.apply(e.error);
     r.grade_basis = names.apply(r.grade_basis);
     c.lead_professional = names.apply(c.lead_professional);
+    for (auto& m : c.members) m = names.apply(m);
 }
 
 std::string stratify_name(audit::Stratify s) {
@@ -380,7 +382,7 @@ report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& p
     for (size_t i : order) {
         const Kept& k = pop.kept[i];
         report::AuditCase c{std::move(pop.results[i]), k.folder, k.summary.council, k.summary.lead_agency,
-                            agencies.classify(k.summary.lead_agency), k.lead_professional, k.summary.assessment_date};
+                            agencies.classify(k.summary.lead_agency), k.lead_professional, k.summary.assessment_date, k.members};
         if (o.pseudonymise) pseudonymise(c, names.for_case(k.people));
         r.cases.push_back(std::move(c));
         files.push_back(k.files);

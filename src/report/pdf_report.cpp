@@ -357,7 +357,13 @@ private:
         if (!a.lead_class.empty() && a.lead_class != "unknown") lead += " (" + a.lead_class + ")";
         return say("label_council") + ": " + or_dash(a.council) + "  ·  " + say("label_lead_agency") + ": " + lead + "\n" +
                say("label_lead") + ": " + or_dash(a.lead_professional) + "  ·  " + say("label_assessment") + ": " +
-               or_dash(a.assessment_date);
+               or_dash(a.assessment_date) + (a.members.empty() ? "" : "\n" + say("label_members") + ": " + join(a.members));
+    }
+
+    static std::string join(const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+        return s;
     }
 
     void findings_table(const AuditCase& a) {

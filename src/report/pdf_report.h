@@ -24,6 +24,7 @@ struct AuditCase {
     rules::CaseResult result;
     std::string folder;  // the bundle's folder; evidence files are shown relative to it
     std::string council, lead_agency, lead_class, lead_professional, assessment_date;
+    std::vector<std::string> members;  // "Name (relationship)", record order
 };
 
 struct AuditFile {

@@ -26,7 +26,7 @@ const std::vector<std::string>& template_text_keys() {
         "label_sample", "label_found", "label_population_size", "label_checked", "label_grade", "label_value_stake",
         "label_value_risk", "label_value_stake_population", "label_value_risk_population", "label_verdict",
         "label_route", "label_score", "label_proposed_grade", "label_grade_basis", "label_unreadable", "label_council",
-        "label_lead_agency", "label_lead", "label_assessment", "label_fix", "label_seed", "label_stratified",
+        "label_lead_agency", "label_lead", "label_members", "label_assessment", "label_fix", "label_seed", "label_stratified",
         "label_citation", "label_tool", "label_command", "label_template", "col_measure", "col_value", "col_case",
         "col_ref", "col_verdict", "col_route", "col_score", "col_grade", "col_status", "col_severity", "col_rule",
         "col_finding", "col_item", "col_stratum", "col_population", "col_sample", "col_definition", "col_file",

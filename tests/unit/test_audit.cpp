@@ -110,6 +110,7 @@ report::AuditCase synthetic_case(const RulePack& p, size_t i) {
     c.lead_class = "council";
     c.lead_professional = "Siobhán Kerrigan";
     c.assessment_date = "2018-11-19";
+    c.members = {"Zoë Kowalska (Mother)", "Łukasz Nowak (Stepfather)"};
     return c;
 }
 
