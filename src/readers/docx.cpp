@@ -7,6 +7,8 @@
 // w:moveFrom dropped. Content controls left showing their placeholder are read as empty.
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -531,6 +533,58 @@ void Walker::text_box(const xmlNode* txbx) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Parsed styles and numbering, shared between documents whose parts are byte-identical: a
+// council's forms all carry the same styles.xml, and parsing it again for every document
+// would cost as much as the body. Keyed by the part's size and hash; bounded.
+
+template <class T>
+class PartCache {
+public:
+    std::shared_ptr<const T> find(uint64_t key) {
+        std::lock_guard<std::mutex> lk(m_);
+        auto it = map_.find(key);
+        return it == map_.end() ? nullptr : it->second;
+    }
+    void put(uint64_t key, std::shared_ptr<const T> v) {
+        std::lock_guard<std::mutex> lk(m_);
+        if (map_.size() >= 256) map_.clear();
+        map_.emplace(key, std::move(v));
+    }
+
+private:
+    std::mutex m_;
+    std::unordered_map<uint64_t, std::shared_ptr<const T>> map_;
+};
+
+PartCache<Styles>& style_cache() {
+    static PartCache<Styles> c;
+    return c;
+}
+
+PartCache<Numbering>& numbering_cache() {
+    static PartCache<Numbering> c;
+    return c;
+}
+
+// Reads `part` through `cache`: parsed once per distinct content. Damage is a warning, null.
+template <class T, class Parse>
+std::shared_ptr<const T> cached_part(PartCache<T>& cache, const ZipFile& zip, const std::string& part, Document& doc,
+                                     Parse parse) {
+    const auto bytes = read_aux_bytes(zip, part, doc);
+    if (!bytes) return nullptr;
+    const uint64_t key = std::hash<std::string>{}(*bytes) * 1000003u ^ bytes->size();
+    if (auto hit = cache.find(key)) return hit;
+    auto d = xml::parse(doc.path, part, *bytes);
+    if (!d) {
+        doc.warnings.push_back(d.error().message);
+        return nullptr;
+    }
+    auto v = std::make_shared<const T>(parse(d.value().get()));
+    cache.put(key, v);
+    return v;
+}
+
+// ---------------------------------------------------------------------------------------
 
 class DocxReader final : public Reader {
 public:
@@ -556,20 +610,19 @@ public:
         doc.path = path;
         doc.format = "docx";
         const auto rels = read_rels(zip, main_part);
-        Styles styles;
-        Numbering numbering;
+        std::shared_ptr<const Styles> styles;
+        std::shared_ptr<const Numbering> numbering;
         for (const auto& [id, rel] : rels) {
             if (rel.external) continue;
-            if (rel.type == "styles") {
-                if (auto d = parse_aux_part(zip, rel.target, doc)) styles = read_styles(d.get());
-            } else if (rel.type == "numbering") {
-                if (auto d = parse_aux_part(zip, rel.target, doc)) numbering = read_numbering(d.get());
-            }
+            if (rel.type == "styles") styles = cached_part(style_cache(), zip, rel.target, doc, read_styles);
+            if (rel.type == "numbering") numbering = cached_part(numbering_cache(), zip, rel.target, doc, read_numbering);
         }
+        if (!styles) styles = std::make_shared<const Styles>();
+        if (!numbering) numbering = std::make_shared<const Numbering>();
         read_title(zip, doc);
 
         std::vector<Block> boxes;
-        Walker w(path, styles, numbering, boxes);
+        Walker w(path, *styles, *numbering, boxes);
         Sink body_sink{&doc.body, path, "", "", 0, 0};
         w.blocks(body, body_sink);
 

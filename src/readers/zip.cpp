@@ -88,17 +88,23 @@ Result<std::string> ZipFile::read(const std::string& name) const {
     return out;
 }
 
-xml::DocPtr parse_aux_part(const ZipFile& zip, const std::string& part, Document& doc) {
+std::optional<std::string> read_aux_bytes(const ZipFile& zip, const std::string& part, Document& doc) {
     if (!zip.has(part)) {
         doc.warnings.push_back("missing part " + part);
-        return nullptr;
+        return std::nullopt;
     }
     auto bytes = zip.read(part);
     if (!bytes) {
         doc.warnings.push_back(bytes.error().message);
-        return nullptr;
+        return std::nullopt;
     }
-    auto d = xml::parse(doc.path, part, bytes.value());
+    return std::move(bytes).value();
+}
+
+xml::DocPtr parse_aux_part(const ZipFile& zip, const std::string& part, Document& doc) {
+    const auto bytes = read_aux_bytes(zip, part, doc);
+    if (!bytes) return nullptr;
+    auto d = xml::parse(doc.path, part, *bytes);
     if (!d) {
         doc.warnings.push_back(d.error().message);
         return nullptr;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The bytes of an auxiliary part of `doc`'s container. A missing or oversized part is damage
+// the reader reads past: it becomes a line in doc.warnings and the result is empty.
+std::optional<std::string> read_aux_bytes(const ZipFile& zip, const std::string& part, Document& doc);
 
 // Reads and parses an auxiliary XML part (styles, numbering, properties, notes) of `doc`'s
 // container. A missing, oversized or malformed part is damage the reader reads past: it
