@@ -407,7 +407,7 @@ void Walker::cell(const xmlNode* tc, Row& row, const std::string& row_path, int 
 void collect_math(const xmlNode* n, std::string& out) {
     for (const xmlNode* k = xml::first_el(n); k; k = xml::next_el(k)) {
         if (is(k, "t"))
-            out += xml::text_of(k);
+            xml::append_text(k, out);
         else
             collect_math(k, out);
     }
@@ -437,7 +437,7 @@ void Walker::run(const xmlNode* r, std::string& out, FieldState& f) {
     for (const xmlNode* c = xml::first_el(r); c; c = xml::next_el(c)) {
         const auto nm = name(c);
         if (nm == "t") {
-            if (f.phase != FieldState::Instr) out += xml::text_of(c);
+            if (f.phase != FieldState::Instr) xml::append_text(c, out);
         } else if (nm == "tab" || nm == "ptab") {
             if (f.phase != FieldState::Instr) out += '\t';
         } else if (nm == "br" || nm == "cr") {
@@ -448,7 +448,7 @@ void Walker::run(const xmlNode* r, std::string& out, FieldState& f) {
             uint32_t ch = static_cast<uint32_t>(std::strtoul(std::string(attr(c, "char")).c_str(), nullptr, 16));
             if (uint32_t tick = symbol_tick(attr(c, "font"), ch)) text::append_utf8(out, tick);
         } else if (nm == "instrText") {
-            if (f.phase == FieldState::Instr) f.instr += xml::text_of(c);
+            if (f.phase == FieldState::Instr) xml::append_text(c, f.instr);
         } else if (nm == "fldChar") {
             const auto type = attr(c, "fldCharType");
             if (type == "begin") {

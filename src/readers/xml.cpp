@@ -139,4 +139,8 @@ std::string text_of(const xmlNode* n) {
     return out;
 }
 
+void append_text(const xmlNode* n, std::string& out) {
+    if (n) collect(n, out);
+}
+
 }  // namespace tfa::xml

@@ -58,6 +58,9 @@ const xmlNode* child(const xmlNode* n, std::string_view local);
 // Concatenated text of all text and CDATA descendants (entity references skipped).
 std::string text_of(const xmlNode* n);
 
+// The same, appended to `out` (no temporary string).
+void append_text(const xmlNode* n, std::string& out);
+
 // First element child / next element sibling, skipping text and comments.
 inline const xmlNode* first_el(const xmlNode* n) {
     for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next)
