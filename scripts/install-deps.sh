@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   g++ cmake make pkg-config
-  libpoco-dev libxml2-dev libpodofo-dev catch2
+  libpoco-dev libxml2-dev libpodofo-dev catch2 zlib1g-dev
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
 )

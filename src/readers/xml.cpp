@@ -40,20 +40,47 @@ void init() {
     silence_this_thread();
 }
 
+namespace {
+
+// One parser context per thread, reused: creating one costs as much as parsing a small part.
+// It is renewed now and then so that its name dictionary cannot grow without bound.
+class ThreadParser {
+public:
+    ~ThreadParser() {
+        if (ctxt_) xmlFreeParserCtxt(ctxt_);
+    }
+    xmlParserCtxt* get() {
+        if (ctxt_ && ++uses_ > 2000) {
+            xmlFreeParserCtxt(ctxt_);
+            ctxt_ = nullptr;
+        }
+        if (!ctxt_) {
+            ctxt_ = xmlNewParserCtxt();
+            uses_ = 0;
+        }
+        return ctxt_;
+    }
+
+private:
+    xmlParserCtxt* ctxt_ = nullptr;
+    int uses_ = 0;
+};
+
+}  // namespace
+
 Result<DocPtr> parse(const std::string& file, const std::string& part, std::string_view bytes) {
     init();
     if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{file, part + " is too large to parse"};
-    xmlParserCtxt* ctxt = xmlNewParserCtxt();
+    thread_local ThreadParser parser;
+    xmlParserCtxt* ctxt = parser.get();
     if (!ctxt) return Error{file, "out of memory parsing " + part};
-    const int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    const int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
     xmlDoc* d = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), part.c_str(), nullptr, flags);
     if (!d || !ctxt->wellFormed) {
         std::string msg = "malformed XML in " + part + ": " + last_error_text(ctxt);
         if (d) xmlFreeDoc(d);
-        xmlFreeParserCtxt(ctxt);
         return Error{file, msg};
     }
-    xmlFreeParserCtxt(ctxt);
     DocPtr doc(d);
     if (doc->intSubset || doc->extSubset)
         return Error{file, part + " declares a DOCTYPE, which these parts never have (entities refused)"};

@@ -3,7 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/MemoryStream.h>
 #include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
+#include <zlib.h>
 
 #include <map>
 
@@ -51,40 +51,80 @@ std::vector<std::string> ZipFile::names() const {
     return out;
 }
 
+namespace {
+
+// Inflates a raw deflate stream into `out`, refusing to go past `limit` bytes. Returns an
+// empty string on success, else the problem.
+std::string inflate_bounded(std::string_view data, size_t expect, size_t limit, std::string& out) {
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return "cannot start inflating";
+    out.resize(std::min(std::max<size_t>(expect, 256), limit));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    size_t produced = 0;
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        if (produced == out.size()) {
+            if (out.size() >= limit) {
+                inflateEnd(&z);
+                return "over limit";
+            }
+            out.resize(std::min(out.size() * 2, limit));
+        }
+        z.next_out = reinterpret_cast<Bytef*>(&out[produced]);
+        z.avail_out = static_cast<uInt>(out.size() - produced);
+        rc = inflate(&z, Z_NO_FLUSH);
+        produced = out.size() - z.avail_out;
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated input
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+            inflateEnd(&z);
+            return z.msg ? z.msg : "invalid deflate data";
+        }
+    }
+    inflateEnd(&z);
+    out.resize(produced);
+    return rc == Z_STREAM_END ? std::string() : "truncated deflate data";
+}
+
+}  // namespace
+
 Result<std::string> ZipFile::read(const std::string& name) const {
     const auto& I = *impl_;
     auto it = I.archive->findHeader(name);
     if (it == I.archive->headerEnd()) return Error{I.path, "zip entry missing: " + name};
     const auto& h = it->second;
     const size_t compressed = h.getCompressedSize();
+    const bool deflated = h.getCompressionMethod() == Poco::Zip::ZipCommon::CM_DEFLATE;
+    if (!deflated && h.getCompressionMethod() != Poco::Zip::ZipCommon::CM_STORE)
+        return Error{I.path, "zip entry " + name + " uses an unsupported compression method"};
     size_t limit = I.opts.max_entry_bytes;
     const double by_ratio = I.opts.max_ratio * static_cast<double>(compressed);
-    if (h.getCompressionMethod() == Poco::Zip::ZipCommon::CM_DEFLATE && by_ratio < static_cast<double>(limit))
+    if (deflated && by_ratio < static_cast<double>(limit))
         limit = std::max(I.opts.ratio_floor, static_cast<size_t>(by_ratio));
     if (h.getUncompressedSize() > limit)
         return Error{I.path, "zip entry " + name + " would inflate to " + std::to_string(h.getUncompressedSize()) +
                                  " bytes, over the limit of " + std::to_string(limit) + " (possible zip bomb)"};
+    const auto start = static_cast<size_t>(h.getDataStartPos());
+    if (h.getDataStartPos() < 0 || start > I.bytes.size() || compressed > I.bytes.size() - start)
+        return Error{I.path, "damaged zip entry " + name + ": its data runs past the end of the file"};
+    const std::string_view data = I.bytes.substr(start, compressed);
     std::string out;
-    try {
-        Poco::MemoryInputStream in(I.bytes.data(), I.bytes.size());
-        Poco::Zip::ZipInputStream zis(in, h, true);
-        out.reserve(std::min<size_t>(h.getUncompressedSize(), limit));
-        char buf[65536];
-        while (zis.read(buf, sizeof buf) || zis.gcount() > 0) {
-            const auto n = static_cast<size_t>(zis.gcount());
-            if (out.size() + n > limit)
-                return Error{I.path, "zip entry " + name + " inflates past the limit of " + std::to_string(limit) +
-                                         " bytes (possible zip bomb)"};
-            out.append(buf, n);
-        }
-    } catch (const Poco::Exception& e) {
-        return Error{I.path, "damaged zip entry " + name + ": " + e.displayText()};
-    } catch (const std::exception& e) {
-        return Error{I.path, "damaged zip entry " + name + ": " + e.what()};
+    if (deflated) {
+        const std::string problem = inflate_bounded(data, h.getUncompressedSize(), limit, out);
+        if (problem == "over limit")
+            return Error{I.path, "zip entry " + name + " inflates past the limit of " + std::to_string(limit) +
+                                     " bytes (possible zip bomb)"};
+        if (!problem.empty()) return Error{I.path, "damaged zip entry " + name + ": " + problem};
+    } else {
+        if (data.size() > limit)
+            return Error{I.path, "zip entry " + name + " is over the limit of " + std::to_string(limit) + " bytes"};
+        out.assign(data);
     }
     if (out.size() != h.getUncompressedSize() && h.getUncompressedSize() != 0)
-        return Error{I.path, "damaged zip entry " + name + ": inflated " + std::to_string(out.size()) +
-                                 " of " + std::to_string(h.getUncompressedSize()) + " bytes"};
+        return Error{I.path, "damaged zip entry " + name + ": inflated " + std::to_string(out.size()) + " of " +
+                                 std::to_string(h.getUncompressedSize()) + " bytes"};
+    const auto crc = static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())));
+    if (crc != h.getCRC()) return Error{I.path, "damaged zip entry " + name + ": checksum mismatch"};
     return out;
 }
 
