@@ -19,11 +19,19 @@
 // otherwise through PoDoFo's own decoding (`PdfEncoding::ConvertToUnicode`), which knows the
 // standard encodings. Ligature presentation forms (U+FB00-U+FB06) are spelt out as letters.
 //
+// Filled-in forms keep their values in field widgets annotated on the page (/Annots), not in
+// the content. Each visible widget's value is read (/FT, /V, /Ff, /DA, /Opt inherited through
+// /Parent; a check box or radio button's state from /V against its "on" appearance name, else
+// /AS) and pdf_form.cpp places it on the page at its /Rect as text: ☒ or ☐ for a box, the text
+// of a text or choice field. Hidden widgets, push buttons, signatures and passwords show
+// nothing. The appearance streams (/AP) are not read: they draw the same values again.
+//
 // Errors: a file PoDoFo cannot parse is "damaged PDF: <reason>"; one that needs a user password
 // is "encrypted: ..." (an empty user password opens without asking); pages that hold images and
 // no text at all are a scan: "no text layer: cannot be read without OCR" (an image-only page
-// in a document that has text is a warning naming the page instead). A page whose content
-// cannot be decoded, or that exceeds the work budget, is a warning and the rest is read.
+// in a document that has text, or a page whose only text is form field values over an image,
+// is a warning naming the page instead). A page whose content cannot be decoded, or that
+// exceeds the work budget, is a warning and the rest is read.
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -35,8 +43,10 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.h"
+#include "readers/pdf_form.h"
 #include "readers/pdf_page.h"
 #include "readers/reader.h"
 
@@ -877,6 +887,242 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
+// Form fields: the values of the widgets on a page (pdf_form.cpp places them as text)
+
+constexpr size_t kMaxAnnots = 20'000;  // /Annots entries looked at per page
+constexpr size_t kMaxWidgets = 4'096;  // field widgets read per page
+constexpr int kMaxParentHops = 32;     // /Parent links followed (a cycle ends here too)
+constexpr size_t kMaxOptions = 10'000;  // /Opt entries looked at
+constexpr size_t kMaxValueBytes = 1 << 20;
+
+// A field attribute: the widget's own, else inherited from its ancestors in the field tree.
+const PdfObject* field_attr(const PdfVecObjects& objs, const PdfObject* widget, const char* key) {
+    const PdfObject* node = widget;
+    for (int hops = 0; node && node->IsDictionary() && hops < kMaxParentHops; ++hops) {
+        if (const PdfObject* v = dict_get(objs, node, key)) return v;
+        node = dict_get(objs, node, "Parent");
+    }
+    return nullptr;
+}
+
+long field_int(const PdfVecObjects& objs, const PdfObject* widget, const char* key) {
+    const PdfObject* o = field_attr(objs, widget, key);
+    return o && o->IsNumber() ? static_cast<long>(o->GetNumber()) : 0;
+}
+
+// A field value as clean text: line ends made "\n", other controls dropped, lines' trailing
+// spaces and the ends trimmed. PoDoFo leaves AES padding on decrypted strings (see info_text):
+// in an encrypted file, trailing padding units are dropped first.
+std::string value_text(const std::string& utf8, bool encrypted) {
+    std::string s = text::sanitize_utf8(std::string_view(utf8).substr(0, kMaxValueBytes));
+    std::vector<uint32_t> cps;
+    for (size_t i = 0; i < s.size();) cps.push_back(text::next_cp(s, i));
+    while (!cps.empty() && (cps.back() < 0x20 || (encrypted && cps.back() % 0x101 == 0 && cps.back() <= 0x1010)))
+        cps.pop_back();
+    std::string out;
+    for (size_t i = 0; i < cps.size(); ++i) {
+        uint32_t cp = cps[i];
+        if (cp == '\r' && i + 1 < cps.size() && cps[i + 1] == '\n') continue;
+        if (cp == '\r' || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            out += '\n';
+            continue;
+        }
+        if (cp == '\t' || cp == 0xA0) cp = ' ';
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF) continue;
+        text::append_utf8(out, cp);
+    }
+    return text::trim(out);
+}
+
+// The text of a value object: a string, a name (as some writers give choices), or a text
+// stream (UTF-16BE with its byte order mark, else PDFDocEncoding, read as Windows-1252).
+std::string object_text(const PdfObject* o) {
+    if (!o) return {};
+    if (o->IsString() || o->IsHexString()) return o->GetString().GetStringUtf8();
+    if (o->IsName()) return o->GetName().GetName();
+    if (o->HasStream()) {
+        std::string raw;
+        append_stream(o, raw, kMaxValueBytes);
+        if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE && static_cast<unsigned char>(raw[1]) == 0xFF) {
+            std::vector<uint16_t> units;
+            for (size_t i = 2; i + 1 < raw.size(); i += 2)
+                units.push_back(static_cast<uint16_t>(static_cast<unsigned char>(raw[i]) << 8 | static_cast<unsigned char>(raw[i + 1])));
+            std::string out;
+            append_utf16(out, units);
+            return out;
+        }
+        return text::cp1252_to_utf8(raw);
+    }
+    return {};
+}
+
+// The font size a /DA string sets ("/Helv 10 Tf 0 g"); 0 when none or automatic.
+double da_size(const PdfObject* da) {
+    if (!da || !(da->IsString() || da->IsHexString())) return 0;
+    const PdfString& str = da->GetString();
+    const std::string s(str.GetString() ? str.GetString() : "", static_cast<size_t>(std::max<pdf_long>(0, str.GetLength())));
+    double size = 0;
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < s.size();) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        const size_t b = i;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        if (i == b) break;
+        const std::string_view w(s.data() + b, i - b);
+        if (w == "Tf" && words.size() >= 1) size = std::strtod(std::string(words.back()).c_str(), nullptr);
+        if (words.size() >= 2) words.erase(words.begin());
+        words.push_back(w);
+    }
+    return std::isfinite(size) && size > 0 ? std::min(size, 200.0) : 0;
+}
+
+// The name of a check box or radio button's "on" appearance: /AP /N's key other than /Off.
+std::string on_state(const PdfVecObjects& objs, const PdfObject* widget) {
+    const PdfObject* n = dict_get(objs, dict_get(objs, widget, "AP"), "N");
+    if (!n || !n->IsDictionary()) return {};
+    for (const auto& [key, value] : n->GetDictionary().GetKeys()) {
+        (void)value;
+        if (key.GetName() != "Off") return key.GetName();
+    }
+    return {};
+}
+
+// The state name a value object gives ("Yes", "Off"); "" when none.
+std::string state_name(const PdfObject* o) {
+    if (o && o->IsName()) return o->GetName().GetName();
+    if (o && (o->IsString() || o->IsHexString())) return o->GetString().GetStringUtf8();
+    return {};
+}
+
+// A choice field's shown text for a value: its display text when /Opt pairs it with an export
+// value.
+std::string choice_text(const PdfVecObjects& objs, const PdfObject* opt, const std::string& value) {
+    if (!opt || !opt->IsArray()) return value;
+    const PdfArray& a = opt->GetArray();
+    for (size_t i = 0; i < a.size() && i < kMaxOptions; ++i) {
+        const PdfObject* pair = resolve(objs, &a[i]);
+        if (!pair || !pair->IsArray() || pair->GetArray().size() < 2) continue;
+        if (object_text(resolve(objs, &pair->GetArray()[0])) == value)
+            return object_text(resolve(objs, &pair->GetArray()[1]));
+    }
+    return value;
+}
+
+// Reads one widget annotation's value into `f`; false when it shows none (a push button, a
+// signature, a password, a hidden or unplaceable widget, or not a field at all).
+bool read_widget(const PdfMemDocument& pdf, const PdfObject* w, const Matrix& ctm, const PdfObject* acroform, pdf::Field& f) {
+    const auto& objs = pdf.GetObjects();
+    const PdfObject* subtype = dict_get(objs, w, "Subtype");
+    if (!subtype || !subtype->IsName() || subtype->GetName() != PdfName("Widget")) return false;
+    if (const PdfObject* flags = dict_get(objs, w, "F"); flags && flags->IsNumber() && (flags->GetNumber() & 2))
+        return false;  // Hidden
+    const PdfObject* rect = dict_get(objs, w, "Rect");
+    if (!rect || !rect->IsArray() || rect->GetArray().size() != 4) return false;
+    double v[4];
+    for (size_t i = 0; i < 4; ++i) {
+        const PdfObject* o = resolve(objs, &rect->GetArray()[i]);
+        if (!o || !(o->IsNumber() || o->IsReal())) return false;
+        v[i] = number(*o);
+    }
+    // The rectangle in device space (the page's display rotation applied).
+    const double xs[2] = {v[0], v[2]}, ys[2] = {v[1], v[3]};
+    f.x0 = f.y0 = HUGE_VAL;
+    f.x1 = f.y1 = -HUGE_VAL;
+    for (double x : xs)
+        for (double y : ys) {
+            const double dx = x * ctm.a + y * ctm.c + ctm.e, dy = x * ctm.b + y * ctm.d + ctm.f;
+            f.x0 = std::min(f.x0, dx), f.x1 = std::max(f.x1, dx);
+            f.y0 = std::min(f.y0, dy), f.y1 = std::max(f.y1, dy);
+        }
+    if (!(f.x1 - f.x0 > 0.5 && f.y1 - f.y0 > 0.5)) return false;  // no area: nothing shows
+
+    const PdfObject* ft = field_attr(objs, w, "FT");
+    if (!ft || !ft->IsName()) return false;
+    const std::string& type = ft->GetName().GetName();
+    const long ff = field_int(objs, w, "Ff");
+    const PdfObject* da = field_attr(objs, w, "DA");
+    f.size = da_size(da ? da : dict_get(objs, acroform, "DA"));
+    const bool encrypted = pdf.GetEncrypted();
+    if (type == "Btn") {
+        if (ff & (1L << 16)) return false;  // a push button
+        f.box = true;
+        const std::string on = on_state(objs, w);
+        const std::string value = state_name(field_attr(objs, w, "V"));
+        const PdfObject* as = dict_get(objs, w, "AS");
+        // The field's value names the widget's on state (radio buttons share one value); else
+        // the widget's appearance state; else a value other than Off.
+        if (!value.empty() && !on.empty()) f.checked = value == on;
+        else if (as && as->IsName()) f.checked = as->GetName().GetName() != "Off" && !as->GetName().GetName().empty();
+        else f.checked = !value.empty() && value != "Off";
+        return true;
+    }
+    const PdfObject* q = field_attr(objs, w, "Q");
+    if (!q) q = dict_get(objs, acroform, "Q");
+    f.align = q && q->IsNumber() ? static_cast<int>(std::clamp<int64_t>(q->GetNumber(), 0, 2)) : 0;
+    const PdfObject* value = field_attr(objs, w, "V");
+    if (type == "Tx") {
+        if (ff & (1L << 13)) return false;  // a password: not shown
+        f.multiline = (ff & (1L << 12)) != 0;
+        f.value = value_text(object_text(value), encrypted);
+    } else if (type == "Ch") {
+        const PdfObject* opt = field_attr(objs, w, "Opt");
+        if (value && value->IsArray()) {  // a list box with several chosen
+            std::string all;
+            const PdfArray& a = value->GetArray();
+            for (size_t i = 0; i < a.size() && i < kMaxOptions; ++i) {
+                const std::string t = value_text(choice_text(objs, opt, object_text(resolve(objs, &a[i]))), encrypted);
+                if (t.empty()) continue;
+                if (!all.empty()) all += ", ";
+                all += t;
+            }
+            f.value = all;
+        } else {
+            f.value = value_text(choice_text(objs, opt, object_text(value)), encrypted);
+        }
+    } else {
+        return false;  // a signature, or a type this reader does not know
+    }
+    return !f.value.empty();
+}
+
+// The visible form field values on a page, in /Annots order. `broken` counts widgets whose
+// value could not be decoded (they are left out).
+std::vector<pdf::Field> read_fields(PdfMemDocument& pdf, int index, const Matrix& ctm, int& broken) {
+    std::vector<pdf::Field> out;
+    PdfPage* pg = pdf.GetPage(index);
+    if (!pg) return out;
+    const auto& objs = pdf.GetObjects();
+    const PdfObject* annots = dict_get(objs, pg->GetObject(), "Annots");
+    if (!annots || !annots->IsArray()) return out;
+    const PdfObject* acroform = dict_get(objs, pdf.GetCatalog(), "AcroForm");
+    std::unordered_set<const PdfObject*> seen;  // a widget listed twice shows once
+    const PdfArray& a = annots->GetArray();
+    for (size_t i = 0; i < a.size() && i < kMaxAnnots && out.size() < kMaxWidgets; ++i) {
+        const PdfObject* w = resolve(objs, &a[i]);
+        if (!w || !w->IsDictionary() || !seen.insert(w).second) continue;
+        pdf::Field f;
+        try {
+            if (read_widget(pdf, w, ctm, acroform, f)) out.push_back(std::move(f));
+        } catch (const PdfError& e) {
+            if (e.GetError() == ePdfError_InvalidPassword) throw;
+            ++broken;
+        }
+    }
+    return out;
+}
+
+// The page's display rotation as a matrix, so that "top" is the top of the page as shown.
+Matrix display_matrix(PdfPage* pg) {
+    switch (((pg->GetRotation() % 360) + 360) % 360) {
+        case 90: return Matrix{0, -1, 1, 0, 0, 0};
+        case 180: return Matrix{-1, 0, 0, -1, 0, 0};
+        case 270: return Matrix{0, 1, -1, 0, 0, 0};
+        default: return Matrix{};
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 // A document information string as one clean line. PoDoFo 0.9.8 leaves the AES padding on
 // strings it decrypts (bytes 01-10 repeated, so "Title" + "\x04\x04\x04\x04" reads as
@@ -944,10 +1190,22 @@ private:
                 if (e.GetError() == ePdfError_InvalidPassword) throw;
                 doc.warnings.push_back("page " + std::to_string(p + 1) + ": " + reason(e));
             }
+            // Form field values, placed among the content's text. A page showing only field
+            // values over an image is still a scan for the rest of its text.
+            const bool drawn_text = pdf::has_text(page.runs);
+            int broken = 0;
+            try {
+                if (PdfPage* pg = pdf.GetPage(p)) pdf::place_fields(page.runs, read_fields(pdf, p, display_matrix(pg), broken));
+            } catch (const PdfError& e) {
+                if (e.GetError() == ePdfError_InvalidPassword) throw;
+                doc.warnings.push_back("page " + std::to_string(p + 1) + ": form fields: " + reason(e));
+            }
+            if (broken)
+                doc.warnings.push_back("page " + std::to_string(p + 1) + ": " + std::to_string(broken) +
+                                       (broken == 1 ? " form field" : " form fields") + " could not be read");
             any_image = any_image || page.saw_image;
-            const bool text = pdf::has_text(page.runs);
-            any_text = any_text || text;
-            if (!text && page.saw_image) scanned.push_back(p + 1);
+            any_text = any_text || pdf::has_text(page.runs);
+            if (!drawn_text && page.saw_image) scanned.push_back(p + 1);
             pdf::layout_page(doc.path, page.runs, page.rules, p + 1, counters, doc.body);
         }
         if (!any_text && any_image) return Error{path, "no text layer: cannot be read without OCR"};
@@ -979,15 +1237,7 @@ private:
             resources = dict_get(objs, node, "Resources");
             node = dict_get(objs, node, "Parent");
         }
-        // Display rotation, so that "top" is the top of the page as shown.
-        Matrix ctm;
-        switch (((pg->GetRotation() % 360) + 360) % 360) {
-            case 90: ctm = Matrix{0, -1, 1, 0, 0, 0}; break;
-            case 180: ctm = Matrix{-1, 0, 0, -1, 0, 0}; break;
-            case 270: ctm = Matrix{0, 1, -1, 0, 0, 0}; break;
-            default: break;
-        }
-        page.run(content, resources, ctm, 0);
+        page.run(content, resources, display_matrix(pg), 0);
     }
 };
 
