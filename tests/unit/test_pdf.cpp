@@ -1,6 +1,9 @@
 // The PDF reader, on the fixtures made by tests/data/pdf/make-fixtures.sh.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdio>
+
 #include "golden.h"
 #include "readers/reader.h"
 
@@ -55,6 +58,58 @@ std::vector<std::vector<std::string>> cells_of(const Block& t) {
 }
 
 using Grid = std::vector<std::vector<std::string>>;
+
+// A PDF built from object bodies (object 1 is the catalog), with a correct xref table.
+std::string make_pdf(const std::vector<std::string>& objects) {
+    std::string out = "%PDF-1.7\n";
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(out.size());
+        out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const size_t xref = out.size();
+    out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    char line[32];
+    for (size_t off : offsets) {
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+        out += line;
+    }
+    out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return out;
+}
+
+std::string stream_obj(const std::string& dict, const std::string& data) {
+    return "<< /Length " + std::to_string(data.size()) + " " + dict + " >>\nstream\n" + data + "\nendstream";
+}
+
+// A one-page form: objects 1-4 are the catalog, pages, page and Helvetica; 5 the content;
+// `more` are objects 6 on. `page_extra` goes into the page dictionary (/Annots, /Rotate).
+std::string make_form(const std::string& content, const std::string& page_extra, const std::vector<std::string>& more) {
+    std::vector<std::string> objs = {
+        "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R " +
+            page_extra + " >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream_obj("", content),
+    };
+    objs.insert(objs.end(), more.begin(), more.end());
+    return make_pdf(objs);
+}
+
+Document read_bytes_ok(const std::string& bytes) {
+    auto r = read_document("form.pdf", bytes);
+    INFO((r ? "" : r.error().str()));
+    REQUIRE(r.ok());
+    return std::move(r).value();
+}
+
+size_t count_of(const std::string& s, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1)) ++n;
+    return n;
+}
 
 }  // namespace
 
@@ -304,8 +359,192 @@ TEST_CASE("pdf: every prefix of a PDF is read or refused, never a crash", "[pdf]
     }
 }
 
+TEST_CASE("pdf: a filled-in form's field values are read into the page's text", "[pdf]") {
+    const Document d = read_pdf_ok("pdf/form.pdf");
+    CHECK(d.warnings.empty());
+    // A text field (a field with a kid widget: /FT, /V, /DA inherited) right of its label.
+    CHECK(block_with(d, "Family reference").text == "Family reference: FF-2001");
+    // Check boxes, each before its word: /V and /AS give the state; "Off" is unticked.
+    const Block& consent = block_with(d, "Consent given");
+    CHECK(consent.text == "Consent given: ☒ Yes ☐ No");
+    REQUIRE(consent.boxes.size() == 2);
+    CHECK(consent.boxes[0].checked);
+    CHECK(consent.boxes[0].offset == consent.text.find("☒"));
+    CHECK_FALSE(consent.boxes[1].checked);
+    CHECK(consent.boxes[1].offset == consent.text.find("☐"));
+    // A hidden field is not read; nor is a push button's caption (drawn only in its appearance).
+    const std::string text = to_text(d);
+    CHECK(text.find("HIDDEN") == std::string::npos);
+    CHECK(text.find("Print form") == std::string::npos);
+    // The appearance streams draw the values again; they are not page content.
+    CHECK(count_of(text, "FF-2001") == 1);
+    CHECK(count_of(text, "Education") == 1);
+    // A multi-line value keeps its line break.
+    CHECK(block_with(d, "Notes:").text == "Notes: First line of the notes\nSecond line");
+    // A choice field's export value "edu" shows as its display text.
+    CHECK(block_with(d, "Lead agency").text == "Lead agency: Education");
+    // Radio buttons: the parent's /V names the chosen kid.
+    const Block& risk = block_with(d, "Risk level");
+    CHECK(risk.text == "Risk level: ☐ Low ☒ High");
+    REQUIRE(risk.boxes.size() == 2);
+    CHECK_FALSE(risk.boxes[0].checked);
+    CHECK(risk.boxes[1].checked);
+    // A UTF-16BE value.
+    CHECK(block_with(d, "Keyworker").text == "Keyworker: Zoë Łukasz");
+    // Reading order: the fields' lines among the labels.
+    const char* order[] = {"Early Help Assessment", "Please complete", "Family reference", "Consent given", "Notes:",
+                           "Lead agency", "Risk level", "Keyworker", "End of form."};
+    int prev = -1;
+    for (const char* s : order) {
+        const int i = index_of(d, s);
+        INFO(s);
+        CHECK(i > prev);
+        prev = i;
+    }
+    CHECK(d.body.size() == 9);
+}
+
+TEST_CASE("pdf: an encrypted form's values lose PoDoFo's AES padding", "[pdf]") {
+    const Document plain = read_pdf_ok("pdf/form.pdf");
+    const Document enc = read_pdf_ok("pdf/form-encrypted.pdf");
+    CHECK(enc.warnings.empty());
+    CHECK(to_text(enc) == to_text(plain));
+}
+
+TEST_CASE("pdf: a PDF holding only filled-in form fields is read", "[pdf]") {
+    const Document d = read_pdf_ok("pdf/form-only.pdf");
+    CHECK(d.warnings.empty());  // not "no text on any page"
+    REQUIRE(d.body.size() == 2);
+    CHECK(d.body[0].text == "FF-3003");
+    CHECK(d.body[1].text == "☒");
+    REQUIRE(d.body[1].boxes.size() == 1);
+    CHECK(d.body[1].boxes[0].checked);
+
+    SECTION("fields over a scanned page: read, and the page named as needing OCR") {
+        const std::string scan = make_pdf(
+            {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >>"
+             " /Contents 5 0 R /Annots [6 0 R] >>",
+             stream_obj("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                        "\x10\x20\x30\x40"),
+             stream_obj("", "q 500 0 0 700 47 70 cm /Im1 Do Q"),
+             "<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /FT /Tx /V (FF-3004) >>"});
+        const Document s = read_bytes_ok(scan);
+        REQUIRE(s.body.size() == 1);
+        CHECK(s.body[0].text == "FF-3004");
+        REQUIRE(s.warnings.size() == 1);
+        CHECK(s.warnings[0] == "page 1: no text layer: cannot be read without OCR");
+    }
+}
+
+TEST_CASE("pdf: form fields that the content already draws are not read twice", "[pdf]") {
+    // A form flattened into the content but for its widgets: the value drawn inside the widget's
+    // rectangle, and a tick glyph drawn where a check box lies.
+    const std::string bytes = make_form(
+        "BT /F1 11 Tf 72 700 Td (Family reference:) Tj ET BT /F1 11 Tf 180 700 Td (FF-4004) Tj ET\n"
+        "BT /F1 11 Tf 72 670 Td (Consent:) Tj ET BT /F1 11 Tf 130 670 Td (\\342\\230\\220 Yes) Tj ET",
+        "/Annots [6 0 R 7 0 R]",
+        {"<< /Type /Annot /Subtype /Widget /Rect [176 695 300 713] /FT /Tx /V (FF-4004) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [129 667 139 677] /FT /Btn /V /Yes /AS /Yes >>"});
+    const Document d = read_bytes_ok(bytes);
+    const std::string text = to_text(d);
+    CHECK(count_of(text, "FF-4004") == 1);
+    CHECK(block_with(d, "Family reference").text == "Family reference:\tFF-4004");
+}
+
+TEST_CASE("pdf: form field values on a rotated page, field types and states", "[pdf]") {
+    SECTION("a rotated page keeps a value beside its label") {
+        // Content turned a quarter (as landscape pages are made), so that it reads across once the
+        // page is shown turned: the label at (72, 700) and the field at (158, 695)-(300, 713) in
+        // the turned frame lie at (142, 72) and (129, 158)-(147, 300) on the page.
+        const std::string bytes = make_form("q 0 1 -1 0 842 0 cm BT /F1 11 Tf 72 700 Td (Family reference:) Tj ET Q",
+                                            "/Rotate 90 /Annots [6 0 R]",
+                                            {"<< /Type /Annot /Subtype /Widget /Rect [147 300 129 158] /FT /Tx /V (FF-5005)"
+                                             " /DA (/Helv 11 Tf 0 g) >>"});
+        CHECK(read_bytes_ok(bytes).body.at(0).text == "Family reference: FF-5005");
+    }
+    SECTION("states: /AS without /V, /V without /AS, strings for names, a password, a signature, empty values") {
+        const std::string bytes = make_form(
+            "", "/Annots [6 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R 12 0 R 13 0 R]",
+            {"<< /Type /Annot /Subtype /Widget /Rect [72 700 82 710] /FT /Btn /AS /On >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 650 82 660] /FT /Btn /V /Off >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 600 82 610] /FT /Btn /V (Yes) >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 550 300 568] /FT /Tx /Ff 8192 /V (secret) >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 500 300 518] /FT /Sig /V (sig) >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 450 300 468] /FT /Tx /V () >>",
+             "<< /Type /Annot /Subtype /Widget /Rect [72 400 300 418] /FT /Ch /V [(a) (b)] /Opt [[(a) (Alpha)] (b)] >>",
+             "<< /Type /Annot /Subtype /Link /Rect [72 350 300 368] /FT /Tx /V (link) >>"});
+        const Document d = read_bytes_ok(bytes);
+        REQUIRE(d.body.size() == 4);
+        CHECK(d.body[0].text == "☒");
+        CHECK(d.body[1].text == "☐");
+        CHECK(d.body[2].text == "☒");
+        CHECK(d.body[3].text == "Alpha, b");
+        CHECK(to_text(d).find("secret") == std::string::npos);
+    }
+}
+
+TEST_CASE("pdf: a form field value that cannot be decoded is a warning, the rest is read", "[pdf]") {
+    const std::string bytes = make_form(
+        "BT /F1 11 Tf 72 750 Td (Form) Tj ET", "/Annots [6 0 R 7 0 R]",
+        {"<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /FT /Tx /V 8 0 R >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /FT /Tx /V (FF-7007) >>",
+         stream_obj("/Filter /FlateDecode", "this is not deflate data at all")});
+    const Document d = read_bytes_ok(bytes);
+    REQUIRE(d.body.size() == 2);
+    CHECK(d.body[0].text == "Form");
+    CHECK(d.body[1].text == "FF-7007");
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0] == "page 1: 1 form field could not be read");
+}
+
+TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
+    // /Parent cycles, a widget listed 50,000 times, a field with 50,000 kids, and widgets missing
+    // or mangling every key.
+    std::string many, kids;
+    for (int i = 0; i < 50000; ++i) many += "6 0 R ";
+    for (int i = 0; i < 50000; ++i) kids += "7 0 R ";
+    const std::string bytes = make_form(
+        "", "/Annots [" + many + " 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R 12 0 R 13 0 R 14 0 R 15 0 R null 42 (x) 99 0 R]",
+        {"<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /Parent 16 0 R /V (FF-6006) >>",  // 6: FT up a cycle
+         "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /Parent 7 0 R /Kids [" + kids + "] >>",  // 7: its own parent
+         "<< /Type /Annot /Subtype /Widget /FT /Tx /V (no rect) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [72 600 300] /FT /Tx /V (short rect) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [/a /b /c /d] /FT /Tx /V (name rect) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /FT /Tx /V (no area) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [72 550 300 568] /FT (Tx) /V (string type) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [72 500 300 518] /FT /Tx /V 42 /DA (Tf) /Q 99 /F (x) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [72 450 300 468] /FT /Ch /V << /A 1 >> /Opt 7 /DA (1e308 Tf) >>",
+         "<< /Type /Annot /Subtype /Widget /Rect [1e30 -1e30 1e31 1e31] /FT /Tx /V (huge) /DA (/Helv 9e9 Tf) >>",
+         "<< /FT /Tx /Parent 17 0 R >>",  // 16
+         "<< /Parent 16 0 R >>"});        // 17
+    const auto start = std::chrono::steady_clock::now();
+    const Document d = read_bytes_ok(bytes);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    CHECK(ms < 2000);
+    const std::string text = to_text(d);
+    CHECK(count_of(text, "FF-6006") == 1);  // listed 50,000 times, shown once
+    for (const char* s : {"no rect", "short rect", "name rect", "no area", "string type", "42"})
+        CHECK(text.find(s) == std::string::npos);
+
+    SECTION("every prefix and byte flip of a form is read or refused, never a crash") {
+        const std::string form = tfa::test::read_all(data_path("pdf/form.pdf"));
+        REQUIRE(form.size() > 5000);
+        for (size_t n = 0; n < form.size(); n += 41) {
+            auto r = read_document("cut.pdf", std::string_view(form).substr(0, n));
+            if (!r.ok()) CHECK(r.error().file == "cut.pdf");
+        }
+        std::string b = form;
+        for (size_t i = 200; i < b.size(); i += 47) {
+            b[i] = static_cast<char>(b[i] ^ 0x5A);
+            auto r = read_document("flip.pdf", b);
+            if (!r.ok()) CHECK(r.error().file == "flip.pdf");
+        }
+    }
+}
+
 TEST_CASE("pdf: golden text and JSON", "[pdf]") {
-    for (const char* name : {"report", "xobject", "fonts", "encrypted-empty", "tables"}) {
+    for (const char* name : {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only"}) {
         const std::string rel = std::string("pdf/") + name + ".pdf";
         // A path relative to the data directory, so the goldens do not depend on the checkout.
         auto bytes = load_file(data_path(rel));

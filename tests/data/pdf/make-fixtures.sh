@@ -205,4 +205,9 @@ write_pdf(out_dir + "/forms-bomb.pdf", objs)
 PY
 # mixed.pdf: the report's two pages followed by the scanned page.
 qpdf --empty --pages "$here/report.pdf" "$here/scan.pdf" -- "$here/mixed.pdf"
+# form.pdf and form-only.pdf: fillable forms with their fields filled in, written object by object
+# (see make-form-fixtures.py); form-encrypted.pdf: form.pdf under an empty user password (AES-256),
+# whose decrypted field values PoDoFo leaves padded.
+python3 "$here/make-form-fixtures.py" "$here"
+qpdf --encrypt "" owner-secret 256 -- "$here/form.pdf" "$here/form-encrypted.pdf"
 ls -l "$here"/*.pdf
