@@ -223,10 +223,12 @@ std::string match_key(std::string_view s) {
             continue;
         }
         ++i;
-        if (std::isalnum(c)) {
+        // ASCII letters and digits, folded to lower case without the locale's help.
+        const bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower_c = c >= 'a' && c <= 'z';
+        if (digit || upper || lower_c) {
             if (space) out += ' ';
             space = false;
-            out += static_cast<char>(std::tolower(c));
+            out += static_cast<char>(upper ? c + ('a' - 'A') : c);
         } else if (c == '\'') {
             // "child's" and "childs" match.
         } else {

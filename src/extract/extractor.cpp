@@ -22,7 +22,7 @@ bool has_box(const std::string& s) {
 // The value text of `s`: placeholder phrases and form-field blanks removed, white space folded.
 std::string clean(const Vocab& v, std::string_view s) {
     std::string out = strip_placeholders(s);
-    if (!out.empty() && v.is_placeholder_key(text::match_key(out))) return {};
+    if (!out.empty() && out.size() <= v.longest_placeholder() && v.is_placeholder_key(text::match_key(out))) return {};
     return text::collapse_ws(out);
 }
 

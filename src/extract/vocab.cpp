@@ -59,7 +59,11 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
             values_.emplace(v.what + '\x1f' + v.key, v.value);
             value_terms_.push_back(&v);
         }
-        for (const auto& p : t.placeholders) placeholders_.push_back(p);
+        for (const auto& p : t.placeholders) {
+            placeholders_.push_back(p);
+            // Keys drop punctuation, so the written phrase may be a little longer than its key.
+            longest_placeholder_ = std::max(longest_placeholder_, p.size() + 8);
+        }
     }
     for (const auto& [id, name] : pack_criteria) {
         criterion_exact_.emplace(text::match_key(name), id);

@@ -48,6 +48,8 @@ public:
     std::vector<const Pattern*> patterns(const std::string& name, const Active& a) const;
     // True when `key` is a placeholder phrase of an active template.
     bool is_placeholder_key(const std::string& key) const;
+    // The length of the longest placeholder phrase: longer text cannot be one.
+    size_t longest_placeholder() const { return longest_placeholder_; }
     // The council named by an active template's council attribute, or "".
     std::string council(const Active& a) const;
 
@@ -66,6 +68,7 @@ private:
     std::unordered_map<std::string, std::string> values_;            // what + '\x1f' + key → value
     std::vector<const ValueTerm*> value_terms_;
     std::vector<std::string> placeholders_;
+    size_t longest_placeholder_ = 0;
 };
 
 // True when `word_key` occurs in `text_key` as whole words (both already match_key'd).

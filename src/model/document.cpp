@@ -48,6 +48,7 @@ const char* to_string(BlockKind k) {
 
 namespace {
 
+// Every phrase here holds "here", "enter", "item" or "select": remove_phrases relies on it.
 const char* const kPlaceholders[] = {
     "click here to enter text",      "click or tap here to enter text", "click here to enter a date",
     "click or tap to enter a date",  "choose an item",                  "click or tap here to enter a date",
@@ -56,7 +57,21 @@ const char* const kPlaceholders[] = {
 };
 
 // Removes every placeholder phrase (case-insensitive) from `s`, keeping the rest.
+// True if `s` contains `word` (lower-case ASCII), ignoring ASCII case.
+bool icontains(std::string_view s, std::string_view word) {
+    if (word.size() > s.size()) return false;
+    for (size_t i = 0; i + word.size() <= s.size(); ++i) {
+        size_t k = 0;
+        while (k < word.size() && (s[i + k] | 0x20) == word[k]) ++k;
+        if (k == word.size()) return true;
+    }
+    return false;
+}
+
 std::string remove_phrases(std::string_view s) {
+    // Every phrase holds one of these words: most text holds none, and is returned at once.
+    if (!icontains(s, "here") && !icontains(s, "enter") && !icontains(s, "item") && !icontains(s, "select"))
+        return std::string(s);
     std::string low = text::lower(s);
     std::string out(s);
     for (const char* p : kPlaceholders) {
