@@ -40,11 +40,9 @@ bool split_label(const std::string& s, std::string& label, std::string& value) {
     return !label.empty();
 }
 
-Source source_of(const Block& b, const std::string& quote) {
-    return Source{b.loc.file, b.loc.where(), quote};
+Source make_source(const std::string& file, const Location& loc, const std::string& quote) {
+    return Source{file, loc.where(), quote};
 }
-
-Source source_of(const Location& loc, const std::string& quote) { return Source{loc.file, loc.where(), quote}; }
 
 // The section a field opens for the labels after it ("Agency" after "Lead professional").
 const char* section_after(const std::string& field) {
@@ -68,6 +66,10 @@ public:
         outcome_re_ = v.patterns("outcome", active_);
         action_re_ = v.patterns("action", active_);
     }
+
+    // Where `b` (or `loc`) is, in this document, with the words quoted.
+    Source source_of(const Block& b, const std::string& quote) const { return make_source(doc_.path, b.loc, quote); }
+    Source source_of(const Location& loc, const std::string& quote) const { return make_source(doc_.path, loc, quote); }
 
     void run() {
         detect_types();

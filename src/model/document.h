@@ -14,11 +14,10 @@
 
 namespace tfa {
 
-// Where a block sits in its file. `path` reads like "table 2, row 3, cell 1, paragraph 1" or
+// Where a block sits in its document (Document::path names the file). `path` reads like "table 2, row 3, cell 1, paragraph 1" or
 // "paragraph 14"; `part` names the part outside the body ("header 1", "footnote 3", "comment 2",
 // "text box 1", "sheet Attendance"), empty for the body. `page` is 1-based for PDF, 0 elsewhere.
 struct Location {
-    std::string file;
     std::string part;
     std::string path;
     int page = 0;

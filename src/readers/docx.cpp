@@ -166,7 +166,6 @@ std::map<std::string, Rel> read_rels(const ZipFile& zip, const std::string& part
 // Where the blocks being read go, and how their locations are written.
 struct Sink {
     std::vector<Block>* out;
-    std::string file;
     std::string part;    // "" for the body
     std::string prefix;  // location prefix inside a cell: "table 1, row 2, cell 1, "
     int paragraphs = 0;
@@ -182,8 +181,8 @@ struct FieldState {
 
 class Walker {
 public:
-    Walker(const std::string& file, const Styles& styles, const Numbering& numbering, std::vector<Block>& extras)
-        : file_(file), styles_(styles), numbering_(numbering), extras_(extras) {}
+    Walker(const Styles& styles, const Numbering& numbering, std::vector<Block>& extras)
+        : styles_(styles), numbering_(numbering), extras_(extras) {}
 
     void blocks(const xmlNode* parent, Sink& sink, int depth = 0);
 
@@ -197,7 +196,6 @@ private:
     void text_box(const xmlNode* txbx);
     void list_marker(Block& b, const std::string& num_id, int lvl);
 
-    const std::string& file_;
     const Styles& styles_;
     const Numbering& numbering_;
     std::vector<Block>& extras_;
@@ -303,7 +301,6 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
         b.level = std::clamp(lvl, 0, 8);
         list_marker(b, num_id, b.level);
     }
-    b.loc.file = sink.file;
     b.loc.part = sink.part;
     b.loc.path = sink.prefix + "paragraph " + std::to_string(++sink.paragraphs);
     sink.out->push_back(std::move(b));
@@ -312,7 +309,6 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
 void Walker::table(const xmlNode* tbl, Sink& sink, int depth) {
     Block t;
     t.kind = BlockKind::Table;
-    t.loc.file = sink.file;
     t.loc.part = sink.part;
     t.loc.path = sink.prefix + "table " + std::to_string(++sink.tables);
     rows(tbl, t, t.loc.path, depth);
@@ -368,7 +364,7 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
                 const int n = std::atoi(std::string(attr(gb, "val")).c_str());
                 for (int k = 0; k < n && k < 64; ++k) {
                     Cell empty;
-                    empty.loc = {file_, "", row_path + ", cell " + std::to_string(row.cells.size() + 1), 0};
+                    empty.loc = {"", row_path + ", cell " + std::to_string(row.cells.size() + 1), 0};
                     empty.row_span = 1;
                     row.cells.push_back(std::move(empty));
                 }
@@ -390,13 +386,12 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
 void Walker::cell(const xmlNode* tc, Row& row, const std::string& row_path, int depth) {
     Cell c;
     c.row_span = -1;  // computed by table()
-    c.loc.file = file_;
     c.loc.path = row_path + ", cell " + std::to_string(row.cells.size() + 1);
     if (const xmlNode* pr = xml::child(tc, "tcPr")) {
         if (const xmlNode* gs = xml::child(pr, "gridSpan")) c.col_span = std::max(1, std::atoi(std::string(attr(gs, "val")).c_str()));
         if (const xmlNode* vm = xml::child(pr, "vMerge")) c.continued = attr(vm, "val", "continue") != "restart";
     }
-    Sink s{&c.blocks, file_, "", c.loc.path + ", ", 0, 0};
+    Sink s{&c.blocks, "", c.loc.path + ", ", 0, 0};
     blocks(tc, s, depth);
     // A cell with a single paragraph is cited as the cell itself.
     if (c.blocks.size() == 1 && !c.blocks[0].is_table()) c.blocks[0].loc.path = c.loc.path;
@@ -528,7 +523,7 @@ void Walker::inlines(const xmlNode* parent, std::string& out, FieldState& f) {
 }
 
 void Walker::text_box(const xmlNode* txbx) {
-    Sink s{&extras_, file_, "text box " + std::to_string(++text_boxes_), "", 0, 0};
+    Sink s{&extras_, "text box " + std::to_string(++text_boxes_), "", 0, 0};
     blocks(txbx, s, 1);
 }
 
@@ -622,11 +617,11 @@ public:
         read_title(zip, doc);
 
         std::vector<Block> boxes;
-        Walker w(path, *styles, *numbering, boxes);
-        Sink body_sink{&doc.body, path, "", "", 0, 0};
+        Walker w(*styles, *numbering, boxes);
+        Sink body_sink{&doc.body, "", "", 0, 0};
         w.blocks(body, body_sink);
 
-        if (opts.with_extras) read_extras(zip, path, rels, w, doc);
+        if (opts.with_extras) read_extras(zip, rels, w, doc);
         for (auto& b : boxes) doc.extras.push_back(std::move(b));
         return doc;
     }
@@ -646,7 +641,7 @@ private:
         if (const xmlNode* t = xml::child(xmlDocGetRootElement(d.get()), "title")) doc.title = text::trim(xml::text_of(t));
     }
 
-    static void read_extras(const ZipFile& zip, const std::string& path, const std::map<std::string, Rel>& rels,
+    static void read_extras(const ZipFile& zip, const std::map<std::string, Rel>& rels,
                             Walker& w, Document& doc) {
         // Headers and footers in part-name order, so "header 1" is header1.xml.
         std::vector<std::pair<std::string, std::string>> hf;  // (type, target)
@@ -668,7 +663,7 @@ private:
             auto d = parse_aux_part(zip, target, doc);
             if (!d) continue;
             const std::string part = type + " " + std::to_string(type == "header" ? ++n_header : ++n_footer);
-            Sink s{&doc.extras, path, part, "", 0, 0};
+            Sink s{&doc.extras, part, "", 0, 0};
             w.blocks(xmlDocGetRootElement(d.get()), s);
         }
         static const char* kItem[3] = {"footnote", "endnote", "comment"};
@@ -681,7 +676,7 @@ private:
                 if (name(n) != kItem[k]) continue;
                 const auto type = attr(n, "type");
                 if (type == "separator" || type == "continuationSeparator" || type == "continuationNotice") continue;
-                Sink s{&doc.extras, path, std::string(kItem[k]) + " " + std::to_string(++count), "", 0, 0};
+                Sink s{&doc.extras, std::string(kItem[k]) + " " + std::to_string(++count), "", 0, 0};
                 w.blocks(n, s);
             }
         }

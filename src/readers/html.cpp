@@ -579,7 +579,6 @@ private:
         s.clear();
         index_checkboxes(blk);
         const std::string n = std::to_string(++c.paragraphs);
-        blk.loc.file = doc_.path;
         blk.loc.path = c.prefix.empty() ? "paragraph " + n : c.prefix + ", paragraph " + n;
         c.blocks.push_back(std::move(blk));
     }
@@ -603,7 +602,7 @@ private:
             Cell p;
             p.continued = true;
             p.col_span = k.span;
-            p.loc = {doc_.path, "", cell_path(t), 0};
+            p.loc = {"", cell_path(t), 0};
             t.row.cells.push_back(std::move(p));
             --k.rows_left;
             k.seen_row = r;
@@ -639,7 +638,7 @@ private:
         t.cell = Cell();
         t.cell.col_span = std::clamp(int_attr(n, "colspan", 1), 1, 1000);
         t.cell.row_span = std::clamp(int_attr(n, "rowspan", 1), 1, 65534);
-        t.cell.loc = {doc_.path, "", cell_path(t), 0};
+        t.cell.loc = {"", cell_path(t), 0};
         if (!th) t.all_th = false;
         if (t.cell.row_span > 1) {
             const auto at = static_cast<size_t>(t.col);
@@ -687,7 +686,7 @@ private:
             if (c.tables == t.number) --c.tables;
             return;
         }
-        t.block.loc = {doc_.path, "", std::move(t.prefix), 0};
+        t.block.loc = {"", std::move(t.prefix), 0};
         c.blocks.push_back(std::move(t.block));
     }
 

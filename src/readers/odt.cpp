@@ -411,7 +411,6 @@ public:
     Block& new_block(Sink& s, BlockKind kind) {
         Block& b = s.out.emplace_back();
         b.kind = kind;
-        b.loc.file = path_;
         b.loc.part = s.part;
         return b;
     }
@@ -643,7 +642,6 @@ public:
         int h_until = 0;     // columns before this are covered by a column span in this row
         auto add_cell = [&]() -> Cell& {
             Cell& cell = row.cells.emplace_back();
-            cell.loc.file = path_;
             cell.loc.part = st.part;
             cell.loc.path = rpath + std::to_string(row.cells.size());
             return cell;

@@ -1206,7 +1206,7 @@ private:
             any_image = any_image || page.saw_image;
             any_text = any_text || pdf::has_text(page.runs);
             if (!drawn_text && page.saw_image) scanned.push_back(p + 1);
-            pdf::layout_page(doc.path, page.runs, page.rules, p + 1, counters, doc.body);
+            pdf::layout_page(page.runs, page.rules, p + 1, counters, doc.body);
         }
         if (!any_text && any_image) return Error{path, "no text layer: cannot be read without OCR"};
         if (!any_text) doc.warnings.push_back("no text on any page");

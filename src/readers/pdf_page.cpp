@@ -161,11 +161,11 @@ std::vector<std::string> paragraphs_of(const std::vector<TextLine>& lines) {
     return out;
 }
 
-Block paragraph(const std::string& file, std::string text, std::string path, int page) {
+Block paragraph(std::string text, std::string path, int page) {
     Block b;
     b.kind = BlockKind::Paragraph;
     b.text = std::move(text);
-    b.loc = {file, "", std::move(path), page};
+    b.loc = {"", std::move(path), page};
     index_checkboxes(b);
     return b;
 }
@@ -185,11 +185,11 @@ struct Draft {
     double top = 0;
 };
 
-Block to_block(const std::string& file, Draft& d, int page, Counters& n) {
+Block to_block(Draft& d, int page, Counters& n) {
     Block t;
     t.kind = BlockKind::Table;
     const std::string tpath = "table " + std::to_string(++n.tables);
-    t.loc = {file, "", tpath, page};
+    t.loc = {"", tpath, page};
     // A bold first row over plain rows is a header.
     bool first_bold = !d.rows.empty(), later_plain = false;
     for (size_t r = 0; r < d.rows.size(); ++r)
@@ -208,11 +208,11 @@ Block to_block(const std::string& file, Draft& d, int page, Counters& n) {
             Draft::DCell& dc = d.rows[r][c];
             Cell cell;
             cell.col_span = dc.col_span;
-            cell.loc = {file, "", rpath + ", cell " + std::to_string(c + 1), page};
+            cell.loc = {"", rpath + ", cell " + std::to_string(c + 1), page};
             const auto paras = paragraphs_of(dc.lines);
             for (size_t k = 0; k < paras.size(); ++k) {
                 std::string path = paras.size() == 1 ? cell.loc.path : cell.loc.path + ", paragraph " + std::to_string(k + 1);
-                cell.blocks.push_back(paragraph(file, paras[k], std::move(path), page));
+                cell.blocks.push_back(paragraph(paras[k], std::move(path), page));
             }
             row.cells.push_back(std::move(cell));
         }
@@ -566,7 +566,7 @@ bool has_text(const std::vector<Run>& runs) {
     return false;
 }
 
-void layout_page(const std::string& file, std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
+void layout_page(std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
                  Counters& counters, std::vector<Block>& out) {
     std::vector<Line> lines = build_lines(runs);
     std::vector<Draft> drafts;
@@ -591,14 +591,14 @@ void layout_page(const std::string& file, std::vector<Run>& runs, const std::vec
     std::vector<TextLine> pending;
     auto flush = [&]() {
         for (auto& p : paragraphs_of(pending))
-            out.push_back(paragraph(file, std::move(p), "paragraph " + std::to_string(++counters.paragraphs), page));
+            out.push_back(paragraph(std::move(p), "paragraph " + std::to_string(++counters.paragraphs), page));
         pending.clear();
     };
     size_t next = 0;
     for (size_t i = 0; i <= lines.size(); ++i) {
         while (next < drafts.size() && (i == lines.size() || drafts[next].anchor <= i)) {
             flush();
-            out.push_back(to_block(file, drafts[next++], page, counters));
+            out.push_back(to_block(drafts[next++], page, counters));
         }
         if (i < lines.size() && !lines[i].used) pending.push_back({lines[i].y, lines[i].size, lines[i].text});
     }

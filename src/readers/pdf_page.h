@@ -37,7 +37,7 @@ struct Counters {
 
 // Lays out one page: appends its paragraphs and tables to `out` in reading order, with
 // Location.page = `page`. `runs` is reordered.
-void layout_page(const std::string& file, std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
+void layout_page(std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
                  Counters& counters, std::vector<Block>& out);
 
 // True when the page has any text (a line that is not blank).

@@ -133,7 +133,7 @@ private:
             if (t.empty()) continue;
             Block b;
             b.text = std::move(t);
-            b.loc = {doc.path, "", "paragraph " + std::to_string(++n) , 0};
+            b.loc = {"", "paragraph " + std::to_string(++n) , 0};
             index_checkboxes(b);
             doc.body.push_back(std::move(b));
         }
@@ -142,14 +142,14 @@ private:
     static void read_csv(Document& doc, const std::string& s) {
         Block t;
         t.kind = BlockKind::Table;
-        t.loc = {doc.path, "", "table 1", 0};
+        t.loc = {"", "table 1", 0};
         const auto rows = parse_csv(s, sniff_separator(s));
         for (size_t r = 0; r < rows.size(); ++r) {
             Row row;
             row.header = r == 0;
             for (size_t c = 0; c < rows[r].size(); ++c) {
                 Cell cell;
-                cell.loc = {doc.path, "", "table 1, row " + std::to_string(r + 1) + ", cell " + std::to_string(c + 1), 0};
+                cell.loc = {"", "table 1, row " + std::to_string(r + 1) + ", cell " + std::to_string(c + 1), 0};
                 Block p;
                 p.text = rows[r][c];
                 p.loc = cell.loc;

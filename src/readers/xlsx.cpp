@@ -360,7 +360,7 @@ public:
                 if (!xml::is(root, "worksheet")) continue;  // chart sheets, dialog sheets
                 Block& t = doc.body.emplace_back();
                 t.kind = BlockKind::Table;
-                t.loc = {path, "", "table " + std::to_string(++tables), 0};
+                t.loc = {"", "table " + std::to_string(++tables), 0};
                 read_sheet(root, name, sst, styles, date1904, t, doc);
             }
         }
@@ -414,7 +414,7 @@ private:
             for (auto& rc : rr.cells) {
                 while (static_cast<int>(row.cells.size()) + min_col <= rc.col) {
                     Cell& cell = row.cells.emplace_back();
-                    cell.loc = {doc.path, "", rpath + std::to_string(static_cast<int>(row.cells.size()) + min_col - 1), 0};
+                    cell.loc = {"", rpath + std::to_string(static_cast<int>(row.cells.size()) + min_col - 1), 0};
                 }
                 Cell& cell = row.cells.back();
                 Block& b = cell.blocks.emplace_back();
@@ -423,19 +423,19 @@ private:
                 index_checkboxes(b);
             }
         }
-        merges(ws, min_col, row_index, cell_prefix, t, doc.path);
+        merges(ws, min_col, row_index, cell_prefix, t);
     }
 
     // Applies <mergeCells> to the rows kept.
     static void merges(const xmlNode* ws, int min_col, const std::unordered_map<int, size_t>& row_index,
-                       const std::string& cell_prefix, Block& t, const std::string& file) {
+                       const std::string& cell_prefix, Block& t) {
         const xmlNode* mc = xml::child(ws, "mergeCells");
         if (!mc || t.rows.empty()) return;
         auto cell_at = [&](size_t ri, int rownum, int col) -> Cell& {
             Row& row = t.rows[ri];
             while (static_cast<int>(row.cells.size()) + min_col <= col) {
                 Cell& cell = row.cells.emplace_back();
-                cell.loc = {file, "",
+                cell.loc = {"",
                             cell_prefix + std::to_string(rownum) + ", cell " +
                                 std::to_string(static_cast<int>(row.cells.size()) + min_col - 1),
                             0};

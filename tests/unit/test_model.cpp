@@ -30,8 +30,8 @@ TEST_CASE("model: tick glyphs become checked or unchecked boxes with offsets", "
 }
 
 TEST_CASE("model: locations read as a citation", "[model]") {
-    Location l{"a.pdf", "", "table 2, row 3, cell 1", 4};
+    Location l{"", "table 2, row 3, cell 1", 4};
     CHECK(l.where() == "page 4, table 2, row 3, cell 1");
-    Location h{"a.docx", "header 1", "paragraph 1", 0};
+    Location h{"header 1", "paragraph 1", 0};
     CHECK(h.where() == "header 1, paragraph 1");
 }
