@@ -38,14 +38,13 @@ std::string base_name(std::string p) {
 
 void walk(const std::string& dir, std::vector<Folder>& out, int depth) {
     if (depth > 32) return;
-    const auto names = files::list_dir(dir);
     Folder f{dir, base_name(dir), {}};
     std::vector<std::string> subdirs;
-    for (const auto& n : names) {
-        const std::string p = dir + "/" + n;
-        if (files::is_dir(p))
+    for (const auto& e : files::list_entries(dir)) {
+        const std::string p = dir + "/" + e.name;
+        if (e.dir)
             subdirs.push_back(p);
-        else if (is_document_name(n))
+        else if (e.file && is_document_name(e.name))
             f.files.push_back(p);
     }
     if (!f.files.empty()) out.push_back(std::move(f));

@@ -31,43 +31,59 @@ void ordered_map(size_t n, unsigned threads, Work work, Emit emit, size_t window
     std::vector<std::optional<R>> slots(window);
     std::mutex m;
     std::condition_variable ready, space;
-    size_t next_claim = 0;  // next index a worker may take
-    size_t next_emit = 0;   // next index the consumer emits
+    size_t next_claim = 0;      // next index a worker may take
+    size_t next_emit = 0;       // next index the consumer emits
+    bool consumer_waiting = false;
+    size_t workers_waiting = 0;
 
+    // Wake-ups are made only when someone waits for them: one futex call per document would
+    // cost more than some documents take to read.
     auto worker = [&] {
         for (;;) {
             size_t i;
             {
                 std::unique_lock<std::mutex> lk(m);
-                space.wait(lk, [&] { return next_claim >= n || next_claim < next_emit + window; });
+                while (next_claim < n && next_claim >= next_emit + window) {
+                    ++workers_waiting;
+                    space.wait(lk);
+                    --workers_waiting;
+                }
                 if (next_claim >= n) return;
                 i = next_claim++;
             }
             R r = work(i);
+            bool wake;
             {
                 std::lock_guard<std::mutex> lk(m);
                 slots[i % window].emplace(std::move(r));
+                wake = consumer_waiting && i == next_emit;
             }
-            ready.notify_all();
+            if (wake) ready.notify_one();
         }
     };
     std::vector<std::thread> pool;
     const unsigned t = static_cast<unsigned>(std::min<size_t>(threads, n));
     for (unsigned k = 0; k < t; ++k) pool.emplace_back(worker);
-    for (; next_emit < n;) {
+    while (next_emit < n) {
         std::optional<R> r;
         {
             std::unique_lock<std::mutex> lk(m);
-            ready.wait(lk, [&] { return slots[next_emit % window].has_value(); });
+            while (!slots[next_emit % window].has_value()) {
+                consumer_waiting = true;
+                ready.wait(lk);
+                consumer_waiting = false;
+            }
             r = std::move(slots[next_emit % window]);
             slots[next_emit % window].reset();
         }
         emit(next_emit, std::move(*r));
+        bool wake;
         {
             std::lock_guard<std::mutex> lk(m);
             ++next_emit;
+            wake = workers_waiting > 0;
         }
-        space.notify_all();
+        if (wake) space.notify_all();
     }
     for (auto& th : pool) th.join();
 }

@@ -74,6 +74,10 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
+namespace {
+constexpr size_t kMatchBlocks = 12;  // body blocks searched for a template's <match> phrases
+}  // namespace
+
 Active Vocab::active(const Document& doc) const {
     Active a(templates_.size(), false);
     std::string all;
@@ -91,8 +95,10 @@ Active Vocab::active(const Document& doc) const {
                 all += ' ';
                 all += x.text;
             };
-            for (const auto* list : {&doc.body, &doc.extras})
-                for (const auto& b : *list) Document::visit(b, add);
+            // A council names itself in its headers, banner and title: the parts outside the
+            // body and the first blocks of the body, not the case text further down.
+            for (const auto& b : doc.extras) Document::visit(b, add);
+            for (size_t k = 0; k < doc.body.size() && k < kMatchBlocks; ++k) Document::visit(doc.body[k], add);
             all = text::match_key(doc.title + " " + all);
             built = true;
         }

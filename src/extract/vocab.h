@@ -25,7 +25,8 @@ public:
     const std::vector<std::string>& criteria_order() const { return criteria_order_; }
 
     // The templates that apply to `doc`: those without <match>, and those whose phrase occurs
-    // in the document's text (headers included) or whose format is the document's.
+    // in the document's title, headers, footers, notes or first twelve body blocks (tables
+    // included), or whose format is the document's.
     Active active(const Document& doc) const;
 
     // The label rule for `text` in section `context`, or null. Rules for the section win over

@@ -1,6 +1,9 @@
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "core/text.h"
 #include "readers/reader.h"
@@ -37,17 +40,28 @@ std::vector<std::string> supported_extensions() {
 }
 
 Result<std::string> load_file(const std::string& path, size_t max_bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return Error{path, "no such file"};
-    if (S_ISDIR(st.st_mode)) return Error{path, "is a directory, not a document"};
-    if (static_cast<size_t>(st.st_size) > max_bytes)
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        return Error{path, "is a directory, not a document"};
+    }
+    if (static_cast<size_t>(st.st_size) > max_bytes) {
+        ::close(fd);
         return Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
                                std::to_string(max_bytes) + ")"};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path, "cannot open file"};
+    }
     std::string data(static_cast<size_t>(st.st_size), '\0');
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (static_cast<size_t>(in.gcount()) != data.size()) return Error{path, "read error"};
+    size_t got = 0;
+    while (got < data.size()) {
+        const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    if (got != data.size()) return Error{path, "read error"};
     return data;
 }
 
@@ -68,9 +82,11 @@ Result<Document> read_document(const std::string& path, std::string_view bytes, 
 }
 
 Result<Document> read_document(const std::string& path, const ReadOptions& opts) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return Error{path, "no such file"};
-    if (!reader_for(path)) return read_document(path, std::string_view{}, opts);
+    if (!reader_for(path)) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) return Error{path, "no such file"};
+        return read_document(path, std::string_view{}, opts);
+    }
     auto data = load_file(path, opts.max_file_bytes);
     if (!data) return data.error();
     return read_document(path, data.value(), opts);

@@ -44,6 +44,8 @@ namespace {
 
 // One parser context per thread, reused: creating one costs as much as parsing a small part.
 // It is renewed now and then so that its name dictionary cannot grow without bound.
+// The HTML parser's context is of the same type, made by htmlNewParserCtxt.
+template <xmlParserCtxt* (*Make)()>
 class ThreadParser {
 public:
     ~ThreadParser() {
@@ -55,7 +57,7 @@ public:
             ctxt_ = nullptr;
         }
         if (!ctxt_) {
-            ctxt_ = xmlNewParserCtxt();
+            ctxt_ = Make();
             uses_ = 0;
         }
         return ctxt_;
@@ -71,7 +73,7 @@ private:
 Result<DocPtr> parse(const std::string& file, const std::string& part, std::string_view bytes) {
     init();
     if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{file, part + " is too large to parse"};
-    thread_local ThreadParser parser;
+    thread_local ThreadParser<xmlNewParserCtxt> parser;
     xmlParserCtxt* ctxt = parser.get();
     if (!ctxt) return Error{file, "out of memory parsing " + part};
     const int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
@@ -99,14 +101,14 @@ Result<DocPtr> parse_html(const std::string& file, std::string_view bytes, const
     // stray end tags cost time proportional to the depth each (quadratic), so the page is parsed
     // again without the limit only when it is small enough for that to stay cheap.
     constexpr size_t kHugeRetryMax = 256u << 10;
+    thread_local ThreadParser<htmlNewParserCtxt> parser;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+        htmlParserCtxtPtr ctxt = parser.get();
         if (!ctxt) return Error{file, "out of memory parsing HTML"};
         htmlDocPtr d = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), file.c_str(),
                                           encoding, flags);
         const xmlError* e = xmlCtxtGetLastError(ctxt);
         const bool too_deep = d && ctxt->disableSAX && e && e->code == XML_ERR_INTERNAL_ERROR;
-        htmlFreeParserCtxt(ctxt);
         if (!d) return Error{file, "cannot parse HTML"};
         if (too_deep && attempt == 0 && bytes.size() <= kHugeRetryMax) {
             xmlFreeDoc(d);
