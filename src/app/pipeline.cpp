@@ -36,41 +36,62 @@ std::string base_name(std::string p) {
     return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
-void walk(const std::string& dir, std::vector<Folder>& out, int depth) {
-    if (depth > 32) return;
-    Folder f{dir, base_name(dir), {}};
-    std::vector<std::string> subdirs;
-    for (const auto& e : files::list_entries(dir)) {
-        const std::string p = dir + "/" + e.name;
-        if (e.dir)
-            subdirs.push_back(p);
-        else if (e.file && is_document_name(e.name))
-            f.files.push_back(p);
-    }
-    if (!f.files.empty()) out.push_back(std::move(f));
-    for (const auto& s : subdirs) walk(s, out, depth + 1);
-}
-
 }  // namespace
 
-Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths) {
-    std::vector<Folder> out;
+FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
+    // Files named directly form one folder of their own, after the folders.
     Folder loose{"", "", {}};
     for (const auto& p : paths) {
         if (files::is_dir(p)) {
             std::string dir = p;
             while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-            walk(dir, out, 0);
+            roots_.push_back(dir);
         } else if (files::is_file(p)) {
             loose.files.push_back(p);
-        } else {
-            return Error{p, "no such file or folder"};
+        } else if (!error_) {
+            error_ = Error{p, "no such file or folder"};
         }
     }
     if (!loose.files.empty()) {
-        loose.name = base_name(loose.files.front().substr(0, loose.files.front().find_last_of('/') + 1));
-        out.push_back(std::move(loose));
+        const std::string& first = loose.files.front();
+        loose.name = base_name(first.substr(0, first.find_last_of('/') + 1));
+        loose_ = std::move(loose);
     }
+    std::reverse(roots_.begin(), roots_.end());
+    stack_ = roots_;
+}
+
+std::optional<Folder> FolderWalk::next() {
+    while (!stack_.empty()) {
+        const std::string dir = std::move(stack_.back());
+        stack_.pop_back();
+        Folder f{dir, base_name(dir), {}};
+        std::vector<std::string> subdirs;
+        for (const auto& e : files::list_entries(dir)) {
+            const std::string p = dir + "/" + e.name;
+            if (e.dir) {
+                if (std::count(p.begin(), p.end(), '/') < 64) subdirs.push_back(p);
+            } else if (e.file && is_document_name(e.name)) {
+                f.files.push_back(p);
+            }
+        }
+        // Depth first, in name order: push the sub-folders last to first.
+        for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack_.push_back(std::move(*it));
+        if (!f.files.empty()) return f;
+    }
+    if (loose_) {
+        Folder f = std::move(*loose_);
+        loose_.reset();
+        return f;
+    }
+    return std::nullopt;
+}
+
+Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths) {
+    FolderWalk walk(paths);
+    if (walk.error()) return *walk.error();
+    std::vector<Folder> out;
+    while (auto f = walk.next()) out.push_back(std::move(*f));
     return out;
 }
 
@@ -128,53 +149,82 @@ void emit_folder(const Folder& f, std::vector<extract::DocFacts>&& docs, const e
 
 }  // namespace
 
-void for_each_case(const std::vector<Folder>& folders, const extract::Vocab& vocab, unsigned threads,
-                   const std::function<void(CaseRecord&&)>& emit) {
-    std::vector<std::pair<size_t, const std::string*>> docs;  // (folder index, path)
-    for (size_t i = 0; i < folders.size(); ++i)
-        for (const auto& p : folders[i].files) docs.emplace_back(i, &p);
-    size_t current = 0;
-    std::vector<extract::DocFacts> pending;
-    auto flush_until = [&](size_t folder) {
-        while (current < folder) {
-            emit_folder(folders[current], std::move(pending), vocab, emit);
-            pending.clear();
-            ++current;
+
+namespace {
+
+// One document to read, and the folder it belongs to (shared by that folder's documents).
+struct DocItem {
+    std::shared_ptr<const Folder> folder;
+    size_t index = 0;  // position in folder->files
+};
+
+// Hands out the documents of the walk one at a time, walking a folder only when its turn comes.
+class DocStream {
+public:
+    explicit DocStream(FolderWalk& walk) : walk_(walk) {}
+    std::optional<DocItem> next() {
+        while (!folder_ || index_ >= folder_->files.size()) {
+            auto f = walk_.next();
+            if (!f) return std::nullopt;
+            folder_ = std::make_shared<const Folder>(std::move(*f));
+            index_ = 0;
         }
-    };
-    ordered_map(
-        docs.size(), threads ? threads : default_threads(),
-        [&](size_t i) { return read_one(*docs[i].second, vocab); },
-        [&](size_t i, extract::DocFacts f) {
-            flush_until(docs[i].first);
-            pending.push_back(std::move(f));
+        return DocItem{folder_, index_++};
+    }
+
+private:
+    FolderWalk& walk_;
+    std::shared_ptr<const Folder> folder_;
+    size_t index_ = 0;
+};
+
+struct DocResult {
+    std::shared_ptr<const Folder> folder;
+    extract::DocFacts facts;
+};
+
+}  // namespace
+
+void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads,
+                   const std::function<void(CaseRecord&&)>& emit) {
+    DocStream docs(walk);
+    std::shared_ptr<const Folder> current;
+    std::vector<extract::DocFacts> pending;
+    ordered_stream(
+        threads ? threads : default_threads(), [&] { return docs.next(); },
+        [&](DocItem& d) { return DocResult{d.folder, read_one(d.folder->files[d.index], vocab)}; },
+        [&](DocResult&& r) {
+            if (current && r.folder != current) {
+                emit_folder(*current, std::move(pending), vocab, emit);
+                pending.clear();
+            }
+            current = r.folder;
+            pending.push_back(std::move(r.facts));
         });
-    flush_until(folders.size());
+    if (current) emit_folder(*current, std::move(pending), vocab, emit);
 }
 
 Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts,
                      const std::function<void(CaseRecord&&)>& emit) {
-    auto folders = find_folders(paths);
-    if (!folders) return folders.error();
+    FolderWalk walk(paths);
+    if (walk.error()) return walk.error();
     auto vocab = load_vocab(opts);
     if (!vocab) return vocab.error();
-    for_each_case(folders.value(), *vocab.value(), opts.threads, emit);
+    for_each_case(walk, *vocab.value(), opts.threads, emit);
     return std::nullopt;
 }
 
 Status for_each_document(const std::vector<std::string>& paths, const PipelineOptions& opts,
                          const std::function<void(const extract::DocFacts&)>& emit) {
-    auto folders = find_folders(paths);
-    if (!folders) return folders.error();
+    FolderWalk walk(paths);
+    if (walk.error()) return walk.error();
     auto vocab = load_vocab(opts);
     if (!vocab) return vocab.error();
-    std::vector<const std::string*> docs;
-    for (const auto& f : folders.value())
-        for (const auto& p : f.files) docs.push_back(&p);
-    ordered_map(
-        docs.size(), opts.threads ? opts.threads : default_threads(),
-        [&](size_t i) { return read_one(*docs[i], *vocab.value()); },
-        [&](size_t, extract::DocFacts f) { emit(f); });
+    DocStream docs(walk);
+    ordered_stream(
+        opts.threads ? opts.threads : default_threads(), [&] { return docs.next(); },
+        [&](DocItem& d) { return read_one(d.folder->files[d.index], *vocab.value()); },
+        [&](extract::DocFacts&& f) { emit(f); });
     return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ struct Folder {
     std::vector<std::string> files;  // sorted
 };
 
+// Walks the folders of documents under `paths` lazily, depth first in name order: a folder
+// is listed only when next() reaches it, so memory does not grow with the number of folders.
+// A folder's own documents form one Folder; its sub-folders follow. Files named directly form
+// one Folder of their own, last. error() names a path that does not exist.
+class FolderWalk {
+public:
+    explicit FolderWalk(const std::vector<std::string>& paths);
+    const Status& error() const { return error_; }
+    std::optional<Folder> next();
+
+private:
+    std::vector<std::string> roots_, stack_;
+    std::optional<Folder> loose_;
+    Status error_;
+};
+
 // Finds the folders of documents under `paths`. A folder's own documents form one Folder;
 // its sub-folders are searched in turn. Files named directly form one Folder of their own.
 // Files that are not documents at all (.md, .json, .py, ...) are skipped; documents in
@@ -44,7 +61,7 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts);
 // Reads every folder's documents (in parallel, bounded) and calls emit(record) for each case
 // in a deterministic order: folders in order; in a flat folder, cases by family reference.
 // A document that cannot be read is listed in its record's `unreadable`.
-void for_each_case(const std::vector<Folder>& folders, const extract::Vocab& vocab, unsigned threads,
+void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads,
                    const std::function<void(CaseRecord&&)>& emit);
 
 // The same from paths: find_folders + load_vocab + for_each_case.

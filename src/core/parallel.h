@@ -1,13 +1,14 @@
-// Ordered parallel map with a bounded window.
+// Ordered parallel processing with a bounded window.
 //
-// ordered_map(n, threads, work, emit) calls work(i) for i in [0, n) on up to `threads` worker
-// threads and emit(i, result) on the calling thread in index order. At most `window` results
-// wait to be emitted at once, so memory stays bounded however large n is and reading never runs
-// far ahead of the consumer. Output order never depends on thread timing.
+// ordered_stream(threads, next, work, emit) takes items from next() (a generator, called
+// under a lock, returning std::nullopt when there are no more), calls work(item) on up to
+// `threads` worker threads, and emit(result) on the calling thread in the order the items came.
+// At most `window` items are taken but not yet emitted, so memory stays bounded however many
+// items there are, and reading never runs far ahead of the consumer. Output order never
+// depends on thread timing. ordered_map(n, ...) does the same for the indices 0..n-1.
 #pragma once
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
@@ -20,19 +21,21 @@ namespace tfa {
 // The number of worker threads to use by default: the machine's cores (at least 1).
 inline unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
-template <class Work, class Emit>
-void ordered_map(size_t n, unsigned threads, Work work, Emit emit, size_t window = 0) {
-    using R = decltype(work(size_t{0}));
-    if (threads <= 1 || n <= 1) {
-        for (size_t i = 0; i < n; ++i) emit(i, work(i));
+template <class Next, class Work, class Emit>
+void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t window = 0) {
+    using Item = typename decltype(next())::value_type;
+    using R = decltype(work(std::declval<Item&>()));
+    if (threads <= 1) {
+        while (auto item = next()) emit(work(*item));
         return;
     }
     if (window == 0) window = static_cast<size_t>(threads) * 4;
     std::vector<std::optional<R>> slots(window);
     std::mutex m;
     std::condition_variable ready, space;
-    size_t next_claim = 0;      // next index a worker may take
-    size_t next_emit = 0;       // next index the consumer emits
+    size_t claimed = 0;   // items taken from next()
+    size_t emitted = 0;   // results emitted
+    bool exhausted = false;
     bool consumer_waiting = false;
     size_t workers_waiting = 0;
 
@@ -41,51 +44,68 @@ void ordered_map(size_t n, unsigned threads, Work work, Emit emit, size_t window
     auto worker = [&] {
         for (;;) {
             size_t i;
+            std::optional<Item> item;
             {
                 std::unique_lock<std::mutex> lk(m);
-                while (next_claim < n && next_claim >= next_emit + window) {
+                while (!exhausted && claimed >= emitted + window) {
                     ++workers_waiting;
                     space.wait(lk);
                     --workers_waiting;
                 }
-                if (next_claim >= n) return;
-                i = next_claim++;
+                if (!exhausted) item = next();
+                if (!item) {
+                    exhausted = true;
+                    const bool wake = consumer_waiting;
+                    lk.unlock();
+                    if (wake) ready.notify_one();
+                    space.notify_all();
+                    return;
+                }
+                i = claimed++;
             }
-            R r = work(i);
+            R r = work(*item);
             bool wake;
             {
                 std::lock_guard<std::mutex> lk(m);
                 slots[i % window].emplace(std::move(r));
-                wake = consumer_waiting && i == next_emit;
+                wake = consumer_waiting && i == emitted;
             }
             if (wake) ready.notify_one();
         }
     };
     std::vector<std::thread> pool;
-    const unsigned t = static_cast<unsigned>(std::min<size_t>(threads, n));
-    for (unsigned k = 0; k < t; ++k) pool.emplace_back(worker);
-    while (next_emit < n) {
+    for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker);
+    for (;;) {
         std::optional<R> r;
         {
             std::unique_lock<std::mutex> lk(m);
-            while (!slots[next_emit % window].has_value()) {
+            while (!slots[emitted % window].has_value() && !(exhausted && emitted == claimed)) {
                 consumer_waiting = true;
                 ready.wait(lk);
                 consumer_waiting = false;
             }
-            r = std::move(slots[next_emit % window]);
-            slots[next_emit % window].reset();
+            if (!slots[emitted % window].has_value()) break;  // everything emitted
+            r = std::move(slots[emitted % window]);
+            slots[emitted % window].reset();
         }
-        emit(next_emit, std::move(*r));
+        emit(std::move(*r));
         bool wake;
         {
             std::lock_guard<std::mutex> lk(m);
-            ++next_emit;
+            ++emitted;
             wake = workers_waiting > 0;
         }
         if (wake) space.notify_all();
     }
     for (auto& th : pool) th.join();
+}
+
+template <class Work, class Emit>
+void ordered_map(size_t n, unsigned threads, Work work, Emit emit, size_t window = 0) {
+    size_t i = 0, k = 0;
+    ordered_stream(
+        n <= 1 ? 1 : threads, [&]() -> std::optional<size_t> { return i < n ? std::optional<size_t>(i++) : std::nullopt; },
+        [&](size_t& idx) { return work(idx); }, [&](auto&& r) { emit(k++, std::move(r)); }, window);
 }
 
 }  // namespace tfa
