@@ -1,5 +1,7 @@
 #include "app/args.h"
 
+#include "core/calendar.h"
+
 namespace tfa::app {
 
 Args::Args(std::set<std::string> flags, std::set<std::string> options)
@@ -50,6 +52,18 @@ std::optional<std::string> Args::get(const std::string& name) const {
 std::string Args::get_or(const std::string& name, const std::string& def) const {
     auto v = get(name);
     return v ? *v : def;
+}
+
+std::string as_of_option(const Args& a, long& day) {
+    const auto d = a.get("--as-of");
+    if (!d) {
+        day = cal::today();
+        return {};
+    }
+    const auto parsed = cal::parse(*d);
+    if (!parsed) return "--as-of wants a date as YYYY-MM-DD, not '" + *d + "'";
+    day = *parsed;
+    return {};
 }
 
 }  // namespace tfa::app

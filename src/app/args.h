@@ -29,4 +29,8 @@ private:
     std::vector<std::string> positional_;
 };
 
+// Reads --as-of DATE (ISO) into `day` (days since 1970-01-01), today when absent. Returns the
+// usage error, or "" when the option is good.
+std::string as_of_option(const Args& a, long& day);
+
 }  // namespace tfa::app

@@ -142,13 +142,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     if (o.report.empty()) return usage("--report FILE.pdf is required");
     o.json = a.get_or("--json", "");
     o.pack = a.get_or("--rules", "tf-2015");
-    if (auto d = a.get("--as-of")) {
-        auto day = cal::parse(*d);
-        if (!day) return usage("--as-of wants a date as YYYY-MM-DD, not '" + *d + "'");
-        o.as_of = *day;
-    } else {
-        o.as_of = cal::today();
-    }
+    if (auto e = as_of_option(a, o.as_of); !e.empty()) return usage(e);
     if (auto e = check_sampling(a, o); !e.empty()) return usage(e);
     if (auto e = check_population(a, o); !e.empty()) return usage(e);
     if (o.default_seed) {

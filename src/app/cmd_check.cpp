@@ -59,13 +59,7 @@ bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
     bool known = false;
     for (const auto& w : report::writers()) known = known || o.format == w.name;
     if (!known) return usage("unknown format '" + o.format + "'");
-    if (auto d = a.get("--as-of")) {
-        auto day = cal::parse(*d);
-        if (!day) return usage("--as-of wants a date as YYYY-MM-DD, not '" + *d + "'");
-        o.as_of = *day;
-    } else {
-        o.as_of = cal::today();
-    }
+    if (auto e = as_of_option(a, o.as_of); !e.empty()) return usage(e);
     if (auto t = a.get("--threads")) {
         const int n = std::atoi(t->c_str());
         if (n < 1) return usage("--threads wants a number of at least 1");
