@@ -312,10 +312,10 @@ private:
         for (const Pattern* p : pats) {
             std::vector<std::string> m;
             if (p->re->split(t, m) < 2) continue;
+            // The first capture is the (outcome) number, the last the text; a middle one
+            // (action 1.2's "2") is the action's own number, not needed.
             n = m[1];
-            // The last capture is the text; a middle one (action 1.2's "2") is the sub-number.
             rest = text::trim(m.back());
-            if (m.size() == 4 && !m[2].empty()) n = m[1];
             return true;
         }
         return false;
