@@ -118,10 +118,13 @@ Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vecto
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
-    return for_each_case(paths, po, [&](CaseRecord&& r) {
-        batch.add(r);
-        progress.tick();
-    });
+    // Judging and rendering run on the worker threads; the batch writes in order.
+    return for_each_case(
+        paths, po, [&](CaseRecord&& r) { return batch.prepare(r); },
+        [&](report::PreparedCase&& c) {
+            batch.add(std::move(c));
+            progress.tick();
+        });
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts) 
     return std::make_shared<extract::Vocab>(std::move(t).value(), opts.criteria);
 }
 
-namespace {
+namespace detail {
 
 extract::DocFacts read_one(const std::string& path, const extract::Vocab& vocab) {
     auto doc = read_document(path);
@@ -112,8 +112,10 @@ extract::DocFacts read_one(const std::string& path, const extract::Vocab& vocab)
 
 // Splits a folder's documents into cases: one case named after the folder when they carry
 // one family reference (or none); else one case per reference, named by it.
-void emit_folder(const Folder& f, std::vector<extract::DocFacts>&& docs, const extract::Vocab& vocab,
-                 const std::function<void(CaseRecord&&)>& emit) {
+std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
+                                    const extract::Vocab& vocab) {
+    std::vector<CaseRecord> out;
+    auto emit = [&out](CaseRecord&& r) { out.push_back(std::move(r)); };
     std::map<std::string, std::vector<extract::DocFacts>> by_ref;
     std::vector<extract::DocFacts> no_ref;
     for (auto& d : docs) {
@@ -128,7 +130,7 @@ void emit_folder(const Folder& f, std::vector<extract::DocFacts>&& docs, const e
         for (auto& [ref, list] : by_ref)
             for (auto& d : list) all.push_back(std::move(d));
         emit(extract::build_record(f.name, std::move(all), vocab));
-        return;
+        return out;
     }
     // A flat folder: documents without a reference join the family whose reference their
     // file name carries; the rest form a case of their own, named after the folder.
@@ -145,73 +147,29 @@ void emit_folder(const Folder& f, std::vector<extract::DocFacts>&& docs, const e
     }
     for (auto& [ref, list] : by_ref) emit(extract::build_record(ref, std::move(list), vocab));
     if (!orphans.empty()) emit(extract::build_record(f.name, std::move(orphans), vocab));
+    return out;
 }
 
-}  // namespace
-
-
-namespace {
-
-// One document to read, and the folder it belongs to (shared by that folder's documents).
-struct DocItem {
-    std::shared_ptr<const Folder> folder;
-    size_t index = 0;  // position in folder->files
-};
-
-// Hands out the documents of the walk one at a time, walking a folder only when its turn comes.
-class DocStream {
-public:
-    explicit DocStream(FolderWalk& walk) : walk_(walk) {}
-    std::optional<DocItem> next() {
-        while (!folder_ || index_ >= folder_->files.size()) {
-            auto f = walk_.next();
-            if (!f) return std::nullopt;
-            folder_ = std::make_shared<const Folder>(std::move(*f));
-            index_ = 0;
+std::optional<FolderItem> ItemStream::next() {
+    while (!folder_ || index_ >= folder_->files.size()) {
+        auto f = walk_.next();
+        if (!f) return std::nullopt;
+        folder_ = std::make_shared<const Folder>(std::move(*f));
+        index_ = 0;
+        if (folder_->files.size() <= kWholeFolderMax) {
+            index_ = folder_->files.size();
+            return FolderItem{folder_, 0, true};
         }
-        return DocItem{folder_, index_++};
     }
-
-private:
-    FolderWalk& walk_;
-    std::shared_ptr<const Folder> folder_;
-    size_t index_ = 0;
-};
-
-struct DocResult {
-    std::shared_ptr<const Folder> folder;
-    extract::DocFacts facts;
-};
-
-}  // namespace
-
-void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads,
-                   const std::function<void(CaseRecord&&)>& emit) {
-    DocStream docs(walk);
-    std::shared_ptr<const Folder> current;
-    std::vector<extract::DocFacts> pending;
-    ordered_stream(
-        threads ? threads : default_threads(), [&] { return docs.next(); },
-        [&](DocItem& d) { return DocResult{d.folder, read_one(d.folder->files[d.index], vocab)}; },
-        [&](DocResult&& r) {
-            if (current && r.folder != current) {
-                emit_folder(*current, std::move(pending), vocab, emit);
-                pending.clear();
-            }
-            current = r.folder;
-            pending.push_back(std::move(r.facts));
-        });
-    if (current) emit_folder(*current, std::move(pending), vocab, emit);
+    return FolderItem{folder_, index_++, false};
 }
+
+}  // namespace detail
+
 
 Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts,
                      const std::function<void(CaseRecord&&)>& emit) {
-    FolderWalk walk(paths);
-    if (walk.error()) return walk.error();
-    auto vocab = load_vocab(opts);
-    if (!vocab) return vocab.error();
-    for_each_case(walk, *vocab.value(), opts.threads, emit);
-    return std::nullopt;
+    return for_each_case(paths, opts, [](CaseRecord&& r) { return std::move(r); }, emit);
 }
 
 Status for_each_document(const std::vector<std::string>& paths, const PipelineOptions& opts,
@@ -220,10 +178,21 @@ Status for_each_document(const std::vector<std::string>& paths, const PipelineOp
     if (walk.error()) return walk.error();
     auto vocab = load_vocab(opts);
     if (!vocab) return vocab.error();
-    DocStream docs(walk);
+    // Document by document, also in small folders, so that --explain shows each in turn.
+    std::shared_ptr<const Folder> folder;
+    size_t index = 0;
     ordered_stream(
-        opts.threads ? opts.threads : default_threads(), [&] { return docs.next(); },
-        [&](DocItem& d) { return read_one(d.folder->files[d.index], *vocab.value()); },
+        opts.threads ? opts.threads : default_threads(),
+        [&]() -> std::optional<std::string> {
+            while (!folder || index >= folder->files.size()) {
+                auto f = walk.next();
+                if (!f) return std::nullopt;
+                folder = std::make_shared<const Folder>(std::move(*f));
+                index = 0;
+            }
+            return folder->files[index++];
+        },
+        [&](std::string& path) { return detail::read_one(path, *vocab.value()); },
         [&](extract::DocFacts&& f) { emit(f); });
     return std::nullopt;
 }

@@ -12,10 +12,8 @@
 #include "core/result.h"
 #include "model/record.h"
 
-namespace tfa::extract {
-class Vocab;
-struct DocFacts;
-}  // namespace tfa::extract
+#include "core/parallel.h"
+#include "extract/extractor.h"
 
 namespace tfa::app {
 
@@ -58,11 +56,89 @@ Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths);
 // Loads the templates for the pack's criteria. Errors: bad or missing templates.
 Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts);
 
-// Reads every folder's documents (in parallel, bounded) and calls emit(record) for each case
-// in a deterministic order: folders in order; in a flat folder, cases by family reference.
-// A document that cannot be read is listed in its record's `unreadable`.
-void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads,
-                   const std::function<void(CaseRecord&&)>& emit);
+namespace detail {
+
+// Reads and extracts one document; a document that cannot be read gives facts with `error`.
+extract::DocFacts read_one(const std::string& path, const extract::Vocab& vocab);
+
+// A folder's documents → its cases: one case named after the folder when they carry one
+// family reference (or none); else one case per reference, named by it (a flat folder).
+std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
+                                    const extract::Vocab& vocab);
+
+// A unit of work: a whole folder (most bundles: read, extract, build and transform on one
+// worker), or one document of a folder too large for one worker.
+struct FolderItem {
+    std::shared_ptr<const Folder> folder;
+    size_t index = 0;  // the document, when !whole
+    bool whole = false;
+};
+
+// Folders with more documents than this are read document by document.
+constexpr size_t kWholeFolderMax = 32;
+
+class ItemStream {
+public:
+    explicit ItemStream(FolderWalk& walk) : walk_(walk) {}
+    std::optional<FolderItem> next();
+
+private:
+    FolderWalk& walk_;
+    std::shared_ptr<const Folder> folder_;
+    size_t index_ = 0;
+};
+
+}  // namespace detail
+
+// Reads every folder's documents (in parallel, bounded), builds each case's record and calls
+// transform(record) on a worker thread, then emit(result) on the calling thread for each case
+// in a deterministic order: folders in order; in a flat folder, cases by family reference. A
+// document that cannot be read is listed in its record's `unreadable`. `transform` must be
+// thread-safe; it is how the caller does its per-case work (judging, rendering) in parallel.
+template <class Transform, class Emit>
+void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads, Transform transform, Emit emit) {
+    using T = decltype(transform(std::declval<CaseRecord&&>()));
+    struct Out {
+        std::shared_ptr<const Folder> folder;
+        bool whole = false;
+        std::vector<T> cases;      // a whole folder's cases, transformed
+        extract::DocFacts doc;     // one document of a large folder
+    };
+    detail::ItemStream items(walk);
+    std::shared_ptr<const Folder> large;  // the large folder whose documents are arriving
+    std::vector<extract::DocFacts> pending;
+    auto flush = [&] {
+        if (large)
+            for (auto& r : detail::build_cases(*large, std::move(pending), vocab)) emit(transform(std::move(r)));
+        pending.clear();
+        large.reset();
+    };
+    ordered_stream(
+        threads ? threads : default_threads(), [&] { return items.next(); },
+        [&](detail::FolderItem& it) {
+            Out o;
+            o.folder = it.folder;
+            o.whole = it.whole;
+            if (!it.whole) {
+                o.doc = detail::read_one(it.folder->files[it.index], vocab);
+                return o;
+            }
+            std::vector<extract::DocFacts> docs;
+            for (const auto& path : it.folder->files) docs.push_back(detail::read_one(path, vocab));
+            for (auto& r : detail::build_cases(*it.folder, std::move(docs), vocab)) o.cases.push_back(transform(std::move(r)));
+            return o;
+        },
+        [&](Out&& o) {
+            if (large && (o.whole || o.folder != large)) flush();
+            if (o.whole) {
+                for (auto& c : o.cases) emit(std::move(c));
+                return;
+            }
+            large = o.folder;
+            pending.push_back(std::move(o.doc));
+        });
+    flush();
+}
 
 // The same from paths: find_folders + load_vocab + for_each_case.
 Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts,
@@ -71,5 +147,17 @@ Status for_each_case(const std::vector<std::string>& paths, const PipelineOption
 // Reads and extracts every document under `paths`, calling emit(facts) in order (--explain).
 Status for_each_document(const std::vector<std::string>& paths, const PipelineOptions& opts,
                          const std::function<void(const extract::DocFacts&)>& emit);
+
+// The same from paths: walks them, loads the templates, and runs the pipeline.
+template <class Transform, class Emit>
+Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts, Transform transform,
+                     Emit emit) {
+    FolderWalk walk(paths);
+    if (walk.error()) return walk.error();
+    auto vocab = load_vocab(opts);
+    if (!vocab) return vocab.error();
+    for_each_case(walk, *vocab.value(), opts.threads, transform, emit);
+    return std::nullopt;
+}
 
 }  // namespace tfa::app

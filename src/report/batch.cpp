@@ -47,20 +47,32 @@ void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
     writer_.write_case(result, record_json);
 }
 
-void Batch::add(const CaseRecord& record) {
-    const std::string record_json = writer_.wants_record() ? to_json(record, kRecordDepth) : std::string();
+PreparedCase Batch::prepare(const CaseRecord& record) const {
+    PreparedCase p;
+    p.stub.case_name = record.case_name;
+    p.stub.family_ref = record.family_ref;
+    if (auto it = record.sources.find("family_ref"); it != record.sources.end()) p.stub.sources["family_ref"] = it->second;
+    if (writer_.wants_record()) p.record_json = to_json(record, kRecordDepth);
+    p.result = deferred_ ? rules::judge_rules(pack_, record, as_of_, nullptr)
+                         : rules::check_case(pack_, record, as_of_, nullptr);
+    return p;
+}
+
+void Batch::add(const CaseRecord& record) { add(prepare(record)); }
+
+void Batch::add(PreparedCase&& p) {
     if (!deferred_) {
-        rules::CaseResult res = rules::check_case(pack_, record, as_of_, nullptr);
-        emit(res, record_json);
+        emit(p.result, p.record_json);
         return;
     }
-    refs_[record.family_ref].push_back(record.case_name.empty() ? record.family_ref : record.case_name);
-    spool(rules::judge_rules(pack_, record, as_of_, nullptr), record_json, record);
+    refs_[p.stub.family_ref].push_back(p.stub.case_name.empty() ? p.stub.family_ref : p.stub.case_name);
+    spool(p.result, p.record_json, p.stub);
 }
 
 // Spool layout per case: record_json, the stub (case name, family_ref and its source), the
 // raw result's names, then its findings and errors.
 void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& record) {
+    // `record` is the stub of a PreparedCase: case name, family reference and its source.
     if (!spool_) {  // no temporary file: judge alone rather than lose the case
         rules::CaseResult res = raw;
         rules::finalize(pack_, res);

@@ -15,6 +15,14 @@
 
 namespace tfa::report {
 
+// A case judged as far as it can be alone, with its record rendered: the part of Batch::add
+// that can run on a worker thread (Batch::prepare), handed to add() in output order.
+struct PreparedCase {
+    CaseRecord stub;           // case name, family reference and its source only
+    rules::CaseResult result;  // final when the pack has no duplicate_ref rules, else raw
+    std::string record_json;   // to_json(record, kRecordDepth), or empty
+};
+
 class Batch {
 public:
     // `pack` and `writer` must outlive the Batch. Calls writer.begin().
@@ -26,12 +34,17 @@ public:
     // Judges `record` (records arrive in output order) and writes or spools it.
     void add(const CaseRecord& record);
 
+    // The same in two steps: prepare() is thread-safe and does the judging and rendering;
+    // add() of its result, in output order, writes or spools it.
+    PreparedCase prepare(const CaseRecord& record) const;
+    void add(PreparedCase&& prepared);
+
     // Writes the spooled cases and calls writer.end(). Call once.
     RunSummary finish();
 
 private:
     void emit(rules::CaseResult& result, const std::string& record_json);
-    void spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& record);
+    void spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& stub);
     bool unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub);
 
     const rules::RulePack& pack_;
