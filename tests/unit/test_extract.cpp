@@ -264,3 +264,37 @@ TEST_CASE("extract: every reader fixture goes through the extractor without harm
     }
     CHECK(n > 20);
 }
+
+TEST_CASE("extract: a large flat folder is read document by document into the same cases", "[extract]") {
+    const fs::path dir = fs::temp_directory_path() / "tfaudit-large-flat";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "intake");
+    // More documents than one worker takes as a whole folder: two families, interleaved.
+    for (int k = 0; k < 40; ++k) {
+        const std::string ref = k % 2 ? "L-1" : "L-2";
+        std::ofstream(dir / "intake" / ("review-" + std::to_string(100 + k) + ".txt"))
+            << "TAF Review\nFamily ID: " << ref << "\nReview date: " << (k % 28) + 1 << "/03/2019\n";
+    }
+    fs::create_directories(dir / "small");
+    std::ofstream(dir / "small" / "plan.txt") << "Family Plan\nFamily ID: S-1\nPlan start date: 01/02/2019\n";
+    app::PipelineOptions po;
+    po.templates_dir = kRoot + "/templates";
+    po.criteria = {{"crime", "Crime"}};
+    std::string first;
+    for (unsigned threads : {1u, 2u, 4u}) {
+        po.threads = threads;
+        std::string all;
+        std::vector<CaseRecord> out;
+        REQUIRE_FALSE(app::for_each_case({dir.string()}, po, [&](CaseRecord&& r) { out.push_back(std::move(r)); }));
+        REQUIRE(out.size() == 3);
+        CHECK(out[0].case_name == "L-1");
+        CHECK(out[0].reviews.size() == 20);
+        CHECK(out[1].case_name == "L-2");
+        CHECK(out[2].case_name == "small");
+        CHECK(out[2].plan_date == "2019-02-01");
+        for (const auto& r : out) all += to_json(r);
+        if (first.empty()) first = all;
+        CHECK(all == first);  // the same output whatever the number of threads
+    }
+    fs::remove_all(dir);
+}
