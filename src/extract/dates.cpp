@@ -58,9 +58,17 @@ Parsed make(int y, int m, int d, std::string_view text) {
     return p;
 }
 
+// The value of a run of at most 4 ASCII digits.
+int num_of(std::string_view digits) {
+    if (digits.size() > 9) return -1;  // never a day, month or year
+    int v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return v;
+}
+
 struct Token {
     enum Kind { Num, Word, Sep } kind;
-    std::string s;
+    std::string_view s;
     size_t begin, end;
     char sep = 0;
 };
@@ -73,15 +81,15 @@ std::vector<Token> tokenize(std::string_view s) {
         if (std::isdigit(c)) {
             size_t j = i;
             while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
-            out.push_back({Token::Num, std::string(s.substr(i, j - i)), i, j});
+            out.push_back({Token::Num, s.substr(i, j - i), i, j});
             i = j;
         } else if (std::isalpha(c)) {
             size_t j = i;
             while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
-            out.push_back({Token::Word, std::string(s.substr(i, j - i)), i, j});
+            out.push_back({Token::Word, s.substr(i, j - i), i, j});
             i = j;
         } else if (c == '/' || c == '-' || c == '.') {
-            out.push_back({Token::Sep, std::string(1, s[i]), i, i + 1, s[i]});
+            out.push_back({Token::Sep, s.substr(i, 1), i, i + 1, s[i]});
             ++i;
         } else {
             ++i;  // spaces, commas: skipped
@@ -90,7 +98,7 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
-bool ordinal_suffix(const std::string& w) {
+bool ordinal_suffix(std::string_view w) {
     const std::string l = text::lower(w);
     return l == "st" || l == "nd" || l == "rd" || l == "th";
 }
@@ -107,13 +115,13 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
         // 2019-11-14
         if (t[k].s.size() == 4 && sep(k + 1) && num(k + 2) && sep(k + 3) && num(k + 4) && t[k + 1].sep == t[k + 3].sep) {
             end_tok = k + 5;
-            return make(std::stoi(t[k].s), std::stoi(t[k + 2].s), std::stoi(t[k + 4].s), span(k, k + 4));
+            return make(num_of(t[k].s), num_of(t[k + 2].s), num_of(t[k + 4].s), span(k, k + 4));
         }
         // 14/11/2019, 14-11-2019, 14.11.19
         if (t[k].s.size() <= 2 && sep(k + 1) && num(k + 2) && t[k + 2].s.size() <= 2 && sep(k + 3) && num(k + 4) &&
             t[k + 1].sep == t[k + 3].sep && (t[k + 4].s.size() == 2 || t[k + 4].s.size() == 4)) {
             end_tok = k + 5;
-            return make(std::stoi(t[k + 4].s), std::stoi(t[k + 2].s), std::stoi(t[k].s), span(k, k + 4));
+            return make(num_of(t[k + 4].s), num_of(t[k + 2].s), num_of(t[k].s), span(k, k + 4));
         }
         // 14 Nov 2019, 14th November 2019, 14-Nov-2019
         if (t[k].s.size() <= 2) {
@@ -126,7 +134,7 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
                 if (sep(j)) ++j;
                 if (num(j) && (t[j].s.size() == 4 || t[j].s.size() == 2)) {
                     end_tok = j + 1;
-                    return make(std::stoi(t[j].s), m, std::stoi(t[k].s), span(k, j));
+                    return make(num_of(t[j].s), m, num_of(t[k].s), span(k, j));
                 }
                 // "14 November" with no year: too little to fix a date.
                 end_tok = i + 1;
@@ -148,7 +156,7 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
             if (word(i) && ordinal_suffix(t[i].s)) ++i;
             if (num(i) && t[i].s.size() == 4) {
                 end_tok = i + 1;
-                return make(std::stoi(t[i].s), m, std::stoi(t[d].s), span(k, i));
+                return make(num_of(t[i].s), m, num_of(t[d].s), span(k, i));
             }
         }
         // "Nov" or "November 2019" alone: a month, not a date.
