@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -281,7 +280,7 @@ TEST_CASE("The audit PDF holds ids, rule ids, money and Unicode names, embedded 
     std::remove(path.c_str());
 }
 
-TEST_CASE("Audit PDFs of 1 and 500 cases: sensible page counts, 500 in a few seconds", "[audit]") {
+TEST_CASE("Audit PDFs of 1 and 500 cases: sensible page counts", "[audit]") {
     const auto p = pack("tf-2015");
     const auto t = report_template("default");
     const auto one = report::audit_pdf(synthetic_report(p, 1), t, report::pdf::FontFiles{});
@@ -289,15 +288,13 @@ TEST_CASE("Audit PDFs of 1 and 500 cases: sensible page counts, 500 in a few sec
     const std::string one_path = write_temp(one.value(), "1.pdf");
     CHECK(pages_of(one_path) >= 5);
     CHECK(pages_of(one_path) <= 10);
-    const auto start = std::chrono::steady_clock::now();
+    // How long it takes is measured by bench/run.sh, not here.
     const auto big = report::audit_pdf(synthetic_report(p, 500), t, report::pdf::FontFiles{});
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE(big.ok());
-    CHECK(secs < 5.0);
     const std::string path = write_temp(big.value(), "500.pdf");
     CHECK(run("qpdf --check '" + path + "' >/dev/null 2>&1; echo $?") == "0\n");
     const int pages = pages_of(path);
-    WARN("500-case report: " << secs << " s, " << pages << " pages, " << big.value().size() / 1024 << " KiB");
+    INFO("500-case report: " << pages << " pages, " << big.value().size() / 1024 << " KiB");
     CHECK(pages >= 500);
     CHECK(pages <= 1500);
     const std::string text = run("pdftotext -enc UTF-8 -f " + std::to_string(pages - 40) + " '" + path + "' -");

@@ -332,7 +332,7 @@ TEST_CASE("odt: entity-expansion bomb refused fast", "[odt]") {
     const std::string m = odt_error("odt/entity-bomb.odt");
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     CHECK((m.find("entity") != std::string::npos || m.find("DOCTYPE") != std::string::npos));
-    CHECK(ms < 1000);
+    CHECK(ms < 10000);  // a hang guard, not a speed test: an expanding bomb takes minutes
 }
 
 TEST_CASE("odt: zip bombs refused by size, ratio and counted inflation", "[odt]") {
