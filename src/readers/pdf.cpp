@@ -1153,6 +1153,9 @@ public:
         } catch (const PdfError& e) {
             if (e.GetError() == ePdfError_InvalidPassword)
                 return Error{path, "encrypted: a password is needed to open it"};
+            // An encrypted file PoDoFo fails to decrypt is not damage: say what it is.
+            if (bytes.find("/Encrypt") != std::string_view::npos)
+                return Error{path, "encrypted with a method this reader cannot decrypt (" + reason(e) + ")"};
             return Error{path, "damaged PDF: " + reason(e)};
         } catch (const std::bad_alloc&) {
             return Error{path, "damaged PDF: out of memory while reading"};

@@ -61,3 +61,8 @@ TEST_CASE("bad input: zip bombs are refused, also when the sizes lie", "[bad]") 
     small.max_entry_bytes = 1024;
     CHECK_THAT(error_of("docx/assessment.docx", small), Catch::Contains("possible zip bomb"));
 }
+
+TEST_CASE("bad input: a PDF encrypted in a way the reader cannot decrypt says so, not damaged", "[bad]") {
+    CHECK_THAT(error_of("pdf/encrypted-aes128.pdf"), Catch::StartsWith("encrypted with a method this reader cannot decrypt"));
+    CHECK_THAT(error_of("pdf/truncated.pdf"), Catch::StartsWith("damaged PDF"));
+}

@@ -71,6 +71,8 @@ cp "$work/tables.pdf" "$here/tables.pdf"
 # Encrypted copies: an empty user password (opens without asking) and a real user password.
 qpdf --encrypt "" owner-secret 256 -- "$here/report.pdf" "$here/encrypted-empty.pdf"
 qpdf --encrypt user-secret owner-secret 256 -- "$here/report.pdf" "$here/encrypted-user.pdf"
+# 128-bit AES with an empty user password: PoDoFo 0.9.8 cannot decrypt it; it must say so.
+qpdf --static-id --encrypt "" owner-secret 128 --use-aes=y -- "$here/report.pdf" "$here/encrypted-aes128.pdf"
 
 # truncated.pdf: the first half of report.pdf. random.pdf: 4 KB of seeded random bytes.
 size=$(stat -c %s "$here/report.pdf")
