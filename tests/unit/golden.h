@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 
+#include "readers/reader.h"
+
 namespace tfa::test {
 
 inline std::string read_all(const std::string& path) {
@@ -24,6 +26,14 @@ inline std::string read_all(const std::string& path) {
 }
 
 inline std::string data_path(const std::string& rel) { return std::string(TEST_DATA_DIR) + "/" + rel; }
+
+// Reads the fixture tests/data/REL, which must read without error (the test stops otherwise).
+inline Document read_ok(const std::string& rel) {
+    auto r = read_document(data_path(rel));
+    INFO(rel << ": " << (r ? "" : r.error().str()));
+    REQUIRE(r.ok());
+    return std::move(r).value();
+}
 
 // `s` with the absolute test-data folder replaced by "tests/data", so goldens do not depend on
 // where the checkout lives.

@@ -5,15 +5,9 @@
 
 using namespace tfa;
 using tfa::test::data_path;
+using tfa::test::read_ok;
 
 namespace {
-
-Document read_ok(const std::string& rel) {
-    auto r = read_document(data_path(rel));
-    INFO(rel << ": " << (r ? "" : r.error().str()));
-    REQUIRE(r.ok());
-    return std::move(r).value();
-}
 
 const Block* find_text(const std::vector<Block>& blocks, const std::string& needle) {
     for (const auto& b : blocks) {
@@ -28,7 +22,7 @@ const Block* find_text(const std::vector<Block>& blocks, const std::string& need
 }  // namespace
 
 TEST_CASE("docx: runs, content controls, tracked changes and fields", "[docx]") {
-    const Document d = read_ok("docx/assessment.docx");
+    const Document d = test::read_ok("docx/assessment.docx");
     CHECK(d.format == "docx");
     CHECK(d.title == "Early Help Assessment");
     REQUIRE(d.body.size() >= 3);
@@ -53,7 +47,7 @@ TEST_CASE("docx: runs, content controls, tracked changes and fields", "[docx]") 
 }
 
 TEST_CASE("docx: tick boxes of every kind with their states", "[docx]") {
-    const Document d = read_ok("docx/assessment.docx");
+    const Document d = test::read_ok("docx/assessment.docx");
     const Block* w14 = find_text(d.body, "Yes ☐ No");
     REQUIRE(w14);
     REQUIRE(w14->boxes.size() == 2);
@@ -77,7 +71,7 @@ TEST_CASE("docx: tick boxes of every kind with their states", "[docx]") {
 }
 
 TEST_CASE("docx: merged cells, nested tables, header rows and lists", "[docx]") {
-    const Document d = read_ok("docx/tables_lists.docx");
+    const Document d = test::read_ok("docx/tables_lists.docx");
     const Block& t = d.body.at(1);
     REQUIRE(t.is_table());
     CHECK(t.rows[0].header);
@@ -105,7 +99,7 @@ TEST_CASE("docx: merged cells, nested tables, header rows and lists", "[docx]") 
 }
 
 TEST_CASE("docx: headers, footers, notes, comments and text boxes are kept apart", "[docx]") {
-    const Document d = read_ok("docx/parts.docx");
+    const Document d = test::read_ok("docx/parts.docx");
     REQUIRE(d.body.size() == 2);
     CHECK(d.body[0].text == "Body with a note and a comment");
     CHECK(d.body[1].text == "After the box");
@@ -118,14 +112,14 @@ TEST_CASE("docx: headers, footers, notes, comments and text boxes are kept apart
 }
 
 TEST_CASE("docx: the main part is found through _rels/.rels", "[docx]") {
-    const Document d = read_ok("docx/alternate_path.docx");
+    const Document d = test::read_ok("docx/alternate_path.docx");
     REQUIRE(d.body.size() == 1);
     CHECK(d.body[0].text == "Main part in an unusual place");
 }
 
 TEST_CASE("docx: text and block goldens", "[docx][golden]") {
     for (const char* name : {"assessment", "tables_lists", "parts"}) {
-        const Document d = read_ok(std::string("docx/") + name + ".docx");
+        const Document d = test::read_ok(std::string("docx/") + name + ".docx");
         tfa::test::check_golden(std::string("docx/") + name + ".txt", to_text(d));
         tfa::test::check_golden(std::string("docx/") + name + ".json", to_json(d));
     }

@@ -12,13 +12,6 @@ using tfa::test::data_path;
 
 namespace {
 
-Document read_pdf_ok(const std::string& rel) {
-    auto r = read_document(data_path(rel));
-    INFO(rel << ": " << (r ? "" : r.error().str()));
-    REQUIRE(r.ok());
-    return std::move(r).value();
-}
-
 Error read_pdf_error(const std::string& rel) {
     auto r = read_document(data_path(rel));
     REQUIRE_FALSE(r.ok());
@@ -114,7 +107,7 @@ size_t count_of(const std::string& s, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("pdf: text, Unicode and ligatures of a LibreOffice PDF", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/report.pdf");
+    const Document d = test::read_ok("pdf/report.pdf");
     CHECK(d.format == "pdf");
     CHECK(d.pages == 2);
     CHECK(d.title == "Family Support Review");
@@ -136,7 +129,7 @@ TEST_CASE("pdf: text, Unicode and ligatures of a LibreOffice PDF", "[pdf]") {
 }
 
 TEST_CASE("pdf: a bordered label/value table is a two-column table", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/report.pdf");
+    const Document d = test::read_ok("pdf/report.pdf");
     const auto tables = tables_of(d);
     REQUIRE(tables.size() == 1);
     const Block& t = *tables[0];
@@ -156,7 +149,7 @@ TEST_CASE("pdf: a bordered label/value table is a two-column table", "[pdf]") {
 }
 
 TEST_CASE("pdf: paragraphs in reading order with page numbers and document-wide paths", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/report.pdf");
+    const Document d = test::read_ok("pdf/report.pdf");
     const char* order[] = {"Family Support Review", "This synthetic review", "The keyworker",
                            "Effective official",    "Consent",               "Yes",
                            "The second page",       "Last line."};
@@ -182,7 +175,7 @@ TEST_CASE("pdf: paragraphs in reading order with page numbers and document-wide 
 }
 
 TEST_CASE("pdf: a ruled table with wrapped cells is read cell by cell", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/tables.pdf");
+    const Document d = test::read_ok("pdf/tables.pdf");
     CHECK(d.warnings.empty());
     const auto tables = tables_of(d);
     REQUIRE(tables.size() == 3);
@@ -206,7 +199,7 @@ TEST_CASE("pdf: a ruled table with wrapped cells is read cell by cell", "[pdf]")
 }
 
 TEST_CASE("pdf: a borderless table is found from its columns, and a bulleted list is not a table", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/tables.pdf");
+    const Document d = test::read_ok("pdf/tables.pdf");
     const auto tables = tables_of(d);
     REQUIRE(tables.size() == 3);
     const Block& t = *tables[2];
@@ -223,13 +216,13 @@ TEST_CASE("pdf: a borderless table is found from its columns, and a bulleted lis
 }
 
 TEST_CASE("pdf: a single line with a tab stays a paragraph", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/fonts.pdf");
+    const Document d = test::read_ok("pdf/fonts.pdf");
     CHECK(tables_of(d).empty());
     CHECK(d.body[2].text == "Yes a\tb");
 }
 
 TEST_CASE("pdf: wrapped lines join into one paragraph", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/report.pdf");
+    const Document d = test::read_ok("pdf/report.pdf");
     const Block& b = block_with(d, "The second page");
     CHECK(b.text ==
           "The second page closes the review with a final note about efficient staff. This paragraph is "
@@ -239,7 +232,7 @@ TEST_CASE("pdf: wrapped lines join into one paragraph", "[pdf]") {
 }
 
 TEST_CASE("pdf: tick glyphs become indexed tick boxes", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/report.pdf");
+    const Document d = test::read_ok("pdf/report.pdf");
     const Block& b = block_with(d, "Yes");
     CHECK(b.text == "☒ Yes ☐ No");
     REQUIRE(b.boxes.size() == 2);
@@ -250,8 +243,8 @@ TEST_CASE("pdf: tick glyphs become indexed tick boxes", "[pdf]") {
 }
 
 TEST_CASE("pdf: an empty user password opens without asking", "[pdf]") {
-    const Document plain = read_pdf_ok("pdf/report.pdf");
-    const Document enc = read_pdf_ok("pdf/encrypted-empty.pdf");
+    const Document plain = test::read_ok("pdf/report.pdf");
+    const Document enc = test::read_ok("pdf/encrypted-empty.pdf");
     CHECK(enc.pages == 2);
     CHECK(enc.title == "Family Support Review");  // AES padding of decrypted strings dropped
     REQUIRE(enc.body.size() == plain.body.size());
@@ -259,7 +252,7 @@ TEST_CASE("pdf: an empty user password opens without asking", "[pdf]") {
 }
 
 TEST_CASE("pdf: form XObjects, TJ kerning, hex strings, quote operators, /Differences", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/xobject.pdf");
+    const Document d = test::read_ok("pdf/xobject.pdf");
     CHECK(d.pages == 1);
     REQUIRE(d.body.size() == 4);
     CHECK(d.body[0].text == "Form XObject test");
@@ -272,7 +265,7 @@ TEST_CASE("pdf: form XObjects, TJ kerning, hex strings, quote operators, /Differ
 }
 
 TEST_CASE("pdf: composite Identity-H fonts, CMap ranges, widths and Wingdings tick boxes", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/fonts.pdf");
+    const Document d = test::read_ok("pdf/fonts.pdf");
     REQUIRE(d.body.size() == 5);
     // Two-byte codes through bfchar, a ligature target, bfrange with start and array forms, and
     // a range of 4096 codes (code 1001 is U+4E01).
@@ -291,7 +284,7 @@ TEST_CASE("pdf: composite Identity-H fonts, CMap ranges, widths and Wingdings ti
 }
 
 TEST_CASE("pdf: a scanned page among text pages is named in a warning", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/mixed.pdf");
+    const Document d = test::read_ok("pdf/mixed.pdf");
     CHECK(d.pages == 3);
     CHECK(d.body.size() == 9);
     REQUIRE(d.warnings.size() == 1);
@@ -334,7 +327,7 @@ TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
 }
 
 TEST_CASE("pdf: forms drawing forms without end are cut short with a warning", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/forms-bomb.pdf");
+    const Document d = test::read_ok("pdf/forms-bomb.pdf");
     REQUIRE_FALSE(d.body.empty());
     CHECK(d.body.front().text == "Text before the forms.");
     REQUIRE(d.warnings.size() == 1);
@@ -359,7 +352,7 @@ TEST_CASE("pdf: every prefix of a PDF is read or refused, never a crash", "[pdf]
 }
 
 TEST_CASE("pdf: a filled-in form's field values are read into the page's text", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/form.pdf");
+    const Document d = test::read_ok("pdf/form.pdf");
     CHECK(d.warnings.empty());
     // A text field (a field with a kid widget: /FT, /V, /DA inherited) right of its label.
     CHECK(block_with(d, "Family reference").text == "Family reference: FF-2001");
@@ -404,14 +397,14 @@ TEST_CASE("pdf: a filled-in form's field values are read into the page's text", 
 }
 
 TEST_CASE("pdf: an encrypted form's values lose PoDoFo's AES padding", "[pdf]") {
-    const Document plain = read_pdf_ok("pdf/form.pdf");
-    const Document enc = read_pdf_ok("pdf/form-encrypted.pdf");
+    const Document plain = test::read_ok("pdf/form.pdf");
+    const Document enc = test::read_ok("pdf/form-encrypted.pdf");
     CHECK(enc.warnings.empty());
     CHECK(to_text(enc) == to_text(plain));
 }
 
 TEST_CASE("pdf: a PDF holding only filled-in form fields is read", "[pdf]") {
-    const Document d = read_pdf_ok("pdf/form-only.pdf");
+    const Document d = test::read_ok("pdf/form-only.pdf");
     CHECK(d.warnings.empty());  // not "no text on any page"
     REQUIRE(d.body.size() == 2);
     CHECK(d.body[0].text == "FF-3003");

@@ -8,13 +8,6 @@ using tfa::test::data_path;
 
 namespace {
 
-Document xlsx_ok(const std::string& rel) {
-    auto r = read_document(data_path(rel));
-    INFO(rel << ": " << (r ? "" : r.error().str()));
-    REQUIRE(r.ok());
-    return std::move(r).value();
-}
-
 std::string xlsx_error(const std::string& rel) {
     auto r = read_document(data_path(rel));
     REQUIRE_FALSE(r.ok());
@@ -34,7 +27,7 @@ std::string at(const Block& t, const std::string& sheet, int row, int col) {
 }  // namespace
 
 TEST_CASE("xlsx: sheets in workbook order, chart sheets skipped, empty sheet kept empty", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     CHECK(d.format == "xlsx");
     CHECK(d.title == "Outcome Evidence – TF-0042");
     CHECK(d.warnings.empty());
@@ -51,7 +44,7 @@ TEST_CASE("xlsx: sheets in workbook order, chart sheets skipped, empty sheet kep
 }
 
 TEST_CASE("xlsx: shared, rich-text and inline strings, booleans, errors, formulas", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& t = d.body[0];
     REQUIRE(t.rows.size() == 6);  // row 7 holds only formatted empty cells
     CHECK(t.rows[0].header);
@@ -72,7 +65,7 @@ TEST_CASE("xlsx: shared, rich-text and inline strings, booleans, errors, formula
 }
 
 TEST_CASE("xlsx: real row and column positions, gaps padded", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& t = d.body[0];
     const Row& r3 = t.rows[2];  // A3 B3 D3 E3 G3: C3 and F3 padded
     REQUIRE(r3.cells.size() == 7);
@@ -96,7 +89,7 @@ TEST_CASE("xlsx: real row and column positions, gaps padded", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: merged cells", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& o = d.body[1];
     REQUIRE(o.rows[0].cells.size() == 2);
     CHECK(o.rows[0].cells[0].text() == "Offence");
@@ -106,7 +99,7 @@ TEST_CASE("xlsx: merged cells", "[xlsx]") {
 }
 
 TEST_CASE("xlsx: dates, times, durations and the 1900 leap-year bug", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& t = d.body[0];
     CHECK(at(t, "Attendance", 2, 3) == "2019-11-14");        // built-in 14
     CHECK(at(t, "Attendance", 2, 4) == "2019-12-20");        // custom dd/mm/yyyy
@@ -122,14 +115,14 @@ TEST_CASE("xlsx: dates, times, durations and the 1900 leap-year bug", "[xlsx]") 
 }
 
 TEST_CASE("xlsx: the 1904 date system", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/date1904.xlsx");
+    const Document d = test::read_ok("xlsx/date1904.xlsx");
     REQUIRE(d.body.size() == 1);
     CHECK(at(d.body[0], "Dates", 2, 1) == "2019-11-14");  // serial 42321 in 1904
     CHECK(at(d.body[0], "Dates", 3, 1) == "1904-01-01");  // serial 0 in 1904
 }
 
 TEST_CASE("xlsx: numbers without float noise and percentages", "[xlsx]") {
-    const Document d = xlsx_ok("xlsx/evidence.xlsx");
+    const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& t = d.body[0];
     CHECK(at(t, "Attendance", 2, 5) == "92.5%");          // 0.92500000000000004 with 0.00%
     CHECK(at(t, "Attendance", 3, 4) == "92%");            // 0.92 with 0%
