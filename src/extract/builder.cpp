@@ -143,8 +143,8 @@ private:
         if (h) {
             r_.consent_given = answer(h->value);
             r_.sources["consent_given"] = h->src;
-        } else if (!d.consent_boxes_first.empty()) {
-            if (d.consent_boxes_first[0].checked) r_.consent_given = true;
+        } else if (d.consent_tick) {
+            if (*d.consent_tick) r_.consent_given = true;
             r_.sources["consent_given"] = d.consent_src;
         }
         date_scalar("consent_date", d, "consent_date", r_.consent_date);

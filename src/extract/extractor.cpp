@@ -193,8 +193,8 @@ private:
         if (section_ == "consent") {
             f_.consent_text += t + "\n";
             if (f_.consent_src.empty()) f_.consent_src = source_of(b, t);
-            if (f_.consent_boxes_first.empty() && (text::starts_with(t, kTicked) || text::starts_with(t, kEmptyBox)))
-                f_.consent_boxes_first.push_back({text::starts_with(t, kTicked), 0});
+            if (!f_.consent_tick && (text::starts_with(t, kTicked) || text::starts_with(t, kEmptyBox)))
+                f_.consent_tick = text::starts_with(t, kTicked);
         }
         std::string n, rest;
         if (match_numbered(outcome_re_, t, n, rest)) {

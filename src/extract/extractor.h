@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,16 +21,14 @@ namespace tfa::extract {
 struct Hit {
     std::string field;
     std::string label;   // the label as written in the document
-    std::string value;   // the value text, placeholders removed
-    std::vector<Checkbox> boxes;  // tick boxes in `value`, offsets into it
+    std::string value;   // the value text, placeholders removed; tick boxes as ☒/☐
     Source src;          // where the value is
     const LabelRule* rule = nullptr;
 };
 
 // A table (or a run of "Label: value" paragraphs) read as rows of named columns.
 struct Row {
-    std::map<std::string, std::string> cells;         // column → text
-    std::map<std::string, std::vector<Checkbox>> boxes;  // column → tick boxes
+    std::map<std::string, std::string> cells;  // column → text (tick boxes as ☒/☐)
     std::vector<Action> actions;  // plan rows from numbered "Action N.M" paragraphs
     std::string group;            // text after "Outcome N:" when the row sits under one
     Source src;
@@ -60,7 +59,7 @@ struct DocFacts {
     std::vector<Table> tables;
     std::vector<ListedCriterion> listed;
     std::string consent_text;          // all text in the consent section
-    std::vector<Checkbox> consent_boxes_first;  // a tick box that opens a consent paragraph
+    std::optional<bool> consent_tick;  // the state of a tick box that opens a consent paragraph
     Source consent_src;
     std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
     std::vector<std::string> templates;  // names of the templates that applied
