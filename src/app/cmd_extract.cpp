@@ -79,7 +79,7 @@ int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
     bool first = true, unreadable = false;
     out << "[";
     const Status s = for_each_case(a.positional(), po, [&](CaseRecord&& r) {
-        out << (first ? "\n  " : ",\n  ") << to_json(r, 1);
+        out << (first ? "\n  " : ",\n  ") << to_json(r, 1, true, true);
         first = false;
         for (const auto& u : r.unreadable) err << u.file << ": " << u.reason << "\n";
         unreadable = unreadable || !r.unreadable.empty();

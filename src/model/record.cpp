@@ -79,13 +79,25 @@ private:
 
 }  // namespace
 
-std::string to_json(const CaseRecord& r, int indent, bool with_sources) {
+std::string to_json(const CaseRecord& r, int indent, bool with_sources, bool with_bundle) {
     Json j(indent);
     j.begin_object();
     auto s = [&](const char* k, const std::string& v) {
         j.key(k);
         j.str_or_null(v);
     };
+    if (with_bundle) {
+        s("case", r.case_name);
+        j.key("documents");
+        j.begin_array();
+        for (size_t i = 0; i < r.files.size(); ++i) {
+            j.begin_object();
+            s("file", r.files[i]);
+            s("type", i < r.doc_types.size() ? r.doc_types[i] : "");
+            j.end_object();
+        }
+        j.end_array();
+    }
     s("family_ref", r.family_ref);
     s("council", r.council);
     s("assessment_started", r.assessment_started);

@@ -110,7 +110,8 @@ struct CaseRecord {
 };
 
 // The record as JSON (docs/case-record.md), deterministic, two-space indent at `indent`.
-// With `with_sources` the "sources" object is included.
-std::string to_json(const CaseRecord& r, int indent = 0, bool with_sources = true);
+// With `with_sources` the "sources" object is included; with `with_bundle` the record starts
+// with "case" (its name) and "documents" (each file with the type it was read as).
+std::string to_json(const CaseRecord& r, int indent = 0, bool with_sources = true, bool with_bundle = false);
 
 }  // namespace tfa

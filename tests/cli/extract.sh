@@ -30,5 +30,20 @@ grep -q "/nonexistent/x.docx: no such file" /tmp/tfa-err.$$ || fail "no error fo
 "$BIN" extract --help | grep -q -- "--blocks" || fail "extract --help"
 "$BIN" --help | grep -q "extract" || fail "--help lists commands"
 "$BIN" nosuchcommand >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command: want 2"
+# Case records: one per bundle, named, with its documents in date order and their types.
+S=$ROOT/samples/bundles
+out=$("$BIN" extract --format json "$S/kestrel-clean-1" 2>/tmp/tfa-err.$$); rc=$?
+[ $rc -eq 0 ] || fail "records: exit $rc"
+echo "$out" | grep -q '"case": "kestrel-clean-1"' || fail "records: no case name"
+echo "$out" | grep -q '"type": "assessment"' || fail "records: no document types"
+echo "$out" | grep -q '"family_ref": "KV/2018/0042"' || fail "records: no family reference"
+# A bundle with a scanned document: the record lists it as unreadable, stderr names it, exit 2.
+out=$("$BIN" extract --format json "$S/fernshire-scanned-closure" 2>/tmp/tfa-err.$$); rc=$?
+[ $rc -eq 2 ] || fail "records with an unreadable document: exit $rc, want 2"
+grep -q "no text layer: cannot be read without OCR" /tmp/tfa-err.$$ || fail "records: unreadable not reported"
+echo "$out" | grep -q '"reason": "no text layer' || fail "records: unreadable not in the record"
+# --explain names the template rule behind a field, and --rules with an unknown pack is refused.
+"$BIN" extract --explain "$S/brackenford-clean-1" | grep -q 'rule brackenford (.*brackenford.xml' || fail "--explain"
+"$BIN" extract --format json --rules no-such-pack "$S/kestrel-clean-1" >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown pack: want 2"
 rm -f /tmp/tfa-err.$$
 echo "extract CLI: all checks passed"
