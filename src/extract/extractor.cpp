@@ -534,7 +534,18 @@ private:
         if (!kind.empty()) {
             typed_table(t, grid, header_row, kind, cols);
         } else {
-            for (const auto& row : grid) label_row(row);
+            for (size_t r = 0; r < grid.size(); ++r) {
+                // Labels across a row with their values in the row beneath.
+                if (r + 1 < grid.size() && section_ != "criteria") {
+                    const auto rules = label_header(grid[r]);
+                    if (!rules.empty() && label_header(grid[r + 1]).empty()) {
+                        vertical_pairs(grid[r], grid[r + 1], rules);
+                        ++r;
+                        continue;
+                    }
+                }
+                label_row(grid[r]);
+            }
         }
         // Tables nested in cells are read too.
         for (const auto& row : t.rows)
@@ -633,6 +644,7 @@ private:
             const Location& loc = c.cell->loc;
             std::string l2, v2;
             const LabelRule* rule = v_.field(text::match_key(label), section_, active_);
+            if (!rule && label.find('\n') != std::string::npos && lines_of_labels(label, loc)) continue;
             if (!rule && split_label(label, l2, v2) && (rule = v_.field(text::match_key(l2), section_, active_))) {
                 add_hit(*rule, l2, v2, source_of(loc, v2));
                 continue;
@@ -657,6 +669,46 @@ private:
             } else {
                 add_hit(*rule, label, "", source_of(loc, ""));
             }
+        }
+    }
+
+    // A cell of several lines, each "Label: value". Returns true when any line was a field.
+    bool lines_of_labels(const std::string& text, const Location& loc) {
+        bool any = false;
+        for (const auto& line : text::split(text, '\n')) {
+            std::string l, v;
+            if (!split_label(line, l, v)) continue;
+            if (const LabelRule* r = v_.field(text::match_key(l), section_, active_)) {
+                add_hit(*r, l, v, source_of(loc, v));
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    // The field each cell of `row` labels, when at least two cells are field labels and every
+    // other filled cell is too: a row of labels whose values are in the row beneath.
+    std::vector<const LabelRule*> label_header(const std::vector<GridCell>& row) const {
+        std::vector<const LabelRule*> rules(row.size(), nullptr);
+        size_t labels = 0;
+        for (size_t i = 0; i < row.size(); ++i) {
+            if (!row[i].cell || text::trim(row[i].text).empty()) continue;
+            rules[i] = v_.field(text::match_key(row[i].text), section_, active_);
+            if (!rules[i]) return {};
+            ++labels;
+        }
+        if (labels < 2) return {};
+        return rules;
+    }
+
+    // Pairs a row of labels with the values under them, column by column.
+    void vertical_pairs(const std::vector<GridCell>& labels, const std::vector<GridCell>& values,
+                        const std::vector<const LabelRule*>& rules) {
+        for (size_t i = 0; i < rules.size() && i < values.size(); ++i) {
+            if (!rules[i]) continue;
+            const GridCell& v = values[i];
+            const Location& loc = v.cell ? v.cell->loc : labels[i].cell->loc;
+            add_hit(*rules[i], text::trim(labels[i].text), v.cell ? v.text : std::string(), source_of(loc, v.text));
         }
     }
 

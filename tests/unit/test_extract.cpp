@@ -298,3 +298,20 @@ TEST_CASE("extract: a large flat folder is read document by document into the sa
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("extract: labels across a row with their values in the row beneath", "[extract]") {
+    const auto r = record_of("a.html", html("<table><tr><th>Family ID</th><th>Date of assessment</th>"
+                                            "<th>Lead professional</th></tr>"
+                                            "<tr><td>V-9</td><td>02/04/2019</td><td>Noor Hale</td></tr></table>"));
+    CHECK(r.family_ref == "V-9");
+    CHECK(r.assessment_date == "2019-04-02");
+    CHECK(r.lead_professional == "Noor Hale");
+    CHECK(r.sources.at("lead_professional").where == "table 1, row 2, cell 3");
+}
+
+TEST_CASE("extract: a cell holding several 'Label: value' lines", "[extract]") {
+    const auto r = record_of("a.html", html("<table><tr><td><p>Family ID: W-3</p><p>Keyworker: Ivo Brandt</p></td>"
+                                            "<td>Photo</td></tr></table>"));
+    CHECK(r.family_ref == "W-3");
+    CHECK(r.lead_professional == "Ivo Brandt");
+}
