@@ -153,6 +153,13 @@ std::string trim(std::string_view s) {
 }
 
 std::string collapse_ws(std::string_view s) {
+    // Most values are already clean: plain ASCII spaces, single, not at the ends.
+    bool clean = !s.empty() && s.front() != ' ' && s.back() != ' ';
+    for (size_t i = 0; clean && i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c >= 0x80 || (c == ' ' && s[i + 1] == ' ')) clean = false;
+    }
+    if (clean) return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool pending = false;

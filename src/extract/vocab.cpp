@@ -75,7 +75,8 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
 }
 
 namespace {
-constexpr size_t kMatchBlocks = 12;  // body blocks searched for a template's <match> phrases
+constexpr size_t kMatchBlocks = 12;    // body blocks searched for a template's <match> phrases
+constexpr size_t kMatchChars = 4000;   // ... and at most about this much text
 }  // namespace
 
 Active Vocab::active(const Document& doc) const {
@@ -91,7 +92,9 @@ Active Vocab::active(const Document& doc) const {
         for (const auto& f : t.match_formats) a[i] = a[i] || f == doc.format;
         if (a[i] || t.match_phrases.empty()) continue;
         if (!built) {
+            // The first few thousand characters are where a council names itself.
             auto add = [&all](const Block& x) {
+                if (all.size() > kMatchChars) return;
                 all += ' ';
                 all += x.text;
             };

@@ -21,6 +21,13 @@ TEST_CASE("cp1252 bytes decode to UTF-8", "[text]") {
 TEST_CASE("trim and collapse handle non-breaking spaces", "[text]") {
     CHECK(text::trim("\xC2\xA0 x y \xC2\xA0") == "x y");
     CHECK(text::collapse_ws(" a \n\t b\xC2\xA0\xC2\xA0" "c ") == "a b c");
+    CHECK(text::collapse_ws("already clean text") == "already clean text");
+    CHECK(text::collapse_ws("two  spaces") == "two spaces");
+    CHECK(text::collapse_ws("x") == "x");
+    CHECK(text::collapse_ws("x ") == "x");
+    CHECK(text::collapse_ws(" ") == "");
+    CHECK(text::collapse_ws("") == "");
+    CHECK(text::collapse_ws("Zoë  Łukasz") == "Zoë Łukasz");
 }
 
 TEST_CASE("extension is lower case without the dot", "[text]") {
