@@ -149,11 +149,19 @@ private:
         }
         date_scalar("consent_date", d, "consent_date", r_.consent_date);
         scalar("consent_signed_by", d, "consent_signed_by", r_.consent_signed_by);
+        // What the consent names: the consent section's text, a statement field, the label.
         std::string statement = d.consent_text;
-        if (const Hit* s = d.hit("consent_statement")) statement += "\n" + s->value;
-        if (h) statement += "\n" + h->label;
+        Source where = d.consent_src;
+        if (const Hit* s = d.hit("consent_statement")) {
+            statement += "\n" + s->value;
+            if (where.empty()) where = s->src;
+        }
+        if (h) {
+            statement += "\n" + h->label;
+            if (where.empty()) where = h->src;
+        }
         r_.consent_scope = v_.values_in("scope", statement);
-        if (!r_.consent_scope.empty()) r_.sources["consent_scope"] = d.consent_src.empty() ? h->src : d.consent_src;
+        if (!r_.consent_scope.empty()) r_.sources["consent_scope"] = where;
     }
 
     // "☒ Yes ☐ No" → true; "☐ Yes ☒ No" → false; no box ticked → unanswered; "Yes" → true.

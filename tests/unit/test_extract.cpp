@@ -315,3 +315,11 @@ TEST_CASE("extract: a cell holding several 'Label: value' lines", "[extract]") {
     CHECK(r.family_ref == "W-3");
     CHECK(r.lead_professional == "Ivo Brandt");
 }
+
+TEST_CASE("extract: a consent statement given as a field, with no consent section", "[extract]") {
+    // Regression: the scope's source was taken from the consent answer, which is absent here.
+    const auto r = record_of("a.txt", "Early Help Assessment\nConsent statement: shared with the DWP for the national evaluation\n");
+    CHECK(r.consent_scope == std::vector<std::string>{"dwp", "national_evaluation"});
+    CHECK(r.sources.at("consent_scope").where == "paragraph 2");
+    CHECK_FALSE(r.consent_given.has_value());
+}
