@@ -168,23 +168,29 @@ private:
         end_pending();
         close_group();
         group_label_.clear();
-        const std::string key = text::match_key(b.text);
         section_.clear();
-        std::string n, rest;
-        if (match_numbered(outcome_re_, b.text, n, rest)) {
-            group_label_ = rest;
-            return;
-        }
-        // A heading is a section ("Information sharing and consent"), else perhaps a label
-        // whose value is the text under it ("Voice of the child").
-        if (const SectionRule* s = v_.section(key, active_)) {
-            section_ = s->section;
-            return;
-        }
-        if (const LabelRule* r = v_.field(key, section_, active_)) {
+        // A heading is an outcome's or a section's ("Information sharing and consent"), else
+        // perhaps a label whose value is the text under it ("Voice of the child").
+        if (outcome_or_section(b.text)) return;
+        if (const LabelRule* r = v_.field(text::match_key(b.text), section_, active_)) {
             start_pending(*r, b);
             if (const char* s = section_after(r->field)) section_ = s;
         }
+    }
+
+    // A line standing alone (a heading, a one-cell table row): "Outcome N: X" names what the
+    // table under it is about; a section label opens that section. True when it was either.
+    bool outcome_or_section(const std::string& line) {
+        std::string n, rest;
+        if (match_numbered(outcome_re_, line, n, rest)) {
+            group_label_ = rest;
+            return true;
+        }
+        if (const SectionRule* s = v_.section(text::match_key(line), active_)) {
+            section_ = s->section;
+            return true;
+        }
+        return false;
     }
 
     void paragraph(const Block& b) {
@@ -321,6 +327,12 @@ private:
         return false;
     }
 
+    // A table cell's value: tick and answer columns keep their text as written (☒, "Yes",
+    // "Not met"), every other column is cleaned of placeholders.
+    std::string column_value(const std::string& column, const std::string& raw) const {
+        return column == "identified" || column == "achieved" ? text::collapse_ws(raw) : clean(v_, raw);
+    }
+
     // ---- tables that arrive as tab-separated lines (PDF text has no table structure) -------
     // A line whose tab-separated cells name a table's columns starts a table; the tabbed
     // lines after it are its rows. Returns true when `b` was taken as part of such a table.
@@ -336,9 +348,7 @@ private:
             Row r;
             r.group = group_label_;
             for (size_t i = 0; i < row.size() && i < tab_cols_.size(); ++i)
-                if (!tab_cols_[i].empty()) r.cells[tab_cols_[i]] = tab_cols_[i] == "identified" || tab_cols_[i] == "achieved"
-                                                                        ? row[i].text
-                                                                        : clean(v_, row[i].text);
+                if (!tab_cols_[i].empty()) r.cells[tab_cols_[i]] = column_value(tab_cols_[i], row[i].text);
             r.src = source_of(b, text::collapse_ws(b.text));
             t.rows.push_back(std::move(r));
             return true;
@@ -386,8 +396,7 @@ private:
             group_row_.cells["outcome_detail"] = clean(v_, value);
             return;
         }
-        group_row_.cells[c.column] = c.column == "achieved" || c.column == "identified" ? text::collapse_ws(value)
-                                                                                         : clean(v_, value);
+        group_row_.cells[c.column] = column_value(c.column, value);
         if (group_row_.src.quote.empty()) group_row_.src = source_of(b, b.text);
     }
 
@@ -596,9 +605,7 @@ private:
             bool any = false;
             for (size_t i = 0; i < grid[r].size() && i < cols.size(); ++i) {
                 if (cols[i].empty() || !grid[r][i].cell) continue;
-                const std::string& raw = grid[r][i].text;
-                const bool keep_raw = cols[i] == "identified" || cols[i] == "achieved";
-                std::string v = keep_raw ? text::collapse_ws(raw) : clean(v_, raw);
+                std::string v = column_value(cols[i], grid[r][i].text);
                 if (!v.empty()) any = true;
                 row.cells[cols[i]] = std::move(v);
             }
@@ -621,19 +628,7 @@ private:
         for (size_t i = 0; i < row.size(); ++i)
             if (row[i].cell && !text::trim(row[i].text).empty()) filled.push_back(i);
         if (filled.empty()) return;
-        if (filled.size() == 1) {
-            const GridCell& only = row[filled[0]];
-            const std::string key = text::match_key(only.text);
-            std::string n, rest;
-            if (match_numbered(outcome_re_, only.text, n, rest)) {
-                group_label_ = rest;
-                return;
-            }
-            if (const SectionRule* s = v_.section(key, active_)) {
-                section_ = s->section;
-                return;
-            }
-        }
+        if (filled.size() == 1 && outcome_or_section(row[filled[0]].text)) return;
         if (section_ == "criteria" && filled.size() >= 1) {
             criteria_row(row, filled);
             return;
