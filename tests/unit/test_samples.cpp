@@ -17,6 +17,7 @@
 #include "core/calendar.h"
 #include "golden.h"
 #include "rules/check.h"
+#include "status_words.h"
 #include "rules/pack.h"
 
 using namespace tfa;
