@@ -162,4 +162,18 @@ Choice parse_column_choice(const std::vector<std::string>& headers, const std::v
     return c;
 }
 
+std::string tick_notation(const Choice& c) {
+    if (c.state == Choice::State::NotAChoice) return {};
+    std::string out;
+    size_t next_marked = 0;  // c.marked follows c.options' order
+    for (const std::string& o : c.options) {
+        const bool on = next_marked < c.marked.size() && c.marked[next_marked] == o;
+        if (on) ++next_marked;
+        if (!out.empty()) out += ' ';
+        out += on ? kChecked : kUnchecked;
+        if (!o.empty()) out += ' ' + o;
+    }
+    return out;
+}
+
 }  // namespace tfa::extract

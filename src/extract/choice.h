@@ -39,4 +39,8 @@ Choice parse_choice(std::string_view text);
 // a cell under one of them holding X, ✓, ✔, ✗, ☒, ☑, * or "Yes" marks that option.
 Choice parse_column_choice(const std::vector<std::string>& headers, const std::vector<std::string>& cells);
 
+// The choice written back as tick boxes before their options ("☒ Yes ☐ No"), so that a choice
+// read from columns can take the same path as one read from text; "" for NotAChoice.
+std::string tick_notation(const Choice& c);
+
 }  // namespace tfa::extract

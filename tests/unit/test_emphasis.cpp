@@ -369,3 +369,19 @@ TEST_CASE("choice: a mark under a Yes or No column", "[choice]") {
     CHECK(parse_column_choice({"Name", "Yes"}, {"A", "X"}).state == Choice::State::NotAChoice);
     CHECK(parse_column_choice(h, {"short row"}).state == Choice::State::None);  // cells missing: unmarked
 }
+
+TEST_CASE("choice: written back as tick boxes, it reads the same", "[choice]") {
+    const std::vector<std::string> h = {"Criterion", "Yes", "No", "N/A"};
+    const Choice c = parse_column_choice(h, {"Crime", "", "✓", ""});
+    CHECK(tfa::extract::tick_notation(c) == "☐ Yes ☒ No ☐ N/A");
+    CHECK(tfa::extract::tick_notation(parse_column_choice(h, {"Crime", "X", "", "X"})) == "☒ Yes ☐ No ☒ N/A");
+    for (const char* text : {"Yes ☐ No ☒", "[x] Yes [ ] No", "☐ Yes ☐ No", "☒ Yes ☒ No"}) {
+        INFO(text);
+        const Choice once = parse_choice(text);
+        const Choice twice = parse_choice(tfa::extract::tick_notation(once));
+        CHECK(twice.state == once.state);
+        CHECK(twice.options == once.options);
+        CHECK(twice.marked == once.marked);
+    }
+    CHECK(tfa::extract::tick_notation(parse_choice("Yes / No")).empty());
+}
