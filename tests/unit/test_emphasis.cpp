@@ -385,3 +385,47 @@ TEST_CASE("choice: written back as tick boxes, it reads the same", "[choice]") {
     }
     CHECK(tfa::extract::tick_notation(parse_choice("Yes / No")).empty());
 }
+
+TEST_CASE("emphasis: damaged text and stray spans never break settling or the answer readers", "[emphasis][choice]") {
+    // Deterministic pseudo-random text from the pieces these functions look at, including cut
+    // UTF-8 sequences, with spans that may run past the text or overlap.
+    static const char* const kPieces[] = {"☒", "☐", "✓", "[", "]", "(", ")", "x", "X", " ", "/", "|", ",", ":",
+                                          "?", "\n", "\t", "Yes", "No", "N/A", "n/", "not", "met", "\xC2",
+                                          "\xC2\xA0", "\xE2", "\xE2\x98", "10:30", ""};
+    uint32_t seed = 12345;
+    auto next = [&seed](uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    for (int round = 0; round < 3000; ++round) {
+        Block b;
+        const uint32_t pieces = next(12);
+        for (uint32_t i = 0; i < pieces; ++i) b.text += kPieces[next(sizeof kPieces / sizeof kPieces[0])];
+        for (uint32_t i = next(5), at = 0; i > 0; --i) {
+            const uint32_t begin = at + next(4), end = begin + next(6);
+            b.emphasis.push_back({begin, end, static_cast<uint8_t>(next(16))});
+            at = next(3) ? end : begin;  // sometimes overlapping, as no reader makes them
+        }
+        const size_t cut = next(3);
+        settle_emphasis(b, cut);
+        INFO("round " << round << ": \"" << b.text << "\"");
+        for (size_t i = 0; i < b.emphasis.size(); ++i) {
+            const Emphasis& e = b.emphasis[i];
+            REQUIRE(e.begin < e.end);
+            REQUIRE(e.end <= b.text.size());
+            REQUIRE(e.flags != 0);
+            if (i) REQUIRE(b.emphasis[i - 1].end <= e.begin);
+            CHECK(b.text[e.begin] != ' ');
+            CHECK(b.text[e.end - 1] != ' ');
+        }
+        index_checkboxes(b);
+        const std::string m = marked_answer(b);
+        const Choice c = parse_choice(m.empty() ? b.text : m);
+        if (c.state == Choice::State::One) CHECK(c.marked.size() == 1);
+        if (c.state == Choice::State::Several) CHECK_FALSE(c.reason.empty());
+        if (c.state == Choice::State::None) CHECK(c.marked.empty());
+        Cell cell;
+        cell.blocks = {b, b};
+        (void)marked_answer(cell);
+    }
+}
