@@ -26,7 +26,7 @@ const std::map<std::string, std::string>& synonyms() {
         {"ref", "reference"},    {"no", "number"},         {"came", "present"},     {"attended", "present"},
         {"person", "member"},    {"indicator", "measure"}, {"result", "value"},     {"figure", "value"},
         {"start", "started"},    {"end", "ended"},         {"update", "progress"},  {"issue", "criterion"},
-        {"approval", "authorisation"}, {"approved", "authorised"}, {"apply", "identified"}, {"know", "evidence"},
+        {"approval", "authorisation"}, {"approved", "authorised"}, {"apply", "identified"}, {"know", "evidence"}, {"written", "completed"},
         {"area", "criterion"},    {"problem", "criterion"}, {"born", "dob"},
         {"steps", "action"},     {"actions", "action"},    {"when", "by_when"},     {"whom", "who"},
         {"responsible", "who"},  {"role", "relationship"}, {"measured", "measure"}, {"sustained", "sustained"}};
@@ -35,7 +35,7 @@ const std::map<std::string, std::string>& synonyms() {
 
 const std::set<std::string>& stop_words() {
     static const std::set<std::string> s{"of", "the", "on", "by", "to", "a", "an", "and", "in", "for", "date",
-                                         "is", "are", "we", "our", "this", "did", "do", "how", "what", "s", "will", "does"};
+                                         "is", "are", "we", "our", "this", "did", "do", "how", "what", "s", "will", "does", "up"};
     return s;
 }
 
@@ -172,7 +172,7 @@ void labels_in(const SuggestDoc& d, const Vocab& v, std::vector<LabelSeen>& out)
             }
     }
     for (const auto& [label, src] : d.facts.unmatched) {
-        LabelSeen s{text::collapse_ws(label), "", file_name(d.doc.path) + ", " + src.where, false};
+        LabelSeen s{text::collapse_ws(label), "", file_name(d.doc.path) + ", " + src.where, false, ""};
         const std::string q = text::collapse_ws(src.quote);
         if (q.size() > s.label.size() + 1 && text::starts_with(q, s.label)) {
             s.value = text::trim(q.substr(s.label.size() + 1));
