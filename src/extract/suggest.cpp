@@ -26,7 +26,7 @@ const std::map<std::string, std::string>& synonyms() {
         {"ref", "reference"},    {"no", "number"},         {"came", "present"},     {"attended", "present"},
         {"person", "member"},    {"indicator", "measure"}, {"result", "value"},     {"figure", "value"},
         {"start", "started"},    {"end", "ended"},         {"update", "progress"},  {"issue", "criterion"},
-        {"approval", "authorisation"}, {"approved", "authorised"}, {"apply", "identified"}, {"know", "evidence"}, {"written", "completed"},
+        {"approval", "authorisation"}, {"approved", "authorised"}, {"apply", "identified"}, {"know", "evidence"}, {"written", "completed"}, {"recorded", "completed"}, {"checked", "authorised"},
         {"area", "criterion"},    {"problem", "criterion"}, {"born", "dob"},
         {"steps", "action"},     {"actions", "action"},    {"when", "by_when"},     {"whom", "who"},
         {"responsible", "who"},  {"role", "relationship"}, {"measured", "measure"}, {"sustained", "sustained"}};
@@ -143,8 +143,22 @@ bool label_like(const std::string& s) {
     return std::none_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-// A table of label | value pairs: every row an even number of cells, each even cell label-like.
-bool pairs_table(const Block& t) {
+// A table of label | value pairs: every row an even number of cells, each even cell label-like,
+// and a first row that is not a header of column names (every cell label-like, half of them like
+// a known column: "First name | Last name | Relationship | Born").
+bool pairs_table(const Block& t, const Knowledge& k) {
+    if (t.rows.size() >= 2) {
+        size_t labels = 0, columns = 0;
+        for (const auto& c : t.rows[0].cells) {
+            const std::string s = text::collapse_ws(c.text());
+            if (!label_like(s)) break;
+            ++labels;
+            double best = 0;
+            for (const ColumnRule* col : k.columns) best = std::max(best, label_likeness(text::match_key(s), col->key));
+            if (best >= 0.6) ++columns;
+        }
+        if (labels == t.rows[0].cells.size() && 2 * columns >= labels) return false;
+    }
     for (const auto& r : t.rows) {
         if (r.cells.size() < 2 || r.cells.size() % 2) return false;
         for (size_t i = 0; i < r.cells.size(); i += 2) {
@@ -155,7 +169,7 @@ bool pairs_table(const Block& t) {
     return true;
 }
 
-void labels_in(const SuggestDoc& d, const Vocab& v, std::vector<LabelSeen>& out) {
+void labels_in(const SuggestDoc& d, const Vocab& v, const Knowledge& k, std::vector<LabelSeen>& out) {
     const Active active = v.active(d.doc);
     std::string section;
     for (const auto& b : d.doc.body) {
@@ -163,7 +177,7 @@ void labels_in(const SuggestDoc& d, const Vocab& v, std::vector<LabelSeen>& out)
             if (b.kind == BlockKind::Heading) section = section_of(v, active, b.text);
             continue;
         }
-        if (!pairs_table(b)) continue;
+        if (!pairs_table(b, k)) continue;
         for (const auto& r : b.rows)
             for (size_t i = 0; i + 1 < r.cells.size(); i += 2) {
                 const std::string l = text::collapse_ws(r.cells[i].text());
@@ -210,13 +224,26 @@ const LabelRule* best_label(const Knowledge& k, const LabelSeen& s, const std::s
     return best;
 }
 
+// The vocabulary set ("tf", "sf") whose criterion ids best cover the rule pack's.
+std::string criteria_set(const Vocab& v) {
+    std::map<std::string, std::set<std::string>> ids;
+    for (const auto& t : v.templates())
+        for (const auto& c : t.criteria)
+            if (std::count(v.criteria_order().begin(), v.criteria_order().end(), c.criterion)) ids[c.set].insert(c.criterion);
+    std::string best;
+    for (const auto& [set, in] : ids)
+        if (best.empty() || in.size() > ids[best].size()) best = set;
+    return best;
+}
+
 // The criterion a term is most like (a problem named in the council's own words), or null.
 const CriterionTerm* best_criterion(const Vocab& v, const std::string& key, double& sure) {
     const CriterionTerm* best = nullptr;
+    const std::string set = criteria_set(v);
     sure = 0;
     for (const auto& t : v.templates())
         for (const auto& c : t.criteria) {
-            if (c.kind == "cue") continue;
+            if (c.kind == "cue" || c.set != set) continue;
             if (const double l = label_likeness(key, c.key); l > sure) best = &c, sure = l;
         }
     return best;
@@ -230,7 +257,7 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
         std::set<std::string> matched;
         for (const auto& h : d.facts.hits) matched.insert(text::match_key(h.label));
         std::vector<LabelSeen> seen;
-        labels_in(d, v, seen);
+        labels_in(d, v, k, seen);
         for (const auto& s : seen) {
             const std::string key = text::match_key(s.label);
             if (key.empty() || k.shared_keys.count(key) || matched.count(key) || !done.insert(key).second) continue;
@@ -282,7 +309,7 @@ std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Know
         std::set<std::string> read;
         for (const auto& t : d.facts.tables) read.insert(t.src.where);
         for (const auto& b : d.doc.body) {
-            if (!b.is_table() || b.rows.size() < 2 || b.rows[0].cells.size() < 3 || pairs_table(b)) continue;
+            if (!b.is_table() || b.rows.size() < 2 || b.rows[0].cells.size() < 3 || pairs_table(b, k)) continue;
             bool known = false;
             for (const auto& w : read) known = known || text::starts_with(w, b.loc.where());
             if (known) continue;
