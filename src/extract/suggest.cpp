@@ -204,14 +204,39 @@ struct Guess {
     double sure = 0;
 };
 
-const LabelRule* best_label(const Knowledge& k, const LabelSeen& s, const std::string& ref_token, double& sure) {
+// The type a title or file name names by its words, or "".
+std::string type_from_words(const std::string& s) {
+    const std::string k = text::match_key(s);
+    static const std::vector<std::pair<const char*, const char*>> words{
+        {"clos", "closure"}, {"review", "review"},    {"meeting", "review"},  {"plan", "plan"},
+        {"assess", "assessment"}, {"evidence", "evidence"}, {"hard data", "evidence"}};
+    for (const auto& [w, t] : words)
+        if (k.find(w) != std::string::npos) return t;
+    return "";
+}
+
+// The document type a field belongs to, when it belongs to one ("" for fields of any document).
+std::string type_of_field(const std::string& f) {
+    if (text::starts_with(f, "closure_")) return "closure";
+    if (text::starts_with(f, "review_") || f == "attendees" || f == "apologies" || f == "next_review") return "review";
+    if (f == "plan_date") return "plan";
+    if (text::starts_with(f, "assessment_")) return "assessment";
+    return "";
+}
+
+// The field a label is most like. Fields already found in the document (`taken`) are left for
+// other labels; a field of the document's own type fits better, one of another type worse.
+const LabelRule* best_label(const Knowledge& k, const LabelSeen& s, const std::string& ref_token,
+                            const std::string& doc_type, const std::set<std::string>& taken, double& sure) {
     const std::string key = text::match_key(s.label);
     const bool is_date = s.has_value && dates::parse(s.value).status == dates::Status::Ok;
     const LabelRule* best = nullptr;
     sure = 0;
     for (const LabelRule* r : k.labels) {
         if (s.has_value && !s.value.empty() && is_date != is_date_field(r->field)) continue;
+        if (taken.count(r->field)) continue;
         double v = label_likeness(key, r->key);
+        if (const std::string t = type_of_field(r->field); !t.empty() && !doc_type.empty()) v += t == doc_type ? 0.15 : -0.15;
         // A rule for one section fits a label in that section better, and one elsewhere worse.
         if (!r->context.empty()) v += r->context == s.section ? 0.15 : -0.2;
         v = std::min(v, 1.0);
@@ -254,15 +279,21 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
     std::vector<Guess> out;
     std::set<std::string> done;
     for (const auto& d : docs) {
-        std::set<std::string> matched;
-        for (const auto& h : d.facts.hits) matched.insert(text::match_key(h.label));
+        std::set<std::string> matched, taken;
+        for (const auto& h : d.facts.hits) {
+            matched.insert(text::match_key(h.label));
+            if (!text::trim(h.value).empty()) taken.insert(h.field);
+        }
+        std::string doc_type = type_from_words(d.doc.title + " " + file_name(d.doc.path));
+        if (doc_type.empty() && !d.facts.types.empty()) doc_type = d.facts.types[0];
         std::vector<LabelSeen> seen;
         labels_in(d, v, k, seen);
         for (const auto& s : seen) {
             const std::string key = text::match_key(s.label);
             if (key.empty() || k.shared_keys.count(key) || matched.count(key) || !done.insert(key).second) continue;
             double sure = 0;
-            const LabelRule* r = best_label(k, s, ref, sure);
+            const LabelRule* r = best_label(k, s, ref, doc_type, taken, sure);
+            if (r && sure >= kSure) taken.insert(r->field);
             double csure = 0;
             const CriterionTerm* c = s.has_value ? nullptr : best_criterion(v, key, csure);
             if (c && csure > sure) {
@@ -289,17 +320,6 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
         }
     }
     return out;
-}
-
-// The type a title or file name names by its words, or "".
-std::string type_from_words(const std::string& s) {
-    const std::string k = text::match_key(s);
-    static const std::vector<std::pair<const char*, const char*>> words{
-        {"clos", "closure"}, {"review", "review"},    {"meeting", "review"},  {"plan", "plan"},
-        {"assess", "assessment"}, {"evidence", "evidence"}, {"hard data", "evidence"}};
-    for (const auto& [w, t] : words)
-        if (k.find(w) != std::string::npos) return t;
-    return "";
 }
 
 std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Knowledge& k) {
