@@ -322,12 +322,83 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
     return out;
 }
 
+// What each column of a table holds under its header: 1 dates (every line of every filled cell
+// is one), 0 something else, -1 nothing.
+std::vector<int> dated_columns(const Block& t) {
+    std::vector<int> out(t.rows[0].cells.size(), -1);
+    for (size_t r = 1; r < t.rows.size(); ++r)
+        for (size_t i = 0; i < t.rows[r].cells.size() && i < out.size(); ++i)
+            for (const auto& line : text::split(t.rows[r].cells[i].text(), '\n')) {
+                if (text::trim(line).empty()) continue;
+                const bool date = dates::parse(line).status == dates::Status::Ok;
+                out[i] = out[i] == -1 ? date : (out[i] && date);
+            }
+    return out;
+}
+
+bool is_date_column(const std::string& c) {
+    return c == "date_achieved" || c == "sustained_since" || c == "by_when" || c == "period_start" ||
+           c == "period_end" || c == "dob" || c == "date";
+}
+
+// How alike a header cell is to a column rule, 0 when what the column holds rules it out.
+double column_likeness(const std::string& head, int dated, const ColumnRule& c) {
+    if (dated != -1 && (dated == 1) != is_date_column(c.column)) return 0;
+    return label_likeness(text::match_key(head), c.key);
+}
+
+// The kind whose columns the header cells are most like; the document's own type counts extra.
+std::string kind_of(const std::vector<std::string>& heads, const std::vector<int>& dated, const Knowledge& k,
+                    const std::string& doc_type, double& score) {
+    std::map<std::string, double> by_kind;
+    for (const auto& kind : table_kinds())
+        for (size_t i = 0; i < heads.size(); ++i) {
+            double best = 0;
+            for (const ColumnRule* c : k.columns)
+                if (c->table == kind) best = std::max(best, column_likeness(heads[i], dated[i], *c));
+            if (best >= 0.4) by_kind[kind] += best;
+        }
+    if (by_kind.count(doc_type)) by_kind[doc_type] += 1.0;
+    std::string kind;
+    score = 0;
+    for (const auto& [kd, s] : by_kind)
+        if (s > score) kind = kd, score = s;
+    return kind;
+}
+
+// Each header cell's column of `kind`, the likeliest pairs first, a column and a cell used once.
+std::vector<std::pair<const ColumnRule*, double>> map_columns(const std::vector<std::string>& heads,
+                                                              const std::vector<int>& dated, const Knowledge& k,
+                                                              const std::string& kind) {
+    struct Cand {
+        size_t cell;
+        const ColumnRule* col;
+        double v;
+    };
+    std::vector<Cand> cands;
+    for (size_t i = 0; i < heads.size(); ++i)
+        for (const ColumnRule* c : k.columns)
+            if (c->table == kind)
+                if (const double v = column_likeness(heads[i], dated[i], *c); v >= 0.4) cands.push_back({i, c, v});
+    std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.v > b.v; });
+    std::vector<std::pair<const ColumnRule*, double>> out(heads.size(), {nullptr, 0.0});
+    std::set<std::string> used;
+    for (const auto& c : cands)
+        if (!out[c.cell].first && !used.count(c.col->column)) {
+            out[c.cell] = {c.col, c.v};
+            used.insert(c.col->column);
+        }
+    return out;
+}
+
 std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Knowledge& k) {
     std::vector<Guess> out;
     std::set<std::string> done;
     for (const auto& d : docs) {
         std::set<std::string> read;
         for (const auto& t : d.facts.tables) read.insert(t.src.where);
+        std::string doc_type = type_from_words(d.doc.title + " " + file_name(d.doc.path));
+        if (doc_type.empty() && !d.facts.types.empty()) doc_type = d.facts.types[0];
         for (const auto& b : d.doc.body) {
             if (!b.is_table() || b.rows.size() < 2 || b.rows[0].cells.size() < 3 || pairs_table(b, k)) continue;
             bool known = false;
@@ -335,50 +406,29 @@ std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Know
             if (known) continue;
             std::vector<std::string> heads;
             for (const auto& c : b.rows[0].cells) heads.push_back(text::collapse_ws(c.text()));
-            // The kind whose columns the header cells are most like.
-            std::map<std::string, double> by_kind;
-            for (const auto& kind : table_kinds())
-                for (const auto& h : heads) {
-                    double best = 0;
-                    for (const ColumnRule* c : k.columns)
-                        if (c->table == kind) best = std::max(best, label_likeness(text::match_key(h), c->key));
-                    if (best >= 0.4) by_kind[kind] += best;
-                }
-            // The document's own type makes its kind of table likelier.
-            std::string type = type_from_words(d.doc.title + " " + file_name(d.doc.path));
-            if (type.empty() && !d.facts.types.empty()) type = d.facts.types[0];
-            if (by_kind.count(type)) by_kind[type] += 1.0;
-            std::string kind;
+            const std::vector<int> dated = dated_columns(b);
             double score = 0;
-            for (const auto& [kd, s] : by_kind)
-                if (s > score) kind = kd, score = s;
+            const std::string kind = kind_of(heads, dated, k, doc_type, score);
             if (kind.empty()) continue;
-            std::string cols, notes, sig = kind;
-            std::set<std::string> used;
+            const auto cols = map_columns(heads, dated, k, kind);
+            std::string xml, notes, sig = kind;
             size_t n = 0;
-            for (const auto& h : heads) {
-                const ColumnRule* best = nullptr;
-                double sure = 0;
-                for (const ColumnRule* c : k.columns) {
-                    if (c->table != kind || used.count(c->column)) continue;
-                    const double v = label_likeness(text::match_key(h), c->key);
-                    if (v > sure) best = c, sure = v;
-                }
-                if (!best || sure < 0.4) {
-                    notes += "\n       \"" + h + "\": no column guessed";
+            for (size_t i = 0; i < heads.size(); ++i) {
+                const auto& [c, sure] = cols[i];
+                if (!c) {
+                    notes += "\n       \"" + heads[i] + "\": no column guessed";
                     continue;
                 }
-                used.insert(best->column);
-                sig += "|" + text::match_key(h);
+                sig += "|" + text::match_key(heads[i]);
                 ++n;
-                cols += "\n    <!-- \"" + comment_safe(h) + "\" like \"" + comment_safe(best->label) + "\", sure " +
-                        fixed2(sure) + " -->\n    <column name=\"" + best->column + "\"><label>" + text::xml_escape(h) +
-                        "</label></column>";
+                xml += "\n    <!-- \"" + comment_safe(heads[i]) + "\" like \"" + comment_safe(c->label) + "\", sure " +
+                       fixed2(sure) + " -->\n    <column name=\"" + c->column + "\"><label>" +
+                       text::xml_escape(heads[i]) + "</label></column>";
             }
             if (n < 2 || !done.insert(sig).second) continue;
             Guess g;
             g.sure = std::min(1.0, score / static_cast<double>(heads.size()));
-            g.what = "<table kind=\"" + kind + "\">" + cols + "\n  </table>";
+            g.what = "<table kind=\"" + kind + "\">" + xml + "\n  </table>";
             g.why = "table header row at " + where(d, b.rows[0].cells[0].loc) + ": " + std::to_string(n) + " of " +
                     std::to_string(heads.size()) + " columns like " + kind + " columns, sure " + fixed2(g.sure) +
                     comment_safe(notes);
