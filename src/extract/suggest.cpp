@@ -3,6 +3,7 @@
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -274,6 +275,30 @@ const CriterionTerm* best_criterion(const Vocab& v, const std::string& key, doub
     return best;
 }
 
+Guess criterion_guess(const LabelSeen& s, const CriterionTerm& c, double sure) {
+    Guess g;
+    g.sure = sure;
+    g.what = "<criterion id=\"" + c.criterion + "\" set=\"" + c.set + "\"><name>" + text::xml_escape(s.label) +
+             "</name></criterion>";
+    g.why = "\"" + s.label + "\" at " + s.place + ": a problem like \"" + c.term + "\" (" + c.criterion + "), sure " +
+            fixed2(sure);
+    return g;
+}
+
+Guess field_guess(const LabelSeen& s, const LabelRule* r, double sure) {
+    Guess g;
+    g.sure = sure;
+    const std::string ctx = r && !r->context.empty() ? " context=\"" + r->context + "\"" : "";
+    if (r)
+        g.what = "<field name=\"" + r->field + "\"" + ctx + "><label>" + text::xml_escape(s.label) + "</label></field>";
+    g.why = "\"" + s.label + "\" at " + s.place + (s.has_value ? ", value \"" + s.value + "\"" : "") +
+            (r ? ": like \"" + r->label + "\" (" + r->origin.tmpl + ")" : ": like no known label") + ", sure " +
+            fixed2(sure);
+    return g;
+}
+
+// A guess for each label no template knows, once per label: a field, or (for a label with no
+// value, as in a criteria table's first column) a headline problem in the council's words.
 std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Vocab& v, const Knowledge& k,
                                  const std::string& ref) {
     std::vector<Guess> out;
@@ -291,32 +316,15 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
         for (const auto& s : seen) {
             const std::string key = text::match_key(s.label);
             if (key.empty() || k.shared_keys.count(key) || matched.count(key) || !done.insert(key).second) continue;
-            double sure = 0;
+            double sure = 0, csure = 0;
             const LabelRule* r = best_label(k, s, ref, doc_type, taken, sure);
-            if (r && sure >= kSure) taken.insert(r->field);
-            double csure = 0;
             const CriterionTerm* c = s.has_value ? nullptr : best_criterion(v, key, csure);
             if (c && csure > sure) {
-                // A headline problem in the council's words (a criteria table's first column).
-                Guess g;
-                g.sure = csure;
-                g.what = "<criterion id=\"" + c->criterion + "\" set=\"" + c->set + "\"><name>" +
-                         text::xml_escape(s.label) + "</name></criterion>";
-                g.why = "\"" + s.label + "\" at " + s.place + ": a problem like \"" + c->term + "\" (" + c->criterion +
-                        "), sure " + fixed2(csure);
-                out.push_back(std::move(g));
+                out.push_back(criterion_guess(s, *c, csure));
                 continue;
             }
-            Guess g;
-            g.sure = sure;
-            std::string ctx = r && !r->context.empty() ? " context=\"" + r->context + "\"" : "";
-            if (r)
-                g.what = "<field name=\"" + r->field + "\"" + ctx + "><label>" + text::xml_escape(s.label) +
-                         "</label></field>";
-            g.why = "\"" + s.label + "\" at " + s.place + (s.has_value ? ", value \"" + s.value + "\"" : "") +
-                    (r ? ": like \"" + r->label + "\" (" + r->origin.tmpl + ")" : ": like no known label") +
-                    ", sure " + fixed2(sure);
-            out.push_back(std::move(g));
+            if (r && sure >= kSure) taken.insert(r->field);
+            out.push_back(field_guess(s, r, sure));
         }
     }
     return out;
