@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -216,6 +217,13 @@ std::string type_from_words(const std::string& s) {
     return "";
 }
 
+// A document's type by its title's or file name's words, else as the extractor inferred it.
+std::string type_of_doc(const SuggestDoc& d) {
+    std::string t = type_from_words(d.doc.title + " " + file_name(d.doc.path));
+    if (t.empty() && !d.facts.types.empty()) t = d.facts.types[0];
+    return t;
+}
+
 // The document type a field belongs to, when it belongs to one ("" for fields of any document).
 std::string type_of_field(const std::string& f) {
     if (text::starts_with(f, "closure_")) return "closure";
@@ -309,8 +317,7 @@ std::vector<Guess> field_guesses(const std::vector<SuggestDoc>& docs, const Voca
             matched.insert(text::match_key(h.label));
             if (!text::trim(h.value).empty()) taken.insert(h.field);
         }
-        std::string doc_type = type_from_words(d.doc.title + " " + file_name(d.doc.path));
-        if (doc_type.empty() && !d.facts.types.empty()) doc_type = d.facts.types[0];
+        const std::string doc_type = type_of_doc(d);
         std::vector<LabelSeen> seen;
         labels_in(d, v, k, seen);
         for (const auto& s : seen) {
@@ -399,48 +406,52 @@ std::vector<std::pair<const ColumnRule*, double>> map_columns(const std::vector<
     return out;
 }
 
+// The guess for one table's header row, or none (fewer than two columns guessed).
+std::optional<Guess> table_guess(const SuggestDoc& d, const Block& b, const Knowledge& k) {
+    std::vector<std::string> heads;
+    for (const auto& c : b.rows[0].cells) heads.push_back(text::collapse_ws(c.text()));
+    const std::vector<int> dated = dated_columns(b);
+    double score = 0;
+    const std::string kind = kind_of(heads, dated, k, type_of_doc(d), score);
+    if (kind.empty()) return std::nullopt;
+    const auto cols = map_columns(heads, dated, k, kind);
+    std::string xml, notes;
+    size_t n = 0;
+    for (size_t i = 0; i < heads.size(); ++i) {
+        const auto& [c, sure] = cols[i];
+        if (!c) {
+            notes += "\n       \"" + heads[i] + "\": no column guessed";
+            continue;
+        }
+        ++n;
+        xml += "\n    <!-- \"" + comment_safe(heads[i]) + "\" like \"" + comment_safe(c->label) + "\", sure " +
+               fixed2(sure) + " -->\n    <column name=\"" + c->column + "\"><label>" + text::xml_escape(heads[i]) +
+               "</label></column>";
+    }
+    if (n < 2) return std::nullopt;
+    Guess g;
+    g.sure = std::min(1.0, score / static_cast<double>(heads.size()));
+    g.what = "<table kind=\"" + kind + "\">" + xml + "\n  </table>";
+    g.why = "table header row at " + where(d, b.rows[0].cells[0].loc) + ": " + std::to_string(n) + " of " +
+            std::to_string(heads.size()) + " columns like " + kind + " columns, sure " + fixed2(g.sure) +
+            comment_safe(notes);
+    return g;
+}
+
+// A guess for each table of three or more columns the extractor did not read, once per layout.
 std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Knowledge& k) {
     std::vector<Guess> out;
     std::set<std::string> done;
     for (const auto& d : docs) {
         std::set<std::string> read;
         for (const auto& t : d.facts.tables) read.insert(t.src.where);
-        std::string doc_type = type_from_words(d.doc.title + " " + file_name(d.doc.path));
-        if (doc_type.empty() && !d.facts.types.empty()) doc_type = d.facts.types[0];
         for (const auto& b : d.doc.body) {
             if (!b.is_table() || b.rows.size() < 2 || b.rows[0].cells.size() < 3 || pairs_table(b, k)) continue;
             bool known = false;
             for (const auto& w : read) known = known || text::starts_with(w, b.loc.where());
             if (known) continue;
-            std::vector<std::string> heads;
-            for (const auto& c : b.rows[0].cells) heads.push_back(text::collapse_ws(c.text()));
-            const std::vector<int> dated = dated_columns(b);
-            double score = 0;
-            const std::string kind = kind_of(heads, dated, k, doc_type, score);
-            if (kind.empty()) continue;
-            const auto cols = map_columns(heads, dated, k, kind);
-            std::string xml, notes, sig = kind;
-            size_t n = 0;
-            for (size_t i = 0; i < heads.size(); ++i) {
-                const auto& [c, sure] = cols[i];
-                if (!c) {
-                    notes += "\n       \"" + heads[i] + "\": no column guessed";
-                    continue;
-                }
-                sig += "|" + text::match_key(heads[i]);
-                ++n;
-                xml += "\n    <!-- \"" + comment_safe(heads[i]) + "\" like \"" + comment_safe(c->label) + "\", sure " +
-                       fixed2(sure) + " -->\n    <column name=\"" + c->column + "\"><label>" +
-                       text::xml_escape(heads[i]) + "</label></column>";
-            }
-            if (n < 2 || !done.insert(sig).second) continue;
-            Guess g;
-            g.sure = std::min(1.0, score / static_cast<double>(heads.size()));
-            g.what = "<table kind=\"" + kind + "\">" + xml + "\n  </table>";
-            g.why = "table header row at " + where(d, b.rows[0].cells[0].loc) + ": " + std::to_string(n) + " of " +
-                    std::to_string(heads.size()) + " columns like " + kind + " columns, sure " + fixed2(g.sure) +
-                    comment_safe(notes);
-            out.push_back(std::move(g));
+            auto g = table_guess(d, b, k);
+            if (g && done.insert(g->what).second) out.push_back(std::move(*g));
         }
     }
     return out;
