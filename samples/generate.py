@@ -2272,7 +2272,7 @@ def scenarios():
          M("Aoife Quinlan", "Daughter", 2010, 11, 30)],
         {"a": 0, "t": 1, "c": 2}, "Ifeoma Castellanos", D_AG, "Ifeoma Castellanos", "Gideon Thwaite",
         ["crime", "education", "health"],
-        "clean; sustained progress; header tables of three label | value pairs per row with labels wrapped "
+        "clean; sustained progress; header tables of three label/value pairs per row with labels wrapped "
         "over two lines; YES / NO answers by bold underline and strike-through; goal tables with no criterion "
         "column; closure per goal; dates as 14.11.18",
         OK, week=2))
