@@ -457,23 +457,36 @@ std::vector<Guess> table_guesses(const std::vector<SuggestDoc>& docs, const Know
     return out;
 }
 
+// A document's title: its properties' title, else its first short line; `place` says which.
+std::string title_of(const Document& doc, std::string& place) {
+    place = "document properties";
+    if (!doc.title.empty()) return doc.title;
+    for (size_t i = 0; i < doc.body.size() && i < 3; ++i) {
+        const Block& b = doc.body[i];
+        if (!b.is_table() && !text::trim(b.text).empty() && b.text.size() < 80) {
+            place = b.loc.where();
+            return text::collapse_ws(b.text);
+        }
+    }
+    return "";
+}
+
+// A guess for each title that did not name its document's type.
 std::vector<Guess> title_guesses(const std::vector<SuggestDoc>& docs) {
     std::vector<Guess> out;
     std::set<std::string> done;
     for (const auto& d : docs) {
-        if (!d.facts.type_source.empty() || d.doc.format == "csv" || !d.facts.error.empty()) continue;
-        std::string title = d.doc.title, place = "document properties";
-        for (size_t i = 0; title.empty() && i < d.doc.body.size() && i < 3; ++i) {
-            const Block& b = d.doc.body[i];
-            if (!b.is_table() && !text::trim(b.text).empty() && b.text.size() < 80) {
-                title = text::collapse_ws(b.text);
-                place = b.loc.where();
-            }
-        }
+        // A title that named the type needs nothing; one whose type came from the file name or the
+        // content is a title the templates do not know.
+        if (d.facts.type_from == "title" || d.doc.format == "csv" || !d.facts.error.empty()) continue;
+        std::string place;
+        const std::string title = title_of(d.doc, place);
         if (title.empty() || !done.insert(text::match_key(title)).second) continue;
         Guess g;
         std::string type = type_from_words(title), how = "the title's words";
         g.sure = 0.8;
+        if (type.empty() && !d.facts.types.empty() && !d.facts.type_from.empty())
+            type = d.facts.types[0], how = "the " + d.facts.type_from + " (as the extractor read it)", g.sure = 0.7;
         if (type.empty()) type = type_from_words(file_name(d.doc.path)), how = "the file name", g.sure = 0.7;
         if (type.empty() && !d.facts.types.empty()) type = d.facts.types[0], how = "what the document holds", g.sure = 0.6;
         if (type.empty()) continue;

@@ -183,12 +183,14 @@ std::vector<std::string> differences(const Corpus& c, const std::string& name, c
             if (!same) out.push_back(k + ": got " + stringify(got->get(k)) + "\n      want " + stringify(w));
             continue;
         }
+        strip_sources(got->get(k));
         const std::string g = stringify(got->get(k)), w = stringify(want->get(k));
         if (g != w) out.push_back(k + ": got " + g + "\n      want " + w);
     }
     const auto res = rules::check_case(c.pack, it->second, *cal::parse(exp->getValue<std::string>("as_of")), &refs);
     if (res.verdict != exp->getValue<std::string>("verdict"))
-        out.push_back("verdict: got " + res.verdict + ", want " + exp->getValue<std::string>("verdict"));
+        out.push_back("verdict: got " + std::string(rules::to_string(res.verdict)) + ", want " +
+                      exp->getValue<std::string>("verdict"));
     const std::string route = exp->isNull("route") ? "" : exp->getValue<std::string>("route");
     if (res.route != route) out.push_back("route: got '" + res.route + "', want '" + route + "'");
     std::vector<std::string> fails, want_fails;
