@@ -727,7 +727,18 @@ private:
         for (size_t i = 0; i < row.size(); ++i)
             if (row[i].cell && !text::trim(row[i].text).empty()) filled.push_back(i);
         if (filled.empty()) return;
-        if (filled.size() == 1 && outcome_or_section(row[filled[0]].text)) return;
+        if (filled.size() == 1) {
+            // A line standing alone: a one-cell row, or a row whose only text is not a field's
+            // label. "Lead professional | (empty)" is a blank field, not a heading.
+            const std::string& t = row[filled[0]].text;
+            const size_t cells = std::count_if(row.begin(), row.end(), [](const GridCell& g) { return g.cell != nullptr; });
+            const LabelRule* r = v_.field(text::match_key(t), section_, active_);
+            if ((cells == 1 || !r) && outcome_or_section(t)) return;
+            if (cells == 1 && r && section_after(r->field)) {
+                section_ = section_after(r->field);
+                return;
+            }
+        }
         if (section_ == "criteria" && filled.size() >= 1) {
             criteria_row(row, filled);
             return;

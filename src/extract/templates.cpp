@@ -285,6 +285,16 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
     const size_t before = errors.size();
     Loader l(path, errors);
     Template t = l.load(xmlDocGetRootElement(doc.value().get()));
+    // A label that is both a section's and a field's: a heading or row holding it would open the
+    // section and silently lose the field's value (or the reverse).
+    for (const auto& sec : t.sections)
+        for (const auto& f : t.labels)
+            if (!f.statement && f.key == sec.key)
+                errors.push_back(Error{path,
+                                       "label '" + sec.label + "' names both section '" + sec.section + "' and field '" +
+                                           f.field + "' (line " + std::to_string(f.origin.line) +
+                                           "): keep it in one (a field's label opens its section itself)",
+                                       sec.origin.line});
     if (errors.size() > before) return errors[before];
     return t;
 }

@@ -6,6 +6,7 @@
 
 #include "rules/check_util.h"
 #include "rules/kinds.h"
+#include "rules/relies.h"
 
 namespace tfa::rules {
 
@@ -61,6 +62,12 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     if (!k) o = util::not_applicable("unknown kind " + rule.kind);
     else if (auto why = unreadable_reason(*k, rule, record); !why.empty()) o = util::not_applicable(why);
     else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
+    if (o.status == Status::Fail) {
+        if (auto why = undecided_reason(rule, record); !why.empty()) {
+            o.status = Status::NeedsReview;
+            o.vars["reason"] = why;
+        }
+    }
     o.vars["id"] = rule.id;
     o.vars["title"] = rule.title;
     o.vars["severity"] = to_string(rule.severity);
