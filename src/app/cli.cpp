@@ -27,7 +27,7 @@ const Command kCommands[] = {
     {"audit", "draw a reproducible sample of cases and write a signed-off PDF audit report", cmd_audit},
     {"check", "check case bundles against a rule pack: verdict, route, score, findings", cmd_check},
     {"rules", "list and lint rule packs", cmd_rules},
-    {"templates", "lint the templates that map documents to case records", cmd_templates},
+    {"templates", "lint, list or draft (suggest) the templates that map documents to case records", cmd_templates},
 };
 
 void usage(std::ostream& out) {
