@@ -269,6 +269,57 @@ private:
 
     std::optional<bool> answer(const std::string& value) const { return read_yes_no(v_, value); }
 
+    // "yes", "no" or "partly" for an Achieved? cell: a word ("Met", "Partly met", "Not
+    // achieved"), an option marked by a box or by emphasis ("☒ YES ☐ NO"), or the first words
+    // of a longer answer ("Met – no concerns since"); "" when it says none of these.
+    std::string achieved_word(const std::string& raw) const {
+        const Choice c = parse_choice(raw);
+        if (c.state == Choice::State::One) return v_.value("achieved", c.chosen);
+        if (c.state != Choice::State::NotAChoice) return {};
+        const std::string t = text::trim(raw);
+        if (std::string a = v_.value("achieved", t); !a.empty()) return a;
+        // The longest leading run of words that is an achieved word.
+        const auto words = text::split(text::collapse_ws(t), ' ');
+        for (size_t n = std::min<size_t>(words.size(), 4); n > 0; --n) {
+            std::string head;
+            for (size_t i = 0; i < n; ++i) head += (i ? " " : "") + words[i];
+            if (std::string a = v_.value("achieved", head); !a.empty()) return a;
+        }
+        return {};
+    }
+
+    // Several actions written as lines of one cell ("- Refer to ...", "• Breakfast club"), each
+    // with the who and when on the same line of their cells when those have as many lines.
+    static std::vector<Action> actions_of(const std::string& what, const std::string& who, const std::string& when) {
+        auto lines = [](const std::string& s) {
+            std::vector<std::string> out;
+            for (auto l : text::split(s, '\n')) {
+                l = text::trim(l);
+                for (const char* b : {"- ", "\u2022 ", "* ", "\u2013 "})
+                    if (text::starts_with(l, b)) l = text::trim(l.substr(std::string(b).size()));
+                // "1. ", "2) " numbering
+                size_t k = 0;
+                while (k < l.size() && std::isdigit(static_cast<unsigned char>(l[k]))) ++k;
+                if (k > 0 && k < 3 && k + 1 < l.size() && (l[k] == '.' || l[k] == ')') && l[k + 1] == ' ') l = text::trim(l.substr(k + 2));
+                if (!l.empty()) out.push_back(text::collapse_ws(l));
+            }
+            return out;
+        };
+        const auto whats = lines(what), whos = lines(who), whens = lines(when);
+        std::vector<Action> out;
+        for (size_t i = 0; i < whats.size(); ++i) {
+            Action a{whats[i], "", ""};
+            a.who = whos.size() == whats.size() ? whos[i] : text::collapse_ws(who);
+            a.by_when = whens.size() == whats.size() ? whens[i] : text::collapse_ws(when);
+            if (!a.by_when.empty()) {
+                const auto p = dates::parse(a.by_when);
+                if (p.status == dates::Status::Ok) a.by_when = p.iso;
+            }
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
     void members(const Table& t) {
         for (const auto& row : t.rows) {
             Member m;
@@ -339,12 +390,8 @@ private:
                     cur = &r_.plan_outcomes.back();
                 }
                 for (const auto& a : row.actions) cur->actions.push_back(a);
-                Action a{cell(row, "action"), cell(row, "who"), cell(row, "by_when")};
-                if (!a.by_when.empty()) {
-                    const auto p = dates::parse(a.by_when);
-                    if (p.status == dates::Status::Ok) a.by_when = p.iso;
-                }
-                if (!a.what.empty()) cur->actions.push_back(std::move(a));
+                for (auto& a : actions_of(cell(row, "action"), cell(row, "who"), cell(row, "by_when")))
+                    cur->actions.push_back(std::move(a));
             }
         }
     }
@@ -373,7 +420,8 @@ private:
                 o.criterion = row_criterion(row);
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
-                o.achieved = v_.value("achieved", cell(row, "achieved"));
+                o.achieved = achieved_word(cell(row, "achieved"));
+                if (o.achieved.empty() && dates::parse(cell(row, "achieved")).status == dates::Status::Ok) o.achieved = "yes";
                 o.src = row.src;
                 rv.outcomes.push_back(std::move(o));
             }
@@ -390,10 +438,19 @@ private:
             for (const auto& row : t.rows) {
                 ClosureOutcome o;
                 o.criterion = row_criterion(row);
-                const std::string a = v_.value("achieved", cell(row, "achieved"));
+                const std::string raw = cell(row, "achieved");
+                const std::string a = achieved_word(raw);
                 if (a == "yes") o.achieved = true;
                 if (a == "no" || a == "partly") o.achieved = false;
                 o.date_achieved = date_text(d, cell(row, "date_achieved"), row.src, "date achieved");
+                // A cell holding a date instead of a word: achieved, on that date.
+                if (a.empty()) {
+                    const auto p = dates::parse(raw);
+                    if (p.status == dates::Status::Ok) {
+                        o.achieved = true;
+                        if (o.date_achieved.empty()) o.date_achieved = p.iso;
+                    }
+                }
                 o.sustained_since = date_text(d, cell(row, "sustained_since"), row.src, "sustained since");
                 o.evidence = cell(row, "evidence");
                 o.src = row.src;

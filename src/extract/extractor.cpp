@@ -432,7 +432,17 @@ private:
     // A table cell's value: tick and answer columns keep their text as written (☒, "Yes",
     // "Not met"), every other column is cleaned of placeholders.
     std::string column_value(const std::string& column, const std::string& raw) const {
-        return column == "identified" || column == "achieved" ? text::collapse_ws(raw) : clean(v_, raw);
+        if (column == "identified" || column == "achieved") return text::collapse_ws(raw);
+        // A plan's action, who and when cells keep their lines: several actions in one cell.
+        if (column == "action" || column == "who" || column == "by_when") {
+            std::string out;
+            for (const auto& line : text::split(raw, '\n')) {
+                const std::string c = clean(v_, line);
+                if (!c.empty()) out += (out.empty() ? "" : "\n") + c;
+            }
+            return out;
+        }
+        return clean(v_, raw);
     }
 
     // ---- tables that arrive as tab-separated lines (PDF text has no table structure) -------

@@ -3,6 +3,8 @@
 // name or theme, types from file names, blank label/value rows. Documents are written here.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -163,7 +165,7 @@ TEST_CASE("reading: the document type from the file name when no title names it"
 }
 
 TEST_CASE("templates: a label naming both a section and a field is an error with its line", "[states][templates]") {
-    const auto dir = std::filesystem::temp_directory_path() / "tfa-lint-dup";
+    const auto dir = std::filesystem::temp_directory_path() / ("tfa-lint-dup-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = (dir / "x.xml").string();
     std::ofstream(path) << "<template name=\"x\">\n<field name=\"manager\"><label>Sign-off</label></field>\n"
