@@ -208,6 +208,39 @@ std::string to_json(const CaseRecord& r, int indent, bool with_sources, bool wit
         j.end_object();
     }
     j.end_array();
+    if (!r.identified.empty()) {  // written when filled, as the reader reads it when present
+        j.key("identified");
+        j.begin_array();
+        for (const auto& i : r.identified) {
+            j.begin_object();
+            s("criterion", i.criterion);
+            s("evidence", i.evidence);
+            s("members", i.members);
+            j.end_object();
+        }
+        j.end_array();
+    }
+    if (r.discretionary) {
+        j.key("discretionary");
+        j.begin_object();
+        s("approver", r.discretionary->approver);
+        s("date", r.discretionary->date);
+        s("rationale", r.discretionary->rationale);
+        j.end_object();
+    }
+    if (!r.auditor_judgements.empty()) {
+        j.key("auditor_judgements");
+        j.begin_array();
+        for (const auto& a : r.auditor_judgements) {
+            j.begin_object();
+            s("rule", a.rule);
+            s("judgement", a.judgement);
+            s("by", a.by);
+            s("date", a.date);
+            j.end_object();
+        }
+        j.end_array();
+    }
     j.key("unreadable");
     j.begin_array();
     for (const auto& u : r.unreadable) {

@@ -75,6 +75,13 @@ void read_closure_and_evidence(const Object::Ptr& o, CaseRecord& r) {
         r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"), str(e, "period_start"),
                               str(e, "period_end"), str(e, "value"), {}});
     for (const auto& m : objects(o, "members")) r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), {}});
+    for (const auto& i : objects(o, "identified"))
+        r.identified.push_back({str(i, "criterion"), str(i, "evidence"), str(i, "members"), {}});
+    if (o->has("discretionary") && !o->isNull("discretionary"))
+        if (Object::Ptr d = o->getObject("discretionary"))
+            r.discretionary = Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), {}};
+    for (const auto& a : objects(o, "auditor_judgements"))
+        r.auditor_judgements.push_back({str(a, "rule"), str(a, "judgement"), str(a, "by"), str(a, "date")});
     for (const auto& u : objects(o, "unreadable")) r.unreadable.push_back({str(u, "file"), str(u, "reason")});
 }
 
