@@ -833,9 +833,9 @@ CheckOutcome closure_reason(const CheckInput& in) {
     return pass_with({{"reason", r.closure_reason}}, {ev});
 }
 
-// --- attendance: each child with attendance data has at least `terms` termly rows (a row
-// spanning more than 16 weeks is not a term; one row per term), and the latest `terms` are all
-// at least `min_pct`.
+// --- attendance: each child with attendance data has at least `terms` termly rows after the
+// attachment (a row spanning more than 16 weeks is not a term, one row per term, and rows
+// before the attachment are baselines), and the latest `terms` are all at least `min_pct`.
 CheckOutcome attendance(const CheckInput& in) {
     const auto& r = in.record;
     const std::string crit = param_text(in, "criterion");
@@ -849,6 +849,7 @@ CheckOutcome attendance(const CheckInput& in) {
         if (e.measure != "attendance_pct" || !counts(e.period_end, in.as_of)) continue;
         const auto start = day(e.period_start);
         if (start && *day(e.period_end) - *start > 16 * 7) continue;
+        if (const auto a = attached_on(r); a && *day(e.period_end) <= *a) continue;
         by_member[e.member].emplace(*day(e.period_end), i);
     }
     std::vector<std::string> problems;
@@ -902,7 +903,7 @@ CheckOutcome discretionary(const CheckInput& in) {
     if (text::trim(d.rationale).empty()) lack.push_back("a rationale");
     std::map<std::string, std::string> v{{"approver", d.approver}, {"date", d.date}, {"rationale", d.rationale}};
     if (param_text(in, "allowed") != "yes") v["problem"] = "the pack does not allow discretionary claims";
-    else if (!lack.empty()) v["problem"] = "the discretionary claim has no " + join_and(lack);
+    else if (!lack.empty()) v["problem"] = "the discretionary claim lacks " + join_and(lack);
     else if (*day(d.date) > in.as_of) v["problem"] = "the discretionary claim was signed off " + d.date + ", after the as-of date";
     if (v.count("problem")) return fail_with(v, ev);
     return review_with("a discretionary claim (equivalent progress) signed off by " + d.approver + " on " + d.date + ": \"" + d.rationale +
