@@ -209,3 +209,26 @@ TEST_CASE("lint: an override or disable of a rule the pack lacks is an error", "
     CHECK(has_error(errors, 3, "names rule 'TF-NOPE'"));
     CHECK(has_error(errors, 4, "names rule 'TF-GONE'"));
 }
+
+TEST_CASE("docs/case-record.md's rule table lists tf-2015's rules, severities and routes in pack order", "[rules][docs]") {
+    std::ifstream in(std::string(TFAUDIT_SOURCE_DIR) + "/docs/case-record.md");
+    REQUIRE(in.good());
+    std::vector<std::string> documented;
+    bool inside = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("## ", 0) == 0) inside = line.find("How tf-2015 judges a record") != std::string::npos;
+        if (!inside || line.rfind("| TF-", 0) != 0) continue;
+        std::vector<std::string> cells;
+        for (size_t at = 1, bar; (bar = line.find('|', at)) != std::string::npos; at = bar + 1) {
+            std::string c = line.substr(at, bar - at);
+            c.erase(0, c.find_first_not_of(' '));
+            c.erase(c.find_last_not_of(' ') + 1);
+            cells.push_back(c);
+        }
+        REQUIRE(cells.size() >= 3);
+        documented.push_back(cells[0] + " " + cells[1] + " " + cells[2]);
+    }
+    std::vector<std::string> packed;
+    for (const auto& r : pack("tf-2015").rules) packed.push_back(r.id + " " + rules::to_string(r.severity) + " " + r.route);
+    CHECK(documented == packed);
+}
