@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/paths.h"
+#include "core/text.h"
 #include "rules/kinds.h"
 #include "rules/pack.h"
 
@@ -86,6 +87,10 @@ void kinds(std::ostream& out) {
     for (const auto& k : rules::kinds()) {
         out << k.name << " (reads " << k.reads << "): " << k.help << "\n";
         for (const auto& p : k.params) out << "    " << pad(p.name, 30) << p.help << "\n";
+        out << "    message values: {id} {title} {severity}";
+        for (const auto& v : text::split(k.vars, ' '))
+            if (!v.empty()) out << " {" << v << "}";
+        out << "\n";
     }
 }
 
