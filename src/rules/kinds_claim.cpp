@@ -883,7 +883,8 @@ CheckOutcome programme_window(const CheckInput& in) {
     const std::string from = in.pack.valid_from.empty() ? "the start" : in.pack.valid_from;
     const std::string to = in.pack.valid_to.empty() ? "now" : in.pack.valid_to;
     std::map<std::string, std::string> v{{"date", cal::format(*on)}, {"from", from}, {"to", to}, {"pack", in.pack.name}};
-    const std::vector<EvidenceRef> ev{cite_key(r, "assessment_date", cal::format(*on))};
+    const bool started = day(r.assessment_started) == on;
+    const std::vector<EvidenceRef> ev{cite_key(r, started ? "assessment_started" : "assessment_date", cal::format(*on))};
     const bool before = !in.pack.valid_from.empty() && *on < *day(in.pack.valid_from);
     const bool after = !in.pack.valid_to.empty() && *on > *day(in.pack.valid_to);
     if (before || after) return fail_with(v, ev);
