@@ -41,7 +41,12 @@ void print_pack(const rules::RulePack& p, std::ostream& out) {
     out << p.name << " " << p.version << ": " << p.title;
     if (!p.extends.empty()) out << " (extends " << p.extends << ")";
     out << "\n  money: attachment fee " << money(p.attachment_fee) << " " << p.currency << ", results payment "
-        << money(p.results_payment) << " " << p.currency << "\n  criteria:";
+        << money(p.results_payment) << " " << p.currency;
+    if (!p.money_assumption.empty()) out << " (assumed: " << p.money_assumption << ")";
+    if (!p.valid_from.empty() || !p.valid_to.empty())
+        out << "\n  attachments from " << (p.valid_from.empty() ? "any date" : p.valid_from) << " to "
+            << (p.valid_to.empty() ? "any date" : p.valid_to);
+    out << "\n  criteria:";
     for (const auto& c : p.criteria) out << " " << c.id;
     out << "\n";
     for (const auto& r : p.rules)
