@@ -411,43 +411,50 @@ std::vector<std::string> missing_hard_data(const CheckInput& in, const std::stri
     return out;
 }
 
-// --- sustained: each criterion held `months` on dated evidence, from the latest achievement
-// that follows the last break (from=achieved), or throughout the months after closure
-// (from=closure).
-std::string sustain_problem(const CheckInput& in, const std::string& c, long months, std::vector<EvidenceRef>& ev) {
+// Where the clock starts for criterion `c`: the closure (from=closure, failing when a break
+// falls in the months after it), else the first achievement on or after the last break.
+// Returns the problem when there is no start; sets `start`.
+std::string sustain_start(const CheckInput& in, const std::string& c, const std::vector<Event>& events, const Event* last_break,
+                          long months, std::optional<long>& start, std::vector<EvidenceRef>& ev) {
     const auto& r = in.record;
-    const auto events = timeline(in, c);
-    std::optional<long> start;
-    const Event* last_break = nullptr;
-    for (const auto& e : events)
-        if (e.kind == Event::Break) last_break = &e;
     if (param_text(in, "from") == "closure") {
         const ClosureOutcome* co = closure_for(r, c, in.as_of);
         if (!co || !co->achieved.value_or(false) || !counts(r.closure_date, in.as_of)) return "not achieved at a dated closure";
         start = day(r.closure_date);
         ev.push_back(cite(co->src, "closure_outcomes." + c, co->evidence));
-        if (last_break && last_break->day > *start) {
-            ev.push_back(last_break->ev);
-            return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date + "): " + last_break->what;
-        }
-    } else {
-        const Event* from = nullptr;
-        for (const auto& e : events)
-            if (e.kind == Event::Achieved && (!last_break || e.day >= last_break->day) && !from) from = &e;
-        if (!from) {
-            const bool ever = std::any_of(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; });
-            if (!ever) return "never recorded as achieved";
-            ev.push_back(last_break->ev);
-            return "not achieved again after " + last_break->what;
-        }
-        start = from->day;
-        ev.push_back(from->ev);
+        if (!last_break || last_break->day <= *start) return {};
+        ev.push_back(last_break->ev);
+        return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date + "): " + last_break->what;
     }
-    // A relapse: a break on or after the first achievement, so the clock restarted.
-    std::optional<long> first;
     for (const auto& e : events)
-        if (e.kind == Event::Achieved && !first) first = e.day;
-    const bool relapse = param_text(in, "from") != "closure" && last_break && first && last_break->day >= *first;
+        if (e.kind == Event::Achieved && (!last_break || e.day >= last_break->day)) {
+            start = e.day;
+            ev.push_back(e.ev);
+            return {};
+        }
+    if (std::none_of(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; })) return "never recorded as achieved";
+    ev.push_back(last_break->ev);
+    return "not achieved again after " + last_break->what;
+}
+
+// True if a break fell on or after the first achievement (the clock restarted).
+bool relapsed(const CheckInput& in, const std::vector<Event>& events, const Event* last_break) {
+    if (param_text(in, "from") == "closure" || !last_break) return false;
+    auto first = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; });
+    return first != events.end() && last_break->day >= first->day;
+}
+
+// --- sustained: each criterion held `months` on dated evidence, from the latest achievement
+// that follows the last break (from=achieved), or throughout the months after closure
+// (from=closure). Returns the shortfall, empty when it held.
+std::string sustain_problem(const CheckInput& in, const std::string& c, long months, std::vector<EvidenceRef>& ev) {
+    const auto events = timeline(in, c);
+    const Event* last_break = nullptr;
+    for (const auto& e : events)
+        if (e.kind == Event::Break) last_break = &e;
+    std::optional<long> start;
+    if (auto p = sustain_start(in, c, events, last_break, months, start, ev); !p.empty()) return p;
+    const bool relapse = relapsed(in, events, last_break);
     if (relapse) ev.push_back(last_break->ev);
     const Event* latest = nullptr;
     for (const auto& e : events)
@@ -455,12 +462,12 @@ std::string sustain_problem(const CheckInput& in, const std::string& c, long mon
     if (latest && latest->day != *start) ev.push_back(latest->ev);
     const auto lacking = missing_hard_data(in, c, *start);
     const long need = cal::add_months(*start, static_cast<int>(months));
-    if (latest && latest->day >= need && lacking.empty()) return {};
-    std::string p = "held from " + cal::format(*start) + " to " + cal::format(latest ? latest->day : *start) +
-                    " on dated evidence";
-    if (!latest || latest->day < need) p += " (needs evidence on or after " + cal::format(need) + ")";
+    const bool long_enough = latest && latest->day >= need;
+    if (long_enough && lacking.empty()) return {};
+    std::string p = "held from " + cal::format(*start) + " to " + cal::format(latest ? latest->day : *start) + " on dated evidence";
+    if (!long_enough) p += " (needs evidence on or after " + cal::format(need) + ")";
     if (relapse) p += ", counted from the achievement after " + last_break->what;
-    if (!lacking.empty()) p += (latest && latest->day >= need ? "; " : "; also ") + join(lacking, "; ");
+    if (!lacking.empty()) p += (long_enough ? "; " : "; also ") + join(lacking, "; ");
     return p;
 }
 
