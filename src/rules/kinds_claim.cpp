@@ -412,7 +412,7 @@ std::vector<std::string> missing_hard_data(const CheckInput& in, const std::stri
 }
 
 // Where the clock starts for criterion `c`: the closure (from=closure, failing when a break
-// falls in the months after it), else the first achievement on or after the last break.
+// falls in the `months` after it), else the first achievement on or after the last break.
 // Returns the problem when there is no start; sets `start`.
 std::string sustain_start(const CheckInput& in, const std::string& c, const std::vector<Event>& events, const Event* last_break,
                           long months, std::optional<long>& start, std::vector<EvidenceRef>& ev) {
@@ -422,9 +422,13 @@ std::string sustain_start(const CheckInput& in, const std::string& c, const std:
         if (!co || !co->achieved.value_or(false) || !counts(r.closure_date, in.as_of)) return "not achieved at a dated closure";
         start = day(r.closure_date);
         ev.push_back(cite(co->src, "closure_outcomes." + c, co->evidence));
-        if (!last_break || last_break->day <= *start) return {};
-        ev.push_back(last_break->ev);
-        return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date + "): " + last_break->what;
+        const long until = cal::add_months(*start, static_cast<int>(months));
+        for (const auto& e : events) {
+            if (e.kind != Event::Break || e.day <= *start || e.day > until) continue;
+            ev.push_back(e.ev);
+            return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date + "): " + e.what;
+        }
+        return {};
     }
     for (const auto& e : events)
         if (e.kind == Event::Achieved && (!last_break || e.day >= last_break->day)) {
