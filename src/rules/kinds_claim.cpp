@@ -269,6 +269,8 @@ struct Event {
     std::string what;  // for breaks: what showed it ("review 2019-05-01 says no")
 };
 
+const char* const kClosureNotAchieved = "the closure says not achieved";
+
 bool employment_measure(const std::string& m) {
     return m == "benefit" || m == "benefit_end" || m == "employment_start" || m == "weeks_in_work";
 }
@@ -371,7 +373,7 @@ std::vector<Event> timeline(const CheckInput& in, const std::string& c) {
         const bool closed = counts(r.closure_date, in.as_of);
         const long closed_on = closed ? *day(r.closure_date) : 0;
         if (!co->achieved.value_or(false)) {
-            if (closed) out.push_back({Event::Break, closed_on, ev, "the closure says not achieved"});
+            if (closed) out.push_back({Event::Break, closed_on, ev, kClosureNotAchieved});
         } else {
             auto since = day(co->date_achieved);
             if (!since) since = day(co->sustained_since);
@@ -438,6 +440,7 @@ std::string sustain_start(const CheckInput& in, const std::string& c, const std:
         }
     if (std::none_of(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; })) return "never recorded as achieved";
     ev.push_back(last_break->ev);
+    if (last_break->what == kClosureNotAchieved) return "not achieved at closure";
     return "not achieved again after " + last_break->what;
 }
 
