@@ -51,6 +51,8 @@ const char* kAuditHelp =
     "  --registered-to DATE   ... and on or before DATE (YYYY-MM-DD)\n"
     "  --lead WHO             partner or council: lead professionals from partner agencies only,\n"
     "                         or from the council only (classes in templates/report/agencies.xml)\n"
+    "  --open-only            the population: open cases only (no closure dated on or before\n"
+    "                         the as-of date), as a case-quality audit of open assessments samples\n"
     "  --rules PACK           rule pack name or file (default: tf-2015; ffa-quality for the quality team)\n"
     "  --as-of DATE           today for the checks, YYYY-MM-DD (default: today)\n"
     "  --pseudonymise         replace personal names with labels (Adult 1, Child 2, Professional 3)\n"
@@ -159,6 +161,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     o.templates_dir = data_dir("templates", a.get("--templates-dir"));
     o.report_template = a.get_or("--report-template", "");
     o.pseudonymise = a.flag("--pseudonymise");
+    if (a.flag("--open-only")) o.filter.open_on = cal::format(o.as_of);
     o.progress = !a.flag("--no-progress") && ::isatty(2);
     return true;
 }
@@ -238,7 +241,7 @@ std::string folder_of(const CaseRecord& r) {
 
 Kept keep(const CaseRecord& r, const audit::AgencyClasses& agencies) {
     Kept k;
-    k.summary = audit::CaseSummary{r.case_name, r.council, r.lead_agency, r.assessment_date};
+    k.summary = audit::CaseSummary{r.case_name, r.council, r.lead_agency, r.assessment_date, r.closure_date};
     k.people = audit::people_of(r, agencies);
     k.folder = folder_of(r);
     k.lead_professional = r.lead_professional;
@@ -455,7 +458,7 @@ int fail(std::ostream& err, const Error& e) {
 }  // namespace
 
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a({"--help", "-h", "--no-progress", "--pseudonymise"},
+    Args a({"--help", "-h", "--no-progress", "--pseudonymise", "--open-only"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
             "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;

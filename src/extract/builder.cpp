@@ -142,17 +142,13 @@ public:
                     break;
                 }
         }
-        // Criteria in pack order; those that appear only after the assessment are "added".
+        // Criteria in pack order; those a review or the closure names explicitly (a criterion
+        // column or code, or a heading), and the assessment did not, are "added". A cue word in
+        // free text ("work with the health visitor") never adds one.
         std::set<std::string> at_assessment(identified_.begin(), identified_.end());
-        std::set<std::string> later;
-        for (const auto& rv : r_.reviews)
-            for (const auto& o : rv.outcomes)
-                if (!o.criterion.empty()) later.insert(o.criterion);
-        for (const auto& o : r_.closure_outcomes)
-            if (!o.criterion.empty()) later.insert(o.criterion);
         for (const auto& id : v_.criteria_order()) {
             if (at_assessment.count(id)) r_.criteria.push_back(id);
-            else if (later.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
+            else if (named_later_.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
         }
         states();
     }
@@ -360,6 +356,17 @@ private:
         return it == row.cells.end() ? std::string() : it->second;
     }
 
+    // The criterion a row names explicitly: its criterion column or heading, or a name, theme
+    // or code in its need or outcome; "" when only a cue word in free text could say.
+    std::string named_criterion(const Row& row) const {
+        for (const std::string& s : {cell(row, "criterion"), row.group})
+            if (!s.empty())
+                if (std::string id = v_.criterion(s); !id.empty()) return id;
+        for (const char* c : {"need", "outcome"})
+            if (std::string id = v_.named_criterion(cell(row, c)); !id.empty()) return id;
+        return {};
+    }
+
     // The criterion a row is about: its criterion column, else the heading it sits under,
     // else what its need or outcome text names.
     std::string row_criterion(const Row& row) const {
@@ -418,6 +425,7 @@ private:
             for (const auto& row : t.rows) {
                 ReviewOutcome o;
                 o.criterion = row_criterion(row);
+                if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
                 o.achieved = achieved_word(cell(row, "achieved"));
@@ -438,6 +446,7 @@ private:
             for (const auto& row : t.rows) {
                 ClosureOutcome o;
                 o.criterion = row_criterion(row);
+                if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
                 const std::string raw = cell(row, "achieved");
                 const std::string a = achieved_word(raw);
                 if (a == "yes") o.achieved = true;
@@ -484,6 +493,7 @@ private:
     CaseRecord& r_;
     const Vocab& v_;
     std::vector<std::string> identified_;
+    std::set<std::string> named_later_;  // criteria a review or the closure names explicitly
     std::string assessment_date_;
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
