@@ -596,11 +596,31 @@ public:
     // The program of form XObject `x`, parsed on its first use.
     std::shared_ptr<const Program> form(OH x) {
         const QPDFObjGen og = x.getObjGen();
-        if (auto it = forms_.find(og); it != forms_.end()) return it->second;
+        if (auto it = cache_.find(og); it != cache_.end()) return it->second;
         std::string data;
         auto p = std::make_shared<Program>();
         if (decode(x, data, budget_, "a form XObject")) parse(data, *p, "form XObject " + og_text(og));
-        forms_.emplace(og, p);
+        cache_.emplace(og, p);
+        return p;
+    }
+
+    // The program of a page's /Contents (a stream, or an array of streams read as one),
+    // parsed once however many pages share it. `where` names the page in warnings.
+    std::shared_ptr<const Program> contents(OH c, const std::string& where) {
+        const bool shared = c.isIndirect() && (c.isStream() || c.isArray());
+        if (shared)
+            if (auto it = cache_.find(c.getObjGen()); it != cache_.end()) return it->second;
+        std::string data;
+        if (c.isArray()) {
+            const int n = c.getArrayNItems();
+            for (int k = 0; k < n; ++k)
+                if (decode(c.getArrayItem(k), data, budget_, where + ": a content stream")) data += '\n';
+        } else {
+            decode(c, data, budget_, where + ": the content stream");
+        }
+        auto p = std::make_shared<Program>();
+        parse(data, *p, where);
+        if (shared) cache_.emplace(c.getObjGen(), p);
         return p;
     }
 
@@ -621,7 +641,7 @@ private:
     QPDF& pdf_;
     Budget& budget_;
     OH scratch_ = OH::newNull();
-    std::map<QPDFObjGen, std::shared_ptr<const Program>> forms_;
+    std::map<QPDFObjGen, std::shared_ptr<const Program>> cache_;  // forms and contents by object
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1324,21 +1344,9 @@ private:
 
     void read_content(const PageRef& ref, Programs& programs, PageInterpreter& page, const Matrix& ctm,
                       const std::string& where) {
-        std::string content;
-        OH c = key(ref.page, "/Contents");
-        if (c.isArray()) {
-            const int n = c.getArrayNItems();
-            for (int k = 0; k < n; ++k) {
-                if (!decode(c.getArrayItem(k), content, budget_, where + ": a content stream")) continue;
-                content += '\n';
-            }
-        } else {
-            decode(c, content, budget_, where + ": the content stream");
-        }
-        Program program;
-        programs.parse(content, program, where);
+        const auto program = programs.contents(key(ref.page, "/Contents"), where);
         const QPDFObjGen og = ref.resources.isIndirect() ? ref.resources.getObjGen() : ref.page.getObjGen();
-        page.run(program, Scope{ref.resources, "o" + og_text(og)}, ctm, 0);
+        page.run(*program, Scope{ref.resources, "o" + og_text(og)}, ctm, 0);
     }
 
     const std::string& path_;

@@ -219,4 +219,7 @@ qpdf --empty --pages "$here/report.pdf" "$here/scan.pdf" -- "$here/mixed.pdf"
 # (see make-form-fixtures.py); form-encrypted.pdf: form.pdf under an empty user password (AES-256).
 python3 "$here/make-form-fixtures.py" "$here"
 qpdf --encrypt "" owner-secret 256 -- "$here/form.pdf" "$here/form-encrypted.pdf"
+# hostile/: the regression corpus of files that once crashed or hung the reader or made it work
+# without bound (see make-hostile-fixtures.py).
+python3 "$here/make-hostile-fixtures.py" "$here/hostile"
 ls -l "$here"/*.pdf
