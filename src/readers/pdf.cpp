@@ -99,6 +99,11 @@ std::string thousands(size_t n) {
     return s;
 }
 
+// "64 MB", or "900 bytes" under a megabyte.
+std::string size_text(size_t bytes) {
+    return bytes >= (1u << 20) ? thousands(bytes >> 20) + " MB" : thousands(bytes) + " bytes";
+}
+
 // A bound reached: the work it stops is cut short, and the message names the bound.
 struct BoundReached : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -189,10 +194,10 @@ bool decode(OH s, std::string& out, Budget& b, const std::string& what) {
     b.decoded += data.size();
     if (sink.over) {
         if (room < b.entry_limit)
-            b.warn("over the " + thousands(b.decoded_limit >> 20) + " MB budget of decoded stream data for one document: " +
-                   what + " and later streams not read");
+            b.warn("over the " + size_text(b.decoded_limit) + " budget of decoded stream data for one document: " + what +
+                   " and later streams not read");
         else
-            b.warn(what + ": over the " + thousands(b.entry_limit >> 20) + " MB limit for one decoded stream, not read");
+            b.warn(what + ": over the " + size_text(b.entry_limit) + " limit for one decoded stream, not read");
         return false;
     }
     if (!ok || (!attempted && !key(s, "/Filter").isNull())) {
@@ -1320,6 +1325,10 @@ private:
                 } catch (const QPDFExc& e) {
                     if (e.getErrorCode() == qpdf_e_password) throw;
                     doc_.warnings.push_back(where + ": " + describe(e));
+                } catch (const std::bad_alloc&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    doc_.warnings.push_back(where + ": " + text::sanitize_utf8(e.what()));
                 }
             }
             // Form field values, placed among the content's text. A page showing only field
@@ -1331,6 +1340,10 @@ private:
             } catch (const QPDFExc& e) {
                 if (e.getErrorCode() == qpdf_e_password) throw;
                 doc_.warnings.push_back(where + ": form fields: " + describe(e));
+            } catch (const std::bad_alloc&) {
+                throw;
+            } catch (const std::exception& e) {
+                doc_.warnings.push_back(where + ": form fields: " + text::sanitize_utf8(e.what()));
             }
             if (broken)
                 doc_.warnings.push_back(where + ": " + std::to_string(broken) + (broken == 1 ? " form field" : " form fields") +

@@ -4,7 +4,11 @@
 // above what a read takes, not speed tests (bench/ measures speed).
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #include "golden.h"
 #include "core/text.h"
@@ -128,4 +132,41 @@ TEST_CASE("pdf hostile: AES-128 with an empty user password is read; a user pass
     auto r = read_guarded("pdf/encrypted-user.pdf");
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "encrypted: needs a password to open");
+}
+
+TEST_CASE("pdf hostile: a repaired cross-reference table is read, the repair in the warnings, nothing on stderr", "[pdf][hostile]") {
+    // Everything written to stderr while reading goes to a file instead (qpdf must print nothing).
+    std::fflush(stderr);
+    const int saved = dup(2);
+    std::FILE* capture = std::tmpfile();
+    REQUIRE(capture);
+    dup2(fileno(capture), 2);
+    auto r = read_guarded("pdf/hostile/xref-damaged.pdf");
+    auto bad = read_guarded("pdf/truncated.pdf");
+    std::fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    const long printed = std::ftell(capture);
+    std::fclose(capture);
+    CHECK(printed == 0);
+
+    INFO((r ? "" : r.error().str()));
+    REQUIRE(r.ok());
+    const Document& d = r.value();
+    CHECK(to_text(d) == "Read after repair.\n");
+    REQUIRE_FALSE(d.warnings.empty());
+    for (const auto& w : d.warnings) CHECK(w.rfind("damaged PDF, read past: ", 0) == 0);
+    CHECK(std::find(d.warnings.begin(), d.warnings.end(),
+                    "damaged PDF, read past: Attempting to reconstruct cross-reference table") != d.warnings.end());
+    REQUIRE_FALSE(bad.ok());
+}
+
+TEST_CASE("pdf hostile: a stream over the decoded size limit is named in a warning", "[pdf][hostile]") {
+    ReadOptions small;
+    small.max_entry_bytes = 16;  // smaller than the page's content stream (46 bytes)
+    auto r = read_document(data_path("pdf/hostile/count-huge.pdf"), small);
+    REQUIRE(r.ok());
+    REQUIRE(r.value().warnings.size() == 2);
+    CHECK(r.value().warnings[0] == "page 1: the content stream: over the 16 bytes limit for one decoded stream, not read");
+    CHECK(r.value().warnings[1] == "no text on any page");
 }

@@ -15,6 +15,8 @@ bound (tests/unit/test_pdf_hostile.cpp says what each must now give):
   form-fanout.pdf               2,000 pages, each drawing forms that draw forms (50 x 50 x 50)
   operator-fanout.pdf           1,500 pages sharing one content stream of 2,000 operators
   many-choice-widgets.pdf       4,000 choice widgets sharing one /Opt array of 10,000 options
+  xref-damaged.pdf              a cross-reference table whose offsets are all wrong: read
+                                after repair, the repair named in the document's warnings
 
 Standard library only; the output is the same on every run.
 """
@@ -214,11 +216,25 @@ def many_choice_widgets(out):
     write_pdf(os.path.join(out, "many-choice-widgets.pdf"), objs)
 
 
+def xref_damaged(out):
+    path = os.path.join(out, "xref-damaged.pdf")
+    write_pdf(path, [CATALOG, PAGES_1, page(b"<< /Font << /F1 4 0 R >> >>"), HELVETICA,
+                     stream(b"", b"BT /F1 12 Tf 72 760 Td (Read after repair.) Tj ET\n")])
+    with open(path, "rb") as f:
+        data = f.read()
+    # Every offset in the table off by 7 bytes, so no entry points at its object.
+    start = data.index(b"0000000000 65535 f \n") + 20
+    end = data.index(b"trailer")
+    table = b"".join(b"%010d 00000 n \n" % (int(line[:10]) + 7) for line in data[start:end].splitlines())
+    with open(path, "wb") as f:
+        f.write(data[:start] + table + data[end:])
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile")
     os.makedirs(out, exist_ok=True)
     for make in (type0_missing_descendant, matrix_overflow, huge_widths, huge_tounicode, count_huge, form_fanout,
-                 operator_fanout, many_choice_widgets):
+                 operator_fanout, many_choice_widgets, xref_damaged):
         make(out)
 
 
