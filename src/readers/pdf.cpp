@@ -828,7 +828,10 @@ private:
     }
 
     void add_rule(Point a, Point b) {
-        if (rules.size() >= kMaxRules) return;
+        if (rules.size() >= kMaxRules) {
+            budget_.warn("a page over the " + thousands(kMaxRules) + " drawn rules limit: the rest of its rules not read");
+            return;
+        }
         if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y)) return;
         const double dx = std::fabs(a.x - b.x), dy = std::fabs(a.y - b.y);
         if (dy <= 0.5 && dx >= 1) rules.push_back({std::min(a.x, b.x), (a.y + b.y) / 2, std::max(a.x, b.x), (a.y + b.y) / 2});
@@ -883,6 +886,7 @@ private:
             }
         }
         if (runs.size() < kMaxRuns) runs.push_back(std::move(r));
+        else budget_.warn("a page over the " + thousands(kMaxRuns) + " pieces of text limit: the rest of its text not read");
     }
 
     void draw_xobject(const Scope& scope, const std::string& name, const Matrix& ctm, int depth) {
@@ -1054,6 +1058,8 @@ public:
         if (!annots.isArray()) return out;
         std::set<QPDFObjGen> seen;  // a widget listed twice shows once
         const int n = annots.getArrayNItems();
+        if (static_cast<size_t>(n) > kMaxAnnots)
+            budget_.warn("a page over the " + thousands(kMaxAnnots) + " annotations limit: the rest of its annotations not read");
         for (int i = 0; i < n && static_cast<size_t>(i) < kMaxAnnots; ++i) {
             OH w = annots.getArrayItem(i);
             if (!w.isDictionary() || (w.isIndirect() && !seen.insert(w.getObjGen()).second)) continue;

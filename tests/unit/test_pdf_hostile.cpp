@@ -123,7 +123,7 @@ TEST_CASE("pdf hostile: 4,000 choice widgets sharing 10,000 options read the opt
     CHECK(count_of(to_text(d), "none") == 4000);
 }
 
-TEST_CASE("pdf hostile: AES-128 with an empty user password is read; a user password is asked for", "[pdf][hostile]") {
+TEST_CASE("pdf hostile: AES-128 with an empty user password is read, and a user password is asked for", "[pdf][hostile]") {
     // PoDoFo could not decrypt the first ("encrypted with a method this reader cannot decrypt").
     const Document d = read_guarded_ok("pdf/encrypted-aes128.pdf");
     CHECK(d.warnings.empty());
