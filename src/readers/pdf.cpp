@@ -5,8 +5,9 @@
 // and decodes streams. Its warnings on a damaged file become the document's warnings; nothing
 // is printed.
 //
-// Each page's content stream (and the form XObjects it draws with Do) is parsed by qpdf's
-// content stream parser and interpreted just far enough to know where every piece of text
+// Each page's content stream (and the form XObjects it draws with Do) is tokenized by qpdf's
+// content tokenizer into a compact program, parsed once per stream object, and interpreted just
+// far enough to know where every piece of text
 // lands: the graphics state (q/Q/cm), the text state (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL) and
 // the show operators (Tj, TJ, ', "), and where the straight rules of table borders are drawn
 // (m/l/h/re path construction, painted by S/s/f/F/f*/B/b; n discards). pdf_page.cpp then sorts
@@ -45,17 +46,21 @@
 // cannot be decoded is a warning and the rest is read.
 // qpdf 11: no PointerHolder (std::shared_ptr only), and no warning asking to choose.
 #define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/BufferInputSource.hh>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFLogger.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFTokenizer.hh>
 
 #include <algorithm>
 #include <array>
 #include <bitset>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -490,7 +495,7 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// Content streams, parsed by qpdf into a compact program of the operators this reader uses
+// Content streams, tokenized by qpdf into a compact program of the operators this reader uses
 
 enum class Op : uint8_t {
     Tj, TJ, Quote, DQuote, Td, TD, Tm, TStar, Tf, BT, Tc, Tw, Tz, TL, q, Q, cm, Do,
@@ -530,73 +535,150 @@ const std::unordered_map<std::string, Op>& op_table() {
     return t;
 }
 
-// Receives qpdf's parsed objects and keeps the operators of op_table() with their operands.
-class ProgramBuilder final : public QPDFObjectHandle::ParserCallbacks {
+// A number token's value; false when it is not a finite number (overflowing digits).
+bool token_number(const std::string& t, double& v) {
+    const char* b = t.data();
+    const char* e = b + t.size();
+    if (b != e && *b == '+') ++b;
+    const auto r = std::from_chars(b, e, v);
+    return r.ec == std::errc() && r.ptr == e && std::isfinite(v);
+}
+
+// Tokenizes decoded content with qpdf's tokenizer (the one its content parser and token
+// filters use) and keeps the operators of op_table() with their operands. Building a qpdf
+// object for every operand, as QPDFObjectHandle::parseContentStream does, took 70% of the
+// time spent reading a PDF; the tokens alone are what the interpreter needs.
+class ProgramBuilder {
 public:
     ProgramBuilder(Program& p, size_t max_operators) : p_(p), max_(max_operators) {}
 
-    void handleObject(QPDFObjectHandle obj, size_t, size_t) override {
-        if (obj.isInlineImage()) {
-            p_.code.push_back({Op::Image, 0, 0, 0});
-            pending_.clear();
-            return;
+    // Reads all of `data`. Returns the number of bad tokens skipped.
+    size_t build(const std::string& data, const std::string& what) {
+        Buffer buf(reinterpret_cast<unsigned char*>(const_cast<char*>(data.data())), data.size());  // not copied
+        auto input = std::make_shared<BufferInputSource>(what, &buf, false);
+        QPDFTokenizer tok;
+        tok.allowEOF();
+        for (;;) {
+            const QPDFTokenizer::Token t = tok.readToken(input, what, true);
+            const auto type = t.getType();
+            if (type == QPDFTokenizer::tt_eof) break;
+            if (type == QPDFTokenizer::tt_bad) {
+                ++bad_;
+                continue;
+            }
+            if (depth_ > 0 || type == QPDFTokenizer::tt_array_open || type == QPDFTokenizer::tt_dict_open) {
+                nested(t);
+                continue;
+            }
+            if (type != QPDFTokenizer::tt_word) {
+                push(operand(t));
+                continue;
+            }
+            if (!op(t.getValue())) break;
+            if (t.getValue() == "ID") {  // inline image data, up to EI
+                char ch;
+                input->read(&ch, 1);
+                tok.expectInlineImage(input);
+                if (tok.readToken(input, what, true).getType() == QPDFTokenizer::tt_inline_image)
+                    p_.code.push_back({Op::Image, 0, 0, 0});
+                else
+                    ++bad_;
+            }
         }
-        if (!obj.isOperator()) {
-            if (pending_.size() >= 64) pending_.clear();  // garbage: no operator takes this many operands
-            pending_.push_back(obj);
-            return;
-        }
+        return bad_;
+    }
+
+private:
+    // An operator: kept with its operands when the interpreter uses it. False when the
+    // document's operator budget is spent (parsing stops).
+    bool op(const std::string& name) {
         ++weight_;
         if (++seen_ > max_) {
             p_.cut = true;
-            terminateParsing();
+            return false;
         }
         const auto& table = op_table();
-        if (auto it = table.find(obj.getOperatorValue()); it != table.end()) {
-            Instr in{it->second, static_cast<uint8_t>(pending_.size()), static_cast<uint32_t>(p_.args.size()), weight_};
-            for (auto& a : pending_) p_.args.push_back(operand(a, true));
-            p_.code.push_back(in);
+        if (auto it = table.find(name); it != table.end()) {
+            p_.code.push_back({it->second, static_cast<uint8_t>(pending_.size()), static_cast<uint32_t>(p_.args.size()), weight_});
+            p_.args.insert(p_.args.end(), pending_.begin(), pending_.end());
             weight_ = 0;
         }
         pending_.clear();
+        return true;
     }
-    void handleEOF() override {}
 
-private:
-    Operand operand(OH o, bool nest) {
+    void push(const Operand& o) {
+        if (pending_.size() >= 64) pending_.clear();  // garbage: no operator takes this many operands
+        pending_.push_back(o);
+    }
+
+    // A token inside an array or dictionary. An array's numbers and strings are kept (TJ);
+    // a dictionary, or an array inside an array, is one operand the interpreter does not use.
+    void nested(const QPDFTokenizer::Token& t) {
+        const auto type = t.getType();
+        const bool open = type == QPDFTokenizer::tt_array_open || type == QPDFTokenizer::tt_dict_open;
+        const bool close = type == QPDFTokenizer::tt_array_close || type == QPDFTokenizer::tt_dict_close;
+        if (open) {
+            if (depth_ == 0) {
+                array_ = type == QPDFTokenizer::tt_array_open;
+                items_.clear();
+            }
+            ++depth_;
+            return;
+        }
+        if (close) {
+            if (--depth_ > 0) return;
+            Operand a;
+            if (array_) {
+                a.kind = Operand::Arr;
+                a.off = static_cast<uint32_t>(p_.items.size());
+                a.len = static_cast<uint32_t>(items_.size());
+                p_.items.insert(p_.items.end(), items_.begin(), items_.end());
+            }
+            push(a);
+            return;
+        }
+        if (depth_ == 1 && array_ && items_.size() < kMaxArrayItems) items_.push_back(operand(t));
+    }
+
+    Operand operand(const QPDFTokenizer::Token& t) {
         Operand r;
-        if (o.isNumber()) {
-            r.num = o.getNumericValue();
-            r.kind = std::isfinite(r.num) ? Operand::Num : Operand::Other;  // overflowing reals are dropped
-        } else if (o.isString() || o.isName()) {
-            const std::string s = o.isString() ? o.getStringValue() : name_of(o);
-            r.kind = o.isString() ? Operand::Str : Operand::Name;
-            r.off = static_cast<uint32_t>(p_.bytes.size());
-            r.len = static_cast<uint32_t>(s.size());
-            p_.bytes += s;
-        } else if (o.isArray() && nest) {
-            std::vector<Operand> inner;
-            const int n = o.getArrayNItems();
-            for (int i = 0; i < n; ++i) inner.push_back(operand(o.getArrayItem(i), false));
-            r.kind = Operand::Arr;
-            r.off = static_cast<uint32_t>(p_.items.size());
-            r.len = static_cast<uint32_t>(inner.size());
-            p_.items.insert(p_.items.end(), inner.begin(), inner.end());
+        switch (t.getType()) {
+            case QPDFTokenizer::tt_integer:
+            case QPDFTokenizer::tt_real:
+                if (token_number(t.getValue(), r.num)) r.kind = Operand::Num;  // overflowing numbers are dropped
+                break;
+            case QPDFTokenizer::tt_string:
+            case QPDFTokenizer::tt_name: {
+                const std::string& v = t.getValue();
+                const bool name = t.getType() == QPDFTokenizer::tt_name;
+                const size_t skip = name && !v.empty() ? 1 : 0;  // a name's slash
+                r.kind = name ? Operand::Name : Operand::Str;
+                r.off = static_cast<uint32_t>(p_.bytes.size());
+                r.len = static_cast<uint32_t>(v.size() - skip);
+                p_.bytes.append(v, skip, std::string::npos);
+                break;
+            }
+            default: break;
         }
         return r;
     }
 
+    static constexpr size_t kMaxArrayItems = 1'000'000;
+
     Program& p_;
     size_t max_;
-    size_t seen_ = 0;
+    size_t seen_ = 0, bad_ = 0;
     uint32_t weight_ = 0;
-    std::vector<OH> pending_;
+    int depth_ = 0;       // inside an array or dictionary operand
+    bool array_ = false;  // ... an array
+    std::vector<Operand> pending_, items_;
 };
 
 // Decoded content streams parsed into programs, each stream object once per document.
 class Programs {
 public:
-    Programs(QPDF& pdf, Budget& budget) : pdf_(pdf), budget_(budget) {}
+    explicit Programs(Budget& budget) : budget_(budget) {}
 
     // The program of form XObject `x`, parsed on its first use.
     std::shared_ptr<const Program> form(OH x) {
@@ -632,20 +714,22 @@ public:
     // Parses content `data` into `p`; damage is a warning naming `what`, and what was parsed
     // before it is kept.
     void parse(const std::string& data, Program& p, const std::string& what) {
-        if (scratch_.isNull()) scratch_ = OH::newStream(&pdf_);
-        scratch_.replaceStreamData(data, OH::newNull(), OH::newNull());
         ProgramBuilder builder(p, kMaxOperators - std::min(kMaxOperators, budget_.operators));
+        size_t bad = 0;
         try {
-            OH::parseContentStream(scratch_, &builder);
+            bad = builder.build(data, what);
+        } catch (const std::bad_alloc&) {
+            throw;
         } catch (const std::exception& e) {
             budget_.warn(what + ": content stream damaged, read in part (" + text::sanitize_utf8(e.what()) + ")");
         }
+        if (bad)
+            budget_.warn(what + ": content stream damaged: " + thousands(bad) + (bad == 1 ? " token" : " tokens") +
+                         " not understood, skipped");
     }
 
 private:
-    QPDF& pdf_;
     Budget& budget_;
-    OH scratch_ = OH::newNull();
     std::map<QPDFObjGen, std::shared_ptr<const Program>> cache_;  // forms and contents by object
 };
 
@@ -1313,7 +1397,7 @@ public:
 private:
     void read_pages(const std::vector<PageRef>& pages) {
         FontCache fonts(budget_);
-        Programs programs(pdf_, budget_);
+        Programs programs(budget_);
         FieldReader fields(pdf_, budget_);
         pdf::Counters counters;
         bool stopped = false;
