@@ -6,11 +6,11 @@
 // is printed.
 //
 // Each page's content stream (and the form XObjects it draws with Do) is tokenized by qpdf's
-// content tokenizer into a compact program, parsed once per stream object, and interpreted just
-// far enough to know where every piece of text
-// lands: the graphics state (q/Q/cm), the text state (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL) and
-// the show operators (Tj, TJ, ', "), and where the straight rules of table borders are drawn
-// (m/l/h/re path construction, painted by S/s/f/F/f*/B/b; n discards). pdf_page.cpp then sorts
+// content tokenizer into a compact program, once per stream object, and interpreted just far
+// enough to know where every piece of text lands: the graphics state (q/Q/cm), the text state
+// (BT/ET, Tf, Td/TD/Tm/T*, Tc/Tw/Tz/TL) and the show operators (Tj, TJ, ', "), and where the
+// straight rules of table borders are drawn (m/l/h/re path construction, painted by
+// S/s/f/F/f*/B/b; n discards). pdf_page.cpp then sorts
 // the pieces top-to-bottom, left-to-right into lines (a gap between pieces on a line becomes a
 // space, or a tab for a wide gap), finds tables (grids of drawn rules, or pieces lined up in
 // columns), and groups the other lines into paragraphs by vertical gaps and font size changes.
