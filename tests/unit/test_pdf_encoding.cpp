@@ -113,7 +113,7 @@ TEST_CASE("pdf encoding: glyph names, base encodings and the standard fonts' wid
     CHECK(base_encoding("StandardEncoding")[0x27] == 0x2019);
     CHECK(base_encoding("StandardEncoding")[0xAE] == 0xFB01);
     CHECK(base_encoding("PDFDocEncoding")[0xA0] == 0x20AC);
-    CHECK(base_encoding("Symbol")['a'] == 0x3B1);
+    CHECK(base_encoding("Symbol")[0x61] == 0x3B1);
     CHECK(base_encoding("ZapfDingbats")[0x34] == 0x2714);
     CHECK(base_encoding("Nonsense")[0x41] == 0x41);
     CHECK(base14_width("Helvetica", ' ') == 278);
