@@ -62,6 +62,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -125,10 +126,13 @@ struct Budget {
 
     explicit Budget(std::vector<std::string>& w) : warnings(w) {}
 
-    // Adds a warning once, however often it is met.
+    // Adds a warning once, however often it is met; past 200 warnings, one saying so.
     void warn(const std::string& s) {
-        if (said.insert(s).second) warnings.push_back(s);
+        if (warnings.size() > kMaxWarnings || !said.insert(s).second) return;
+        warnings.push_back(warnings.size() < kMaxWarnings ? s : "more problems read past, not listed");
     }
+
+    static constexpr size_t kMaxWarnings = 200;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1306,7 +1310,9 @@ private:
         if (OH r = key(node, "/Resources"); r.isDictionary()) resources = r;
         if (OH r = key(node, "/Rotate"); r.isNumber()) rotate = int_or(r, 0, -3600, 3600);
         OH kids = key(node, "/Kids");
-        if (!kids.isArray() || name_of(key(node, "/Type")) == "Page") {
+        const std::string type = name_of(key(node, "/Type"));
+        if (type == "Pages" && !kids.isArray()) return;  // an empty branch
+        if (!kids.isArray() || type == "Page") {
             if (out_.size() >= kMaxPages) return stop("over the " + thousands(kMaxPages) + " pages limit");
             out_.push_back({node, resources, rotate});
             return;
@@ -1365,7 +1371,7 @@ public:
     DocumentReader(const std::string& path, std::string_view bytes, const ReadOptions& opts)
         : path_(path), bytes_(bytes), budget_(doc_.warnings) {
         budget_.entry_limit = opts.max_entry_bytes;
-        budget_.decoded_limit = 4 * opts.max_entry_bytes;
+        budget_.decoded_limit = opts.max_entry_bytes > SIZE_MAX / 4 ? SIZE_MAX : 4 * opts.max_entry_bytes;
     }
 
     Result<Document> read() {
@@ -1414,11 +1420,11 @@ private:
                     stopped = true;
                 } catch (const QPDFExc& e) {
                     if (e.getErrorCode() == qpdf_e_password) throw;
-                    doc_.warnings.push_back(where + ": " + describe(e));
+                    budget_.warn(where + ": " + describe(e));
                 } catch (const std::bad_alloc&) {
                     throw;
                 } catch (const std::exception& e) {
-                    doc_.warnings.push_back(where + ": " + text::sanitize_utf8(e.what()));
+                    budget_.warn(where + ": " + text::sanitize_utf8(e.what()));
                 }
             }
             // Form field values, placed among the content's text. A page showing only field
@@ -1429,15 +1435,15 @@ private:
                 pdf::place_fields(page.runs, fields.read(pages[i].page, ctm, broken));
             } catch (const QPDFExc& e) {
                 if (e.getErrorCode() == qpdf_e_password) throw;
-                doc_.warnings.push_back(where + ": form fields: " + describe(e));
+                budget_.warn(where + ": form fields: " + describe(e));
             } catch (const std::bad_alloc&) {
                 throw;
             } catch (const std::exception& e) {
-                doc_.warnings.push_back(where + ": form fields: " + text::sanitize_utf8(e.what()));
+                budget_.warn(where + ": form fields: " + text::sanitize_utf8(e.what()));
             }
             if (broken)
-                doc_.warnings.push_back(where + ": " + std::to_string(broken) + (broken == 1 ? " form field" : " form fields") +
-                                        " could not be read");
+                budget_.warn(where + ": " + std::to_string(broken) + (broken == 1 ? " form field" : " form fields") +
+                             " could not be read");
             any_image_ = any_image_ || page.saw_image;
             any_text_ = any_text_ || pdf::has_text(page.runs);
             if (!drawn_text && page.saw_image) scanned_.push_back(number);
