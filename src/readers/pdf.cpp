@@ -91,7 +91,8 @@ constexpr int kMaxFormDepth = 12;            // forms drawing forms
 constexpr size_t kMaxPages = 10'000;         // pages read
 constexpr size_t kMaxTreeNodes = 100'000;    // page tree nodes and kids looked at
 constexpr int kMaxTreeDepth = 64;            // page tree levels
-constexpr size_t kMaxAnnots = 20'000;        // /Annots entries looked at per page
+constexpr size_t kMaxAnnots = 200'000;       // /Annots entries looked at
+constexpr size_t kMaxFonts = 10'000;         // distinct fonts loaded
 constexpr size_t kMaxWidgets = 20'000;       // field widgets read
 constexpr size_t kMaxOptions = 200'000;      // /Opt entries read
 constexpr int kMaxParentHops = 32;           // /Parent links followed (a cycle ends here too)
@@ -120,7 +121,7 @@ struct Budget {
     size_t entry_limit = 0;    // decoded bytes of one stream
     size_t decoded_limit = 0;  // decoded bytes of all streams
     size_t decoded = 0;
-    size_t operators = 0, form_draws = 0, widgets = 0, options = 0;
+    size_t operators = 0, form_draws = 0, widgets = 0, options = 0, annots = 0;
     std::vector<std::string>& warnings;
     std::set<std::string> said;
 
@@ -282,6 +283,10 @@ public:
     FontInfo& get(OH dict, const std::string& cache_key) {
         auto it = fonts_.find(cache_key);
         if (it != fonts_.end()) return *it->second;
+        if (fonts_.size() >= kMaxFonts && !cache_key.empty()) {
+            budget_.warn("over the " + thousands(kMaxFonts) + " fonts budget for one document: later fonts read as plain text");
+            return fallback();
+        }
         auto f = std::make_unique<FontInfo>();
         if (dict.isDictionary()) load(*f, dict);
         else fill_fallback(*f);
@@ -1146,9 +1151,11 @@ public:
         if (!annots.isArray()) return out;
         std::set<QPDFObjGen> seen;  // a widget listed twice shows once
         const int n = annots.getArrayNItems();
-        if (static_cast<size_t>(n) > kMaxAnnots)
-            budget_.warn("a page over the " + thousands(kMaxAnnots) + " annotations limit: the rest of its annotations not read");
-        for (int i = 0; i < n && static_cast<size_t>(i) < kMaxAnnots; ++i) {
+        for (int i = 0; i < n; ++i) {
+            if (++budget_.annots > kMaxAnnots) {
+                budget_.warn("over the " + thousands(kMaxAnnots) + " annotations budget for one document: the rest not read");
+                break;
+            }
             OH w = annots.getArrayItem(i);
             if (!w.isDictionary() || (w.isIndirect() && !seen.insert(w.getObjGen()).second)) continue;
             if (++budget_.widgets > kMaxWidgets) {
