@@ -93,6 +93,7 @@ constexpr size_t kMaxTreeNodes = 100'000;    // page tree nodes and kids looked 
 constexpr int kMaxTreeDepth = 64;            // page tree levels
 constexpr size_t kMaxAnnots = 200'000;       // /Annots entries looked at
 constexpr size_t kMaxFonts = 10'000;         // distinct fonts loaded
+constexpr size_t kMaxContentParts = 10'000;  // streams in one page's /Contents array
 constexpr size_t kMaxWidgets = 20'000;       // field widgets read
 constexpr size_t kMaxOptions = 200'000;      // /Opt entries read
 constexpr int kMaxParentHops = 32;           // /Parent links followed (a cycle ends here too)
@@ -709,7 +710,9 @@ public:
         std::string data;
         if (c.isArray()) {
             const int n = c.getArrayNItems();
-            for (int k = 0; k < n; ++k)
+            if (static_cast<size_t>(n) > kMaxContentParts)
+                budget_.warn(where + ": over the " + thousands(kMaxContentParts) + " content streams limit for one page: the rest not read");
+            for (int k = 0; k < n && static_cast<size_t>(k) < kMaxContentParts; ++k)
                 if (decode(c.getArrayItem(k), data, budget_, where + ": a content stream")) data += '\n';
         } else {
             decode(c, data, budget_, where + ": the content stream");
