@@ -1416,41 +1416,23 @@ private:
         Programs programs(budget_);
         FieldReader fields(pdf_, budget_);
         pdf::Counters counters;
-        bool stopped = false;
+        bool stopped = false;  // a document budget ran out: no more content is read
         for (size_t i = 0; i < pages.size(); ++i) {
             const int number = static_cast<int>(i) + 1;
             const std::string where = "page " + std::to_string(number);
             PageInterpreter page(programs, fonts, budget_);
             const Matrix ctm = display_matrix(pages[i].rotate);
-            if (!stopped) {
-                try {
-                    read_content(pages[i], programs, page, ctm, where);
-                } catch (const BoundReached& e) {
-                    budget_.warn(std::string(e.what()) + ": " + where + " read in part, the content after it not read");
-                    stopped = true;
-                } catch (const QPDFExc& e) {
-                    if (e.getErrorCode() == qpdf_e_password) throw;
-                    budget_.warn(where + ": " + describe(e));
-                } catch (const std::bad_alloc&) {
-                    throw;
-                } catch (const std::exception& e) {
-                    budget_.warn(where + ": " + text::sanitize_utf8(e.what()));
-                }
+            try {
+                if (!stopped) guarded(where, [&] { read_content(pages[i], programs, page, ctm, where); });
+            } catch (const BoundReached& e) {
+                budget_.warn(std::string(e.what()) + ": " + where + " read in part, the content after it not read");
+                stopped = true;
             }
             // Form field values, placed among the content's text. A page showing only field
             // values over an image is still a scan for the rest of its text.
             const bool drawn_text = pdf::has_text(page.runs);
             int broken = 0;
-            try {
-                pdf::place_fields(page.runs, fields.read(pages[i].page, ctm, broken));
-            } catch (const QPDFExc& e) {
-                if (e.getErrorCode() == qpdf_e_password) throw;
-                budget_.warn(where + ": form fields: " + describe(e));
-            } catch (const std::bad_alloc&) {
-                throw;
-            } catch (const std::exception& e) {
-                budget_.warn(where + ": form fields: " + text::sanitize_utf8(e.what()));
-            }
+            guarded(where + ": form fields", [&] { pdf::place_fields(page.runs, fields.read(pages[i].page, ctm, broken)); });
             if (broken)
                 budget_.warn(where + ": " + std::to_string(broken) + (broken == 1 ? " form field" : " form fields") +
                              " could not be read");
@@ -1458,6 +1440,24 @@ private:
             any_text_ = any_text_ || pdf::has_text(page.runs);
             if (!drawn_text && page.saw_image) scanned_.push_back(number);
             pdf::layout_page(page.runs, page.rules, number, counters, doc_.body);
+        }
+    }
+
+    // Runs `f`; a problem it throws becomes a warning naming `where`, and reading goes on. A
+    // password needed, a document budget spent and memory running out go through.
+    template <class F>
+    void guarded(const std::string& where, F&& f) {
+        try {
+            f();
+        } catch (const QPDFExc& e) {
+            if (e.getErrorCode() == qpdf_e_password) throw;
+            budget_.warn(where + ": " + describe(e));
+        } catch (const BoundReached&) {
+            throw;
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            budget_.warn(where + ": " + text::sanitize_utf8(e.what()));
         }
     }
 
