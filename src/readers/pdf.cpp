@@ -98,7 +98,7 @@ constexpr size_t kMaxWidgets = 20'000;       // field widgets read
 constexpr size_t kMaxOptions = 200'000;      // /Opt entries read
 constexpr int kMaxParentHops = 32;           // /Parent links followed (a cycle ends here too)
 constexpr size_t kMaxValueBytes = 1 << 20;   // a field value's text
-constexpr size_t kMaxQpdfWarnings = 20;      // qpdf's warnings kept as document warnings
+constexpr size_t kMaxQpdfWarnings = 10;      // qpdf's warnings named in the document's warning
 
 // "2,000,000"
 std::string thousands(size_t n) {
@@ -1367,12 +1367,15 @@ std::string describe(const QPDFExc& e) {
     return text::sanitize_utf8(s);
 }
 
-// qpdf's warnings so far, as document warnings (qpdf recovered from each).
-void take_warnings(QPDF& pdf, std::vector<std::string>& out, size_t& taken) {
-    for (const QPDFExc& e : pdf.getWarnings()) {
-        if (++taken <= kMaxQpdfWarnings) out.push_back("damaged PDF, read past: " + describe(e));
-        else if (taken == kMaxQpdfWarnings + 1) out.push_back("damaged PDF: more problems read past, not listed");
-    }
+// qpdf's warnings since the last call, as one document warning (qpdf recovered from each):
+// "damaged PDF, read past: file is damaged; ... (and 3 more)".
+void take_warnings(QPDF& pdf, std::vector<std::string>& out) {
+    const std::vector<QPDFExc> all = pdf.getWarnings();
+    if (all.empty()) return;
+    std::string s = "damaged PDF, read past: ";
+    for (size_t i = 0; i < all.size() && i < kMaxQpdfWarnings; ++i) s += (i ? "; " : "") + describe(all[i]);
+    if (all.size() > kMaxQpdfWarnings) s += " (and " + thousands(all.size() - kMaxQpdfWarnings) + " more)";
+    out.push_back(std::move(s));
 }
 
 // Reads one document; throws QPDFExc for a file qpdf cannot open.
@@ -1394,7 +1397,7 @@ public:
         pdf_.setSuppressWarnings(true);
         pdf_.setAttemptRecovery(true);
         pdf_.processMemoryFile(path_.c_str(), bytes_.data(), bytes_.size(), "");
-        take_warnings(pdf_, doc_.warnings, qpdf_warnings_);
+        take_warnings(pdf_, doc_.warnings);
 
         doc_.path = path_;
         doc_.format = "pdf";
@@ -1403,7 +1406,7 @@ public:
         if (pages.empty()) return Error{path_, "damaged PDF: no pages in its page tree"};
         doc_.pages = static_cast<int>(pages.size());
         read_pages(pages);
-        take_warnings(pdf_, doc_.warnings, qpdf_warnings_);
+        take_warnings(pdf_, doc_.warnings);
         if (!any_text_ && any_image_) return Error{path_, "no text layer: cannot be read without OCR"};
         if (!any_text_) doc_.warnings.push_back("no text on any page");
         for (int p : scanned_) doc_.warnings.push_back("page " + std::to_string(p) + ": no text layer: cannot be read without OCR");
@@ -1473,7 +1476,6 @@ private:
     Document doc_;
     Budget budget_;
     QPDF pdf_;
-    size_t qpdf_warnings_ = 0;
     bool any_text_ = false, any_image_ = false;
     std::vector<int> scanned_;  // pages holding images and no text
 };

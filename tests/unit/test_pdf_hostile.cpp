@@ -154,10 +154,11 @@ TEST_CASE("pdf hostile: a repaired cross-reference table is read, the repair in 
     REQUIRE(r.ok());
     const Document& d = r.value();
     CHECK(to_text(d) == "Read after repair.\n");
-    REQUIRE_FALSE(d.warnings.empty());
-    for (const auto& w : d.warnings) CHECK(w.rfind("damaged PDF, read past: ", 0) == 0);
-    CHECK(std::find(d.warnings.begin(), d.warnings.end(),
-                    "damaged PDF, read past: Attempting to reconstruct cross-reference table") != d.warnings.end());
+    // qpdf's account of the repair, in one warning.
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0] ==
+          "damaged PDF, read past: file is damaged; expected n n obj (object 1 0); "
+          "Attempting to reconstruct cross-reference table");
     REQUIRE_FALSE(bad.ok());
 }
 
