@@ -150,6 +150,7 @@ public:
             if (at_assessment.count(id)) r_.criteria.push_back(id);
             else if (named_later_.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
         }
+        benefit_ends();
         states();
     }
 
@@ -486,6 +487,32 @@ private:
             }
             if (e.value.size() > 1 && e.value.back() == '%') e.value.pop_back();
             e.src = row.src;
+            // A work row ("employed - Harbourside Logistics", from 28/08/2018): work began when
+            // its period starts.
+            if (e.measure == "employment_start" && dates::parse(e.value).status != dates::Status::Ok &&
+                !e.period_start.empty()) {
+                e.value = e.period_start;
+            }
+            const Evidence row_e = e;
+            r_.evidence.push_back(std::move(e));
+            // A benefit row's period ends when the benefit ended: the benefit_end that the
+            // employment route reads, unless a row of the bundle gives it.
+            if (row_e.measure == "benefit" && !row_e.period_end.empty()) benefit_rows_.push_back(row_e);
+        }
+    }
+
+    // The benefit_end of each benefit row whose member has none of their own.
+    void benefit_ends() {
+        for (const auto& b : benefit_rows_) {
+            const bool has_end = std::any_of(r_.evidence.begin(), r_.evidence.end(), [&](const Evidence& e) {
+                return e.measure == "benefit_end" && e.member == b.member;
+            });
+            if (has_end) continue;
+            Evidence e = b;
+            e.measure = "benefit_end";
+            e.value = b.period_end;
+            e.period_start.clear();
+            e.period_end.clear();
             r_.evidence.push_back(std::move(e));
         }
     }
@@ -494,6 +521,7 @@ private:
     const Vocab& v_;
     std::vector<std::string> identified_;
     std::set<std::string> named_later_;  // criteria a review or the closure names explicitly
+    std::vector<Evidence> benefit_rows_;  // benefit rows with a period end, for benefit_ends()
     std::string assessment_date_;
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous

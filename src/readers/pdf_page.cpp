@@ -534,6 +534,26 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         while (c + 1 < cols.size() && x >= cols[c + 1] - tol) ++c;
         return c;
     };
+    // A one-cell line whose words run on across a column edge splits where a word starts on a
+    // column's anchor ("Reason for closure Outcomes achieved": the value starts on the column
+    // the other rows' values start on, only a word space after the label).
+    for (auto& m : region) {
+        if (m.spans.size() != 1) continue;
+        const Line& l = lines[m.line];
+        const Span whole = m.spans[0];
+        std::vector<Span> parts{{whole.x0, whole.x1, whole.first, whole.first + 1}};
+        for (size_t k = whole.first + 1; k < whole.end; ++k) {
+            const double x = l.pieces[k].x0;
+            const size_t c = column_of(x);
+            const bool on_anchor = c > column_of(parts.back().x0) && std::fabs(x - cols[c]) <= tol;
+            if (on_anchor && !text::trim(l.pieces[k].text).empty()) parts.push_back({x, l.pieces[k].x1, k, k + 1});
+            else {
+                parts.back().end = k + 1;
+                parts.back().x1 = std::max(parts.back().x1, l.pieces[k].x1);
+            }
+        }
+        if (parts.size() > 1) m.spans = std::move(parts);
+    }
     // Cut the region at the first line that does not fit the columns: text left of the first
     // column, or a single cell wider than its column.
     size_t keep = 0, multi = 0, last_multi = 0;
