@@ -128,7 +128,42 @@ public:
         return std::nullopt;
     }
 
+    // The family reference from the token the bundle's file names share ("MC-2291 Plan.docx",
+    // "MC-2291 Review 1.docx"), when no document gives one: a word of letters, digits, '-' or
+    // '/' holding a digit, in more than half of the file names (and at least two).
+    void reference_from_file_names() {
+        if (!r_.family_ref.empty() || r_.files.size() < 2) return;
+        std::map<std::string, size_t> count;
+        std::map<std::string, std::string> first_file;
+        for (const auto& f : r_.files) {
+            std::string stem = f.substr(f.find_last_of('/') + 1);
+            if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+            std::set<std::string> seen;
+            for (const auto& tok : text::split(stem, ' ')) {
+                for (const auto& t : text::split(tok, '_')) {
+                    const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+                    const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
+                    });
+                    if (t.size() >= 4 && digit && ok && seen.insert(t).second) {
+                        ++count[t];
+                        first_file.emplace(t, f);
+                    }
+                }
+            }
+        }
+        std::string best;
+        for (const auto& [t, n] : count)
+            if (n >= 2 && n * 2 > r_.files.size() && (best.empty() || n > count[best] || (n == count[best] && t.size() > best.size())))
+                best = t;
+        if (best.empty()) return;
+        r_.family_ref = best;
+        r_.sources["family_ref"] = Source{first_file[best], "file name", best};
+    }
+
     void finish() {
+        reference_from_file_names();
+        link_to_plan();
         std::stable_sort(r_.reviews.begin(), r_.reviews.end(), [](const Review& a, const Review& b) {
             if (a.date.empty() != b.date.empty()) return b.date.empty();
             return a.date < b.date;
@@ -234,7 +269,13 @@ private:
     }
 
     void consent(const DocFacts& d) {
+        // The consent hit that answers yes or no, else the first (a blank answer).
         const Hit* h = d.hit("consent");
+        for (const auto& c : d.hits)
+            if (c.field == "consent" && read_yes_no(v_, c.value)) {
+                h = &c;
+                break;
+            }
         if (h) {
             const Choice c = parse_choice(h->value);
             if (c.state == Choice::State::Several) {
@@ -368,6 +409,60 @@ private:
         return {};
     }
 
+    // The criterion a row's criterion column or the heading it sits under names, or "".
+    std::string explicit_criterion(const Row& row) const {
+        for (const std::string& s : {cell(row, "criterion"), row.group})
+            if (!s.empty())
+                if (std::string id = v_.criterion(s); !id.empty()) return id;
+        return {};
+    }
+
+    // The words of a review or closure row that may repeat a plan goal.
+    static std::string goal_text(const Row& row) { return cell(row, "outcome") + " " + cell(row, "need"); }
+
+    // Content words of `s`: lower case, three letters or more, common words left out.
+    static std::set<std::string> content_words(const std::string& s) {
+        static const std::set<std::string> stop = {"the", "and", "for", "with", "are", "has", "have", "will", "from",
+                                                   "that", "this", "their", "they", "into", "not", "all", "every"};
+        std::set<std::string> out;
+        std::string w;
+        for (char c : text::lower(s) + " ") {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                w += c;
+                continue;
+            }
+            if (w.size() >= 3 && !stop.count(w)) out.insert(w);
+            w.clear();
+        }
+        return out;
+    }
+
+    // Review and closure rows that name no criterion take the criterion of the plan goal they
+    // repeat or paraphrase (most shared words, at least half of the shorter text's); a row like
+    // no goal keeps what its own words name, cue words included.
+    void link_to_plan() {
+        for (const auto& l : links_) {
+            const auto words = content_words(l.text);
+            std::string best;
+            double best_score = 0;
+            for (const auto& po : r_.plan_outcomes) {
+                if (po.criterion.empty()) continue;
+                const auto goal = content_words(po.outcome + " " + po.need);
+                size_t shared = 0;
+                for (const auto& w : words) shared += goal.count(w);
+                const size_t smaller = std::min(words.size(), goal.size());
+                const double score = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
+                if (shared >= 2 && score >= 0.5 && score > best_score) {
+                    best_score = score;
+                    best = po.criterion;
+                }
+            }
+            std::string& target = l.review == kClosure ? r_.closure_outcomes[l.row].criterion
+                                                       : r_.reviews[l.review].outcomes[l.row].criterion;
+            target = !best.empty() ? best : l.fallback;
+        }
+    }
+
     // The criterion a row is about: its criterion column, else the heading it sits under,
     // else what its need or outcome text names.
     std::string row_criterion(const Row& row) const {
@@ -425,7 +520,9 @@ private:
             if (t.kind != "review") continue;
             for (const auto& row : t.rows) {
                 ReviewOutcome o;
-                o.criterion = row_criterion(row);
+                o.criterion = explicit_criterion(row);
+                if (o.criterion.empty())
+                    links_.push_back({r_.reviews.size(), rv.outcomes.size(), goal_text(row), row_criterion(row)});
                 if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
@@ -446,7 +543,9 @@ private:
             if (t.kind != "closure") continue;
             for (const auto& row : t.rows) {
                 ClosureOutcome o;
-                o.criterion = row_criterion(row);
+                o.criterion = explicit_criterion(row);
+                if (o.criterion.empty())
+                    links_.push_back({kClosure, r_.closure_outcomes.size(), goal_text(row), row_criterion(row)});
                 if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
                 const std::string raw = cell(row, "achieved");
                 const std::string a = achieved_word(raw);
@@ -522,6 +621,13 @@ private:
     std::vector<std::string> identified_;
     std::set<std::string> named_later_;  // criteria a review or the closure names explicitly
     std::vector<Evidence> benefit_rows_;  // benefit rows with a period end, for benefit_ends()
+    // A review or closure row to link to the plan goal it repeats (link_to_plan).
+    struct Link {
+        size_t review, row;    // review index (kClosure: a closure row), row index
+        std::string text, fallback;
+    };
+    static constexpr size_t kClosure = static_cast<size_t>(-1);
+    std::vector<Link> links_;
     std::string assessment_date_;
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "extract/choice.h"
 #include "extract/dates.h"
+#include "extract/templates.h"
 #include "model/answers.h"
 
 namespace tfa::extract {
@@ -198,8 +199,13 @@ private:
         // perhaps a label whose value is the text under it ("Voice of the child").
         if (outcome_or_section(b.text)) return;
         if (const LabelRule* r = v_.field(text::match_key(b.text), section_, active_)) {
+            // "Consent", "Lead professional" as a heading open their section; the fields under
+            // it give the answer. Other fields' headings take the text under them as the value.
+            if (const char* s = section_after(r->field)) {
+                section_ = s;
+                return;
+            }
             start_pending(*r, b);
-            if (const char* s = section_after(r->field)) section_ = s;
         }
     }
 
@@ -711,8 +717,31 @@ private:
         return best;
     }
 
+    // Two header cells naming one column ("Goal" and "Outcome" both the goal): the first keeps it;
+    // a later one whose cells are achieved words or marked options ("Met / Partly met / Not met")
+    // is the Achieved? column when the table has none, else it is not read.
+    std::vector<std::string> settle_duplicates(const std::vector<std::vector<GridCell>>& grid, size_t header_row,
+                                               const std::string& kind, std::vector<std::string> cols) const {
+        const auto& known = columns_of(kind);
+        const bool has_achieved = std::find(known.begin(), known.end(), "achieved") != known.end();
+        for (size_t i = 0; i < cols.size(); ++i) {
+            if (cols[i].empty() || std::find(cols.begin(), cols.begin() + i, cols[i]) == cols.begin() + i) continue;
+            size_t answers = 0, filled = 0;
+            for (size_t r = header_row + 1; r < grid.size(); ++r) {
+                if (i >= grid[r].size() || text::trim(grid[r][i].text).empty()) continue;
+                ++filled;
+                const std::string& v = grid[r][i].text;
+                if (parse_choice(v).state != Choice::State::NotAChoice || !v_.value("achieved", v).empty()) ++answers;
+            }
+            const bool free = std::find(cols.begin(), cols.end(), "achieved") == cols.end();
+            cols[i] = has_achieved && free && filled > 0 && answers * 2 >= filled ? "achieved" : "";
+        }
+        return cols;
+    }
+
     void typed_table(const Block& t, const std::vector<std::vector<GridCell>>& grid, size_t header_row,
-                     const std::string& kind, const std::vector<std::string>& cols) {
+                     const std::string& kind, const std::vector<std::string>& header_cols) {
+        const std::vector<std::string> cols = settle_duplicates(grid, header_row, kind, header_cols);
         Table out;
         out.kind = kind;
         out.src = source_of(t, "");
