@@ -26,8 +26,10 @@ const char* kExtractHelp =
     "  --blocks            the block model as JSON, with the location of every block\n"
     "  --format json       one case record per bundle (a folder per family, or a flat folder\n"
     "                      grouped by family reference), as a JSON array\n"
-    "  --explain           for each document: its type, the template rule and label behind\n"
-    "                      every field, the tables recognised, and the labels that matched nothing\n"
+    "  --explain           for each document: its type and how it was decided, the template rule\n"
+    "                      and label behind every field, the tables recognised, the reader's\n"
+    "                      warnings and the labels that matched nothing; then for each case the\n"
+    "                      state of every field (found, blank, no, not_found, unreadable)\n"
     "  --rules PACK        the rule pack whose criteria are extracted (default tf-2015)\n"
     "  --templates-dir DIR templates folder (default: the bundled templates/)\n"
     "  --rules-dir DIR     rule packs folder (default: the bundled rules/)\n"
@@ -100,6 +102,14 @@ int explain(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
     });
     if (s) {
         err << "tfaudit extract: " << s->str() << "\n";
+        return kUsage;
+    }
+    // Then each case: the state of every field of its record.
+    const Status c = for_each_case(
+        a.positional(), po, [](CaseRecord r) { return extract::explain_case(r); },
+        [&](const std::string& text) { out << text; });
+    if (c) {
+        err << "tfaudit extract: " << c->str() << "\n";
         return kUsage;
     }
     return failed ? kUsage : kOk;

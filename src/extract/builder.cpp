@@ -684,13 +684,47 @@ CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs
     return r;
 }
 
+std::string explain_case(const CaseRecord& r) {
+    std::string s = "== case " + (r.case_name.empty() ? r.family_ref : r.case_name) + ": what the record knows\n";
+    for (const auto& k : record_keys()) {
+        if (!*k.noun) continue;
+        const FieldState st = r.state(k.key);
+        s += "    " + std::string(k.key) + ": " + to_string(st);
+        auto it = r.sources.find(k.key);
+        if (it != r.sources.end() && !it->second.file.empty()) {
+            s += " (" + it->second.file + ", " + it->second.where;
+            if (!it->second.quote.empty()) s += ": " + text::json_quote(it->second.quote);
+            s += st == FieldState::Blank ? "; the label is there, the value empty" : "";
+            s += ")";
+        }
+        s += "\n";
+    }
+    if (!r.warnings.empty()) {
+        s += "  reader warnings:\n";
+        for (const auto& w : r.warnings) s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
+    }
+    if (!r.unrecognised.empty()) {
+        s += "  documents of no type tfaudit recognises:\n";
+        for (const auto& u : r.unrecognised) {
+            s += "    " + u.file;
+            if (!u.labels.empty()) {
+                std::string l;
+                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::json_quote(x);
+                s += " (labels that matched nothing: " + l + ")";
+            }
+            s += "\n";
+        }
+    }
+    return s;
+}
+
 std::string explain(const DocFacts& f) {
     std::string s = "== " + f.path + "\n";
     if (!f.error.empty()) return s + "  could not be read: " + f.error + "\n";
     std::string types;
     for (const auto& t : f.types) types += (types.empty() ? "" : ", ") + t;
     s += "  type: " + (types.empty() ? std::string("unknown") : types);
-    if (!f.type_source.empty()) s += "  (from \"" + f.type_source + "\")";
+    if (!f.type_source.empty()) s += "  (from the " + (f.type_from.empty() ? std::string("title") : f.type_from) + " \"" + f.type_source + "\")";
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
@@ -716,6 +750,10 @@ std::string explain(const DocFacts& f) {
         s += "  criteria listed:\n";
         for (const auto& c : f.listed)
             s += "    " + c.criterion + (c.identified ? "" : " (not ticked)") + " at " + c.src.where + "\n";
+    }
+    if (!f.warnings.empty()) {
+        s += "  reader warnings:\n";
+        for (const auto& w : f.warnings) s += "    " + w + "\n";
     }
     s += "  labels that matched nothing:\n";
     for (const auto& [label, src] : f.unmatched) s += "    \"" + label + "\" at " + src.where + "\n";

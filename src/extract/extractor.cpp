@@ -814,9 +814,13 @@ private:
                     section_ = s->section;
                     continue;
                 }
-                // Only the first cell of a label/value row is a label we failed to know.
-                if (k == 0 && filled.size() == 2 && label.size() < 60)
-                    f_.unmatched.emplace_back(label, source_of(loc, label));
+                // A label we failed to know: the first cell of a label/value row, or any label of
+                // a row of pairs ("Label | value | Label | value"), whose value is then skipped.
+                const bool pairs = filled.size() >= 4 && filled.size() % 2 == 0 && k % 2 == 0;
+                if ((k == 0 && filled.size() == 2) || pairs) {
+                    if (label.size() < 60 && looks_like_label(label)) f_.unmatched.emplace_back(label, source_of(loc, label));
+                    if (pairs) ++k;
+                }
                 continue;
             }
             // The value is in the next cell on the grid (empty cells count: an empty value).
@@ -830,6 +834,13 @@ private:
                 add_hit(*rule, label, "", source_of(loc, ""));
             }
         }
+    }
+
+    // Label-like text: starts with a letter and is not a date or a number.
+    static bool looks_like_label(const std::string& s) {
+        const std::string t = text::trim(s);
+        if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) return false;
+        return dates::parse(t).status != dates::Status::Ok;
     }
 
     // A cell of several lines, each "Label: value". Returns true when any line was a field.
