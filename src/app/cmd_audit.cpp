@@ -60,6 +60,10 @@ const char* kAuditHelp =
     "  --templates-dir DIR    templates (default: the bundled templates/)\n"
     "  --rules-dir DIR        where named packs are found (default: the bundled rules/)\n"
     "  --threads N            extraction threads (default: every core)\n"
+    "  --time-limit SECONDS   time for reading one document (default 30); past it the document is\n"
+    "                         unreadable (\"reading took longer than 30 s\"), its case needs review\n"
+    "  --memory-limit MB      memory for reading one document (default 512; \"over the 512 MB\n"
+    "                         memory budget\")\n"
     "  --no-progress          no progress line on stderr\n\n"
     "The report's date is the as-of date, or SOURCE_DATE_EPOCH when set: the same inputs, seed and\n"
     "as-of date give a byte-identical PDF.\n\n"
@@ -76,6 +80,7 @@ struct AuditOptions {
     audit::Stratify stratify = audit::Stratify::none;
     audit::PopulationFilter filter;
     unsigned threads = 0;
+    PipelineOptions isolation;  // worker_exe and limits
 };
 
 bool whole_number(const std::string& s, uint64_t& out) {
@@ -155,6 +160,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
         o.threads = static_cast<unsigned>(n);
     }
     if (a.positional().empty()) return usage("no input paths");
+    if (auto e = isolation_options(a, o.isolation); !e.empty()) return usage(e);
     o.rules_dir = data_dir("rules", a.get("--rules-dir"));
     o.templates_dir = data_dir("templates", a.get("--templates-dir"));
     o.report_template = a.get_or("--report-template", "");
@@ -262,7 +268,7 @@ struct Population {
 
 Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
                          const std::vector<std::string>& paths, Population& pop) {
-    PipelineOptions po;
+    PipelineOptions po = o.isolation;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
@@ -309,11 +315,12 @@ std::string redraw_command(const std::vector<std::string>& args) {
     std::string s = "tfaudit";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--report" || a == "--json" || a == "--threads") {
+        if (a == "--report" || a == "--json" || a == "--threads" || a == "--time-limit" || a == "--memory-limit") {
             ++i;
             continue;
         }
-        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") || a == "--no-progress")
+        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") ||
+            text::starts_with(a, "--time-limit=") || text::starts_with(a, "--memory-limit=") || a == "--no-progress")
             continue;
         s += " " + a;
     }
@@ -457,7 +464,8 @@ int fail(std::ostream& err, const Error& e) {
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress", "--pseudonymise"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
-            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads"});
+            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads",
+            "--time-limit", "--memory-limit"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;

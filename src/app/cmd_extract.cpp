@@ -31,7 +31,11 @@ const char* kExtractHelp =
     "  --rules PACK        the rule pack whose criteria are extracted (default tf-2015)\n"
     "  --templates-dir DIR templates folder (default: the bundled templates/)\n"
     "  --rules-dir DIR     rule packs folder (default: the bundled rules/)\n"
-    "  --threads N         worker threads (default: every core)\n\n"
+    "  --threads N         worker threads (default: every core)\n"
+    "  --time-limit SECONDS, --memory-limit MB\n"
+    "                      with --format json and --explain, each document is read in a worker\n"
+    "                      process within these limits (default 30 s, 512 MB); past them, or when\n"
+    "                      a reader crashes, the document is unreadable and the run goes on\n\n"
     "Exit status: 0 when every file was read, 2 when any could not be (each failure is\n"
     "reported on stderr as 'FILE: problem' and the other files are still read), or on a\n"
     "usage error.\n";
@@ -66,6 +70,7 @@ int documents(const Args& a, unsigned threads, bool text, std::ostream& out, std
 // The pipeline options for --format json and --explain: templates and the pack's criteria.
 Result<PipelineOptions> pipeline_options(const Args& a, unsigned threads) {
     PipelineOptions po;
+    if (auto e = isolation_options(a, po); !e.empty()) return Error{"", e};
     po.threads = threads;
     po.templates_dir = data_dir("templates", a.get("--templates-dir"));
     const std::string rules_dir = data_dir("rules", a.get("--rules-dir"));
@@ -109,7 +114,7 @@ int explain(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
 
 int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--text", "--blocks", "--explain", "--help", "-h"},
-           {"--threads", "--format", "--rules", "--templates-dir", "--rules-dir"});
+           {"--threads", "--format", "--rules", "--templates-dir", "--rules-dir", "--time-limit", "--memory-limit"});
     if (auto e = a.parse(args, 2); !e.empty()) return usage_error(err, e);
     if (a.flag("--help") || a.flag("-h")) {
         out << kExtractHelp;
