@@ -24,6 +24,7 @@
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
 #include "audit/sample.h"
+#include "core/output_file.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -169,51 +170,6 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     return true;
 }
 
-// ---- output files: written beside the target and renamed into place ---------------------
-
-// A temporary file in the target's folder, removed unless committed.
-class PendingFile {
-public:
-    explicit PendingFile(std::string target) : target_(std::move(target)) {}
-    ~PendingFile() {
-        if (!temp_.empty()) std::remove(temp_.c_str());
-    }
-    PendingFile(const PendingFile&) = delete;
-    PendingFile& operator=(const PendingFile&) = delete;
-
-    // Creates the temporary file now, so an unwritable folder is found before any work.
-    Status open() {
-        const size_t slash = target_.rfind('/');
-        const std::string dir = slash == std::string::npos ? "." : target_.substr(0, slash + 1);
-        if (is_dir(target_)) return Error{target_, "is a folder"};
-        std::string tmpl = (slash == std::string::npos ? "./" : dir) + ".tfaudit-XXXXXX";
-        const int fd = ::mkstemp(&tmpl[0]);
-        if (fd < 0) return Error{target_, "cannot write here (folder missing or not writable)"};
-        const mode_t mask = ::umask(0);  // mkstemp makes 0600: give the report the usual permissions
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
-        ::close(fd);
-        temp_ = tmpl;
-        return std::nullopt;
-    }
-
-    // Writes `bytes` to the temporary file and renames it to the target.
-    Status commit(const std::string& bytes) {
-        {
-            std::ofstream out(temp_, std::ios::binary | std::ios::trunc);
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            out.flush();
-            if (!out) return Error{target_, "cannot write the file"};
-        }
-        if (std::rename(temp_.c_str(), target_.c_str()) != 0) return Error{target_, "cannot rename the finished file into place"};
-        temp_.clear();
-        return std::nullopt;
-    }
-
-private:
-    std::string target_, temp_;
-};
-
 // ---- the population ----------------------------------------------------------------------
 
 // What is kept of every case until the sample is drawn.
@@ -274,6 +230,7 @@ Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, con
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
     Collector collector(pop.results);
     report::Batch batch(pack, o.as_of, collector);
+    if (batch.error()) return batch.error();
     size_t n = 0;
     const Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
         pop.kept.push_back(keep(r, agencies));
@@ -282,6 +239,7 @@ Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, con
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
+    if (batch.error()) return batch.error();
     if (!st && pop.results.size() != pop.kept.size()) return Error{"", "internal error: results and cases out of step"};
     make_keys_unique(pop.kept);
     return st;
@@ -470,7 +428,8 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
     if (!parse_options(a, o, err) || !inputs_exist(a.positional(), err)) return kUsage;
-    PendingFile pdf_file(o.report), json_file(o.json);
+    if (auto e = files::check_outputs({o.report, o.json}, {"--report", "--json"}, a.positional())) return fail(err, *e);
+    files::OutputFile pdf_file(o.report), json_file(o.json);
     if (auto e = pdf_file.open()) return fail(err, *e);
     if (!o.json.empty())
         if (auto e = json_file.open()) return fail(err, *e);

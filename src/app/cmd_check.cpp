@@ -165,13 +165,18 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto writer = report::make_writer(o.format, out, wo);
     Progress progress{o.progress};
     report::Batch batch(pack.value(), o.as_of, *writer);
+    if (batch.error()) {
+        err << "tfaudit check: " << batch.error()->str() << "\n";
+        return kUsage;
+    }
     const Status st = feed(o, pack.value(), a.positional(), batch, progress);
     progress.done();
     const report::RunSummary sum = batch.finish();
-    if (st) {
-        err << "tfaudit check: " << st->str() << "\n";
+    if (st || batch.error()) {
+        err << "tfaudit check: " << text::terminal_safe(st ? st->str() : batch.error()->str()) << "\n";
         return kUsage;
     }
+    if (!output_written(out, err, "check")) return kUsage;
     return sum.claimable == sum.cases ? kOk : kFindings;
 }
 

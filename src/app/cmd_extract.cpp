@@ -58,12 +58,13 @@ int documents(const Args& a, unsigned threads, bool text, std::ostream& out, std
         },
         [&](size_t, std::pair<std::string, std::string> r) {
             if (!r.second.empty()) {
-                err << r.second << "\n";
+                err << text::terminal_safe(r.second) << "\n";
                 failed = true;
                 return;
             }
             out << r.first;
         });
+    if (!output_written(out, err, "extract")) return kUsage;
     return failed ? kUsage : kOk;
 }
 
@@ -86,7 +87,7 @@ int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
     const Status s = for_each_case(a.positional(), po, [&](CaseRecord&& r) {
         out << (first ? "\n  " : ",\n  ") << to_json(r, 1, true, true);
         first = false;
-        for (const auto& u : r.unreadable) err << u.file << ": " << u.reason << "\n";
+        for (const auto& u : r.unreadable) err << text::terminal_safe(u.file + ": " + u.reason) << "\n";
         unreadable = unreadable || !r.unreadable.empty();
     });
     out << (first ? "]\n" : "\n]\n");
@@ -94,6 +95,7 @@ int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
         err << "tfaudit extract: " << s->str() << "\n";
         return kUsage;
     }
+    if (!output_written(out, err, "extract")) return kUsage;
     return unreadable ? kUsage : kOk;
 }
 
@@ -107,6 +109,7 @@ int explain(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
         err << "tfaudit extract: " << s->str() << "\n";
         return kUsage;
     }
+    if (!output_written(out, err, "extract")) return kUsage;
     return failed ? kUsage : kOk;
 }
 
