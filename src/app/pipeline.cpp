@@ -1,6 +1,7 @@
 #include "app/pipeline.h"
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 
 #include "app/isolation.h"
@@ -66,6 +67,26 @@ FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
 
 namespace {
 
+// Names that are not valid UTF-8 are shown with U+FFFD in every report (core/text escapes);
+// the real name is said once, on stderr, with its bad bytes as \xNN.
+void flag_bad_name(const std::string& p) {
+    if (text::is_valid_utf8(p)) return;
+    static const char* kHex = "0123456789abcdef";
+    std::string shown;
+    for (size_t i = 0; i < p.size();) {
+        const size_t start = i;
+        const uint32_t cp = text::next_cp(p, i);
+        if (cp == 0xFFFD && i - start == 1) {  // one bad byte
+            const auto c = static_cast<unsigned char>(p[start]);
+            shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+        } else {
+            shown.append(p, start, i - start);
+        }
+    }
+    std::cerr << "tfaudit: warning: " << text::terminal_safe(shown)
+              << ": the name is not valid UTF-8; reports show U+FFFD in place of the bad bytes\n";
+}
+
 // Why the folder entry `e` at `p`, found under the folder whose real path is `root`, is not
 // to be opened; empty when it may be.
 std::string refusal(const files::Entry& e, const std::string& p, const std::string& root) {
@@ -82,6 +103,7 @@ std::optional<Folder> FolderWalk::next() {
         auto [dir, root] = std::move(stack_.back());
         stack_.pop_back();
         Folder f{dir, base_name(dir), {}, {}};
+        if (!text::is_valid_utf8(f.name)) flag_bad_name(dir);
         std::vector<std::string> subdirs;
         for (const auto& e : files::list_entries(dir)) {
             const std::string p = dir + "/" + e.name;
@@ -90,6 +112,7 @@ std::optional<Folder> FolderWalk::next() {
                 // exponential and repeat every case.
                 if (!e.link && std::count(p.begin(), p.end(), '/') < 64) subdirs.push_back(p);
             } else if ((e.file || e.special) && is_document_name(e.name)) {
+                if (!text::is_valid_utf8(e.name)) flag_bad_name(p);
                 f.files.push_back(p);
                 if (auto why = refusal(e, p, root); !why.empty()) f.refused[p] = why;
             }

@@ -144,11 +144,15 @@ Status check_outputs(const std::vector<std::string>& outputs, const std::vector<
         const std::string name = k < names.size() ? names[k] : "output";
         const std::string out = real_target(outputs[k]);
         if (out.empty()) continue;  // its folder does not exist: OutputFile::open says so
+        for (const auto& in : inputs)
+            if (real_path(in) == out) return Error{outputs[k], name + " would overwrite an input file; choose another file"};
+        if (is_file(out))
+            for (const auto& in : inputs)
+                if (is_dir(in) && is_within(out, real_path(in)))
+                    return Error{outputs[k], name + " would overwrite an input file; choose another file"};
         for (const auto& in : inputs) {
             const std::string r = real_path(in);
-            if (r.empty()) continue;
-            if (out == r) return Error{outputs[k], name + " would overwrite an input file; choose another file"};
-            if (is_dir(r) && is_within(out, r))
+            if (!r.empty() && is_dir(r) && is_within(out, r))
                 return Error{outputs[k], name + " lies inside the input folder " + in + "; write it elsewhere"};
         }
         for (size_t j = 0; j < seen.size(); ++j)
