@@ -6,7 +6,9 @@
 // zero or more progress frames and one result frame. The child limits itself (serve()): its
 // address space (RLIMIT_AS), its CPU time per step (RLIMIT_CPU, re-armed at each progress
 // frame) and core dumps (none). The parent adds a wall-clock watchdog per step: a step that
-// takes longer than the limit gets the child killed. How a task ended is a TaskResult.
+// takes longer than the limit gets the child killed. Steps are reported at most every half
+// second, so each has between the limit and the limit plus a second. How a task ended is a
+// TaskResult.
 #pragma once
 
 #include <sys/types.h>
