@@ -3,6 +3,7 @@
 #include "app/args.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/isolation.h"
 #include "app/paths.h"
 #include "app/pipeline.h"
 #include "core/parallel.h"
@@ -33,7 +34,7 @@ const char* kExtractHelp =
     "  --rules-dir DIR     rule packs folder (default: the bundled rules/)\n"
     "  --threads N         worker threads (default: every core)\n"
     "  --time-limit SECONDS, --memory-limit MB\n"
-    "                      with --format json and --explain, each document is read in a worker\n"
+    "                      each document is read in a worker\n"
     "                      process within these limits (default 30 s, 512 MB); past them, or when\n"
     "                      a reader crashes, the document is unreadable and the run goes on\n\n"
     "Exit status: 0 when every file was read, 2 when any could not be (each failure is\n"
@@ -49,9 +50,17 @@ int documents(const Args& a, unsigned threads, bool text, std::ostream& out, std
     bool missing = false;
     const auto files = expand_inputs(a.positional(), err, missing);
     bool failed = missing;
+    PipelineOptions po;  // no templates: the workers only read
+    if (auto e = isolation_options(a, po); !e.empty()) return usage_error(err, e);
+    std::unique_ptr<proc::Pool> pool;
+    if (!po.worker_exe.empty()) pool = detail::make_pool(po);
     ordered_map(
         files.size(), threads,
         [&](size_t i) {
+            if (pool) {
+                auto r = detail::isolated_document(*pool, files[i], text);
+                return r ? std::make_pair(std::move(r).value(), std::string()) : std::make_pair(std::string(), r.error().str());
+            }
             auto doc = read_document(files[i]);
             if (!doc) return std::make_pair(std::string(), doc.error().str());
             return std::make_pair(text ? to_text(doc.value()) : to_json(doc.value()), std::string());

@@ -11,6 +11,7 @@
 #include "app/record_wire.h"
 #include "core/text.h"
 #include "extract/extractor.h"
+#include "readers/reader.h"
 
 namespace tfa::app {
 
@@ -123,11 +124,23 @@ std::string do_case(WorkerState& w, const std::string& task, size_t pos, const p
     return out;
 }
 
+// "text" / "blocks": one document as extract --text or --blocks prints it: "1" + the output,
+// or "0" + the error.
+std::string do_document(const std::string& kind, const std::string& task, size_t pos) {
+    std::string path;
+    if (!get_str(task, pos, path)) return {};
+    test_fault(path);
+    auto doc = read_document(path);
+    if (!doc) return "0" + doc.error().str();
+    return "1" + (kind == "text" ? to_text(doc.value()) : to_json(doc.value()));
+}
+
 std::string handle(WorkerState& w, const std::string& task, const proc::Progress& progress) {
     size_t pos = 0;
     std::string kind;
     if (!get_str(task, pos, kind)) return {};
     if (kind == "case") return do_case(w, task, pos, progress);
+    if (kind == "text" || kind == "blocks") return do_document(kind, task, pos);
     if (kind == "probe") {
         std::string path;
         if (!get_str(task, pos, path)) return {};
@@ -148,6 +161,7 @@ void init(WorkerState& w, const std::string& task) {
         ok = get_str(task, pos, id) && get_str(task, pos, name);
         w.opts.criteria.emplace_back(id, name);
     }
+    if (ok && w.opts.templates_dir.empty()) return;  // documents only (extract --text, --blocks)
     auto v = ok ? load_vocab(w.opts) : Result<std::shared_ptr<extract::Vocab>>(Error{"", "bad set-up"});
     if (!v) ::_exit(3);
     w.vocab = v.value();
@@ -238,6 +252,17 @@ std::vector<CaseRecord> isolated_cases(proc::Pool& pool, const Folder& f, const 
     if (r.outcome == proc::Outcome::ok && decode_cases(r.payload, out)) return out;
     return all_refused(g, "reading this folder failed (" + failure_cause(r, "", limits) + ") and no one document was to blame",
                        vocab);
+}
+
+Result<std::string> isolated_document(proc::Pool& pool, const std::string& path, bool text) {
+    std::string t;
+    put_str(t, text ? "text" : "blocks");
+    put_str(t, path);
+    const auto r = pool.run(t);
+    if (r.outcome != proc::Outcome::ok) return Error{path, failure_cause(r, path, pool.limits())};
+    if (r.payload.empty()) return Error{path, "the worker gave no answer"};
+    if (r.payload[0] == '1') return r.payload.substr(1);
+    return Error{"", r.payload.substr(1)};  // the message already names the file
 }
 
 extract::DocFacts isolated_read(proc::Pool& pool, const Folder& f, size_t index, const extract::Vocab& vocab) {

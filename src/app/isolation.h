@@ -36,6 +36,9 @@ std::vector<CaseRecord> isolated_cases(proc::Pool& pool, const Folder& f, const 
 // One document of a large folder, tried in a worker first.
 extract::DocFacts isolated_read(proc::Pool& pool, const Folder& f, size_t index, const extract::Vocab& vocab);
 
+// One document as `extract --text` (text) or `--blocks` prints it, read in a worker.
+Result<std::string> isolated_document(proc::Pool& pool, const std::string& path, bool text);
+
 // The cause of a failed task in words, for a document of format `path`'s extension.
 std::string failure_cause(const proc::TaskResult& r, const std::string& path, const proc::Limits& limits);
 

@@ -79,6 +79,8 @@ void OutputFile::discard() {
 
 Status OutputFile::open() {
     if (is_dir(target_)) return Error{target_, "is a folder"};
+    // Renaming over a device or FIFO would replace it with a file: refused.
+    if (exists(target_) && !is_file(target_)) return Error{target_, "is " + special_kind(target_) + ", not a file"};
     std::string tmpl = dir_of(target_) + "/.tfaudit-XXXXXX";
     const int fd = ::mkstemp(&tmpl[0]);
     if (fd < 0) return Error{target_, "cannot write here (" + errno_text() + ")"};

@@ -21,7 +21,8 @@ public:
     OutputFile& operator=(const OutputFile&) = delete;
 
     // Creates the temporary file now, so an unwritable folder is found before any work.
-    // Errors: the target is a folder, or its folder is missing or not writable.
+    // Errors: the target is a folder, a device or a FIFO (never replaced), or its folder is
+    // missing or not writable.
     Status open();
 
     // Writes `bytes` to the temporary file, fsyncs it and renames it to the target (then

@@ -136,6 +136,14 @@ done
 TFAUDIT_TEST_FAULT="sleep:$VICTIM" TF check "${AS[@]}" --time-limit 2 "$T/iso" >"$T/iso.sleep.txt"; rc=$?
 [ $rc -eq 1 ] || fail "sleep: exit $rc"
 grep -q "$VICTIM: reading took longer than 2 s" "$T/iso.sleep.txt" || fail "sleep: cause"
+# extract --text: the other documents are still printed.
+K=$T/iso/kestrel-clean-2
+TFAUDIT_TEST_FAULT="crash:$VICTIM" TF extract --text "$K/taf-review-1.odt" "$K/$VICTIM" "$K/taf-review-3.odt" >"$T/x.txt" 2>"$T/x.err"; rc=$?
+[ $rc -eq 2 ] || fail "extract --text crash: exit $rc, want 2"
+grep -q "$VICTIM: the ODT reader crashed on this file" "$T/x.err" || fail "extract --text crash: message $(cat "$T/x.err")"
+[ -s "$T/x.txt" ] || fail "extract --text crash: nothing printed"
+"$BIN" extract --text "$K/taf-review-1.odt" "$K/taf-review-3.odt" >"$T/y.txt"
+cmp -s "$T/x.txt" "$T/y.txt" || fail "extract --text crash: the other documents' text differs"
 # Limits are validated.
 "$BIN" check --time-limit 0 "$T/iso" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--time-limit 0: want 2"
 "$BIN" check --memory-limit lots "$T/iso" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--memory-limit lots: want 2"
