@@ -83,6 +83,12 @@ TMPDIR=/dev/full TF check "${AS[@]}" --format json "$T/in" >"$T/spool.json" 2>"$
 grep -q "spool file" "$T/spool.err" || fail "spool failure: message $(cat "$T/spool.err")"
 grep -q '"cases"' "$T/spool.json" && fail "spool failure: a report was written"
 
+# ... or can be created but not written (a file-size limit stands in for a full disk).
+mkdir -p "$T/tmp"
+(trap '' XFSZ; ulimit -f 1; TMPDIR=$T/tmp exec timeout 120 "$BIN" check "${AS[@]}" --format json "$T/in" >/dev/null 2>"$T/spool.err"); rc=$?
+[ $rc -eq 2 ] || fail "spool write failure: exit $rc, want 2"
+grep -q "cannot write the spool file" "$T/spool.err" || fail "spool write failure: message $(cat "$T/spool.err")"
+
 # stdout cannot be written: exit 2.
 TF check "${AS[@]}" --format json "$T/in" >/dev/full 2>"$T/full.err"; rc=$?
 [ $rc -eq 2 ] || fail "stdout to /dev/full: exit $rc, want 2"
