@@ -3,7 +3,6 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <thread>
@@ -182,9 +181,9 @@ int cmd_worker(const std::vector<std::string>& args) {
 }
 
 std::string self_exe() {
-    char buf[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+    // /proc/self/exe itself, not the path it names: it still starts this program when the
+    // file was replaced or removed (a rebuild, an upgrade) during the run.
+    return ::access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : std::string();
 }
 
 namespace detail {

@@ -22,7 +22,8 @@ namespace tfa::app {
 // The `__worker` command: serves tasks on fd 3 (see core/process_pool.h). Returns its exit status.
 int cmd_worker(const std::vector<std::string>& args);
 
-// The path of the running tfaudit program, for starting workers; empty when unknown.
+// How to start the running tfaudit program again (/proc/self/exe), for workers; empty when
+// that is not possible.
 std::string self_exe();
 
 namespace detail {

@@ -121,8 +121,13 @@ TaskResult Worker::finish(TaskResult r, bool kill_first) {
     ::close(fd_);
     fd_ = -1;
     if (kill_first) ::kill(pid_, SIGKILL);
+    // A child that closed its socket but lives on is given two seconds to end, then killed.
     int st = 0;
-    while (::waitpid(pid_, &st, 0) < 0 && errno == EINTR) {
+    for (int waited = 0;; ++waited) {
+        const pid_t k = ::waitpid(pid_, &st, waited < 200 ? WNOHANG : 0);
+        if (k == pid_ || (k < 0 && errno != EINTR)) break;
+        if (k == 0 && waited < 200) ::usleep(10000);
+        if (waited == 199) ::kill(pid_, SIGKILL);
     }
     pid_ = -1;
     if (kill_first) return r;
