@@ -107,6 +107,11 @@ using Progress = std::function<void()>;
 int serve(const Limits& limits, const std::function<void(const std::string&)>& init,
           const std::function<std::string(const std::string&, const Progress&)>& handle);
 
+// In a worker: the memory budget serve() applied, and whether RLIMIT_AS enforces it (not in
+// sanitizer builds, whose shadow memory needs the address space).
+size_t memory_budget_mb();
+bool memory_budget_enforced();
+
 // ---- framing: a list of strings as bytes, for tasks and results ---------------------------
 
 void put_u64(std::string& out, uint64_t v);
