@@ -405,15 +405,15 @@ bool load_setup(const AuditOptions& o, Setup& s, std::ostream& err) {
 bool inputs_exist(const std::vector<std::string>& paths, std::ostream& err) {
     bool ok = true;
     for (const auto& p : paths)
-        if (!is_dir(p) && !is_file(p)) {
-            err << "tfaudit audit: " << p << ": no such file or folder\n";
+        if (!files::exists(p)) {
+            err << "tfaudit audit: " << text::terminal_safe(p) << ": no such file or folder\n";
             ok = false;
         }
     return ok;
 }
 
 int fail(std::ostream& err, const Error& e) {
-    err << "tfaudit audit: " << e.str() << "\n";
+    err << "tfaudit audit: " << text::terminal_safe(e.str()) << "\n";
     return kUsage;
 }
 

@@ -90,13 +90,13 @@ bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
 bool inputs_exist(const CheckOptions& o, const std::vector<std::string>& paths, std::ostream& err) {
     bool ok = true;
     for (const auto& p : paths)
-        if (!is_dir(p) && !is_file(p)) {
-            err << p << ": no such file or folder\n";
+        if (!files::exists(p)) {
+            err << text::terminal_safe(p) << ": no such file or folder\n";
             ok = false;
         }
     for (const auto& p : o.records)
         if (!is_file(p)) {
-            err << p << ": no such file\n";
+            err << text::terminal_safe(p) << ": no such file\n";
             ok = false;
         }
     return ok;

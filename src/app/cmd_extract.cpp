@@ -101,7 +101,7 @@ int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
     });
     out << (first ? "]\n" : "\n]\n");
     if (s) {
-        err << "tfaudit extract: " << s->str() << "\n";
+        err << "tfaudit extract: " << text::terminal_safe(s->str()) << "\n";
         return kUsage;
     }
     if (!output_written(out, err, "extract")) return kUsage;
@@ -115,7 +115,7 @@ int explain(const Args& a, const PipelineOptions& po, std::ostream& out, std::os
         failed = failed || !f.error.empty();
     });
     if (s) {
-        err << "tfaudit extract: " << s->str() << "\n";
+        err << "tfaudit extract: " << text::terminal_safe(s->str()) << "\n";
         return kUsage;
     }
     if (!output_written(out, err, "extract")) return kUsage;
