@@ -262,6 +262,26 @@ void arm_cpu() {
     ::setrlimit(RLIMIT_CPU, &l);
 }
 
+// SIGIO on the socket: when it is the parent's end closing (the parent died, perhaps of a
+// signal), the worker ends too, even if stuck where no limit reaches (blocked in a reader).
+// PR_SET_PDEATHSIG would not do: it follows the thread that started the worker, not the process.
+extern "C" void on_socket_event(int) {
+    const int saved = errno;
+    char c;
+    if (::recv(kChildFd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0) ::_exit(0);
+    errno = saved;
+}
+
+void watch_parent() {
+    struct sigaction sa {};
+    sa.sa_handler = on_socket_event;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGIO, &sa, nullptr);
+    ::fcntl(kChildFd, F_SETOWN, ::getpid());
+    ::fcntl(kChildFd, F_SETFL, ::fcntl(kChildFd, F_GETFL) | O_ASYNC);
+}
+
 bool send_frame(char type, const std::string& body) {
     const std::string f = frame(type, body);
     return send_all(kChildFd, f.data(), f.size());
@@ -276,6 +296,7 @@ size_t memory_budget_mb() { return g_memory_mb; }
 int serve(const Limits& limits, const std::function<void(const std::string&)>& init,
           const std::function<std::string(const std::string&, const Progress&)>& handle) {
     ::signal(SIGPIPE, SIG_IGN);
+    watch_parent();
     rlimit core{0, 0};
     ::setrlimit(RLIMIT_CORE, &core);
     g_seconds = limits.seconds;

@@ -76,6 +76,12 @@ for _ in $(seq 50); do ls -A "$T/sig" | grep -q "^\.tfaudit-" && break; sleep 0.
 ls -A "$T/sig" | grep -q "^\.tfaudit-" || fail "signal test: no temporary appeared"
 kill -TERM $pid; wait $pid 2>/dev/null
 [ -z "$(ls -A "$T/sig")" ] || fail "SIGTERM left: $(ls -A "$T/sig")"
+# ... and no worker: the one blocked on the document dies with its parent.
+sleep 0.5
+for w in $(pgrep -f "__worker"); do
+  tr '\0' '\n' <"/proc/$w/environ" 2>/dev/null | grep -qx "TFAUDIT_TEST_FAULT=sleep:family-action-plan.odt" \
+    && fail "SIGTERM left worker $w behind"
+done
 
 # The spool the duplicate rule needs cannot be written: exit 2 and an error, never "0 cases".
 TMPDIR=/dev/full TF check "${AS[@]}" --format json "$T/in" >"$T/spool.json" 2>"$T/spool.err"; rc=$?
