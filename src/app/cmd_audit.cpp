@@ -68,8 +68,11 @@ const char* kAuditHelp =
     "  --no-progress          no progress line on stderr\n\n"
     "The report's date is the as-of date, or SOURCE_DATE_EPOCH when set: the same inputs, seed and\n"
     "as-of date give a byte-identical PDF.\n\n"
+    "The report and --json may not be an input file, lie inside an input folder or be each other;\n"
+    "each is written to a temporary file beside it and renamed into place when complete.\n\n"
     "Exit status: 0 when the report was written, whatever the verdicts in it; 2 on a usage error\n"
-    "(a bad option or date, a missing input, an output that cannot be written).\n";
+    "(a bad option or date, a missing input, an output that cannot be written or would overwrite\n"
+    "an input).\n";
 
 struct AuditOptions {
     std::string report, json, pack, rules_dir, templates_dir, report_template;

@@ -43,7 +43,7 @@ const char* kCheckHelp =
     "  --no-progress         no progress line on stderr (shown only when stderr is a terminal)\n\n"
     "Exit status: 0 when every case is claimable; 1 when any case is not claimable or needs\n"
     "review; 2 on a usage error, a bad rule pack, an input path that does not exist, or output\n"
-    "that could not be written (a full disk, a closed pipe).\n\n"
+    "that could not be written (a full disk, an unwritable $TMPDIR for the spool file).\n\n"
     "Each document is read in a worker process: a reader that crashes, hangs or runs out of\n"
     "memory on one file makes that file unreadable (its case needs review), never the run.\n"
     "Links to folders are not followed; a link to a file outside the folder given, and anything\n"

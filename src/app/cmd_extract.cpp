@@ -34,9 +34,9 @@ const char* kExtractHelp =
     "  --rules-dir DIR     rule packs folder (default: the bundled rules/)\n"
     "  --threads N         worker threads (default: every core)\n"
     "  --time-limit SECONDS, --memory-limit MB\n"
-    "                      each document is read in a worker\n"
-    "                      process within these limits (default 30 s, 512 MB); past them, or when\n"
-    "                      a reader crashes, the document is unreadable and the run goes on\n\n"
+    "                      each document is read in a worker process within these limits\n"
+    "                      (default 30 s, 512 MB); past them, or when a reader crashes, the\n"
+    "                      document is unreadable and the run goes on\n\n"
     "Exit status: 0 when every file was read, 2 when any could not be (each failure is\n"
     "reported on stderr as 'FILE: problem' and the other files are still read), or on a\n"
     "usage error.\n";
