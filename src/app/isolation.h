@@ -28,9 +28,6 @@ std::string self_exe();
 
 namespace detail {
 
-// A pool of workers set up with `opts`' templates, criteria and limits.
-std::unique_ptr<proc::Pool> make_pool(const PipelineOptions& opts);
-
 // A whole folder's cases, read in a worker (see above).
 std::vector<CaseRecord> isolated_cases(proc::Pool& pool, const Folder& f, const extract::Vocab& vocab);
 

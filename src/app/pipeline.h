@@ -68,7 +68,8 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts);
 
 namespace detail {
 
-// A pool of worker processes for `opts` (app/isolation.cpp).
+// A pool of worker processes set up with `opts`' templates, criteria and limits
+// (app/isolation.cpp).
 std::unique_ptr<proc::Pool> make_pool(const PipelineOptions& opts);
 
 // Reads and extracts document `index` of `f`; a document that cannot be read, or is refused,
