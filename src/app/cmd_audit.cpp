@@ -24,6 +24,7 @@
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
 #include "audit/sample.h"
+#include "core/output_file.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -62,11 +63,18 @@ const char* kAuditHelp =
     "  --templates-dir DIR    templates (default: the bundled templates/)\n"
     "  --rules-dir DIR        where named packs are found (default: the bundled rules/)\n"
     "  --threads N            extraction threads (default: every core)\n"
+    "  --time-limit SECONDS   time for reading one document (default 30); past it the document is\n"
+    "                         unreadable (\"reading took longer than 30 s\"), its case needs review\n"
+    "  --memory-limit MB      memory for reading one document (default 512; \"over the 512 MB\n"
+    "                         memory budget\")\n"
     "  --no-progress          no progress line on stderr\n\n"
     "The report's date is the as-of date, or SOURCE_DATE_EPOCH when set: the same inputs, seed and\n"
     "as-of date give a byte-identical PDF.\n\n"
+    "The report and --json may not be an input file, lie inside an input folder or be each other;\n"
+    "each is written to a temporary file beside it and renamed into place when complete.\n\n"
     "Exit status: 0 when the report was written, whatever the verdicts in it; 2 on a usage error\n"
-    "(a bad option or date, a missing input, an output that cannot be written).\n";
+    "(a bad option or date, a missing input, an output that cannot be written or would overwrite\n"
+    "an input).\n";
 
 struct AuditOptions {
     std::string report, json, pack, rules_dir, templates_dir, report_template;
@@ -78,6 +86,7 @@ struct AuditOptions {
     audit::Stratify stratify = audit::Stratify::none;
     audit::PopulationFilter filter;
     unsigned threads = 0;
+    PipelineOptions isolation;  // worker_exe and limits
 };
 
 bool whole_number(const std::string& s, uint64_t& out) {
@@ -157,6 +166,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
         o.threads = static_cast<unsigned>(n);
     }
     if (a.positional().empty()) return usage("no input paths");
+    if (auto e = isolation_options(a, o.isolation); !e.empty()) return usage(e);
     o.rules_dir = data_dir("rules", a.get("--rules-dir"));
     o.templates_dir = data_dir("templates", a.get("--templates-dir"));
     o.report_template = a.get_or("--report-template", "");
@@ -165,51 +175,6 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     o.progress = !a.flag("--no-progress") && ::isatty(2);
     return true;
 }
-
-// ---- output files: written beside the target and renamed into place ---------------------
-
-// A temporary file in the target's folder, removed unless committed.
-class PendingFile {
-public:
-    explicit PendingFile(std::string target) : target_(std::move(target)) {}
-    ~PendingFile() {
-        if (!temp_.empty()) std::remove(temp_.c_str());
-    }
-    PendingFile(const PendingFile&) = delete;
-    PendingFile& operator=(const PendingFile&) = delete;
-
-    // Creates the temporary file now, so an unwritable folder is found before any work.
-    Status open() {
-        const size_t slash = target_.rfind('/');
-        const std::string dir = slash == std::string::npos ? "." : target_.substr(0, slash + 1);
-        if (is_dir(target_)) return Error{target_, "is a folder"};
-        std::string tmpl = (slash == std::string::npos ? "./" : dir) + ".tfaudit-XXXXXX";
-        const int fd = ::mkstemp(&tmpl[0]);
-        if (fd < 0) return Error{target_, "cannot write here (folder missing or not writable)"};
-        const mode_t mask = ::umask(0);  // mkstemp makes 0600: give the report the usual permissions
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
-        ::close(fd);
-        temp_ = tmpl;
-        return std::nullopt;
-    }
-
-    // Writes `bytes` to the temporary file and renames it to the target.
-    Status commit(const std::string& bytes) {
-        {
-            std::ofstream out(temp_, std::ios::binary | std::ios::trunc);
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            out.flush();
-            if (!out) return Error{target_, "cannot write the file"};
-        }
-        if (std::rename(temp_.c_str(), target_.c_str()) != 0) return Error{target_, "cannot rename the finished file into place"};
-        temp_.clear();
-        return std::nullopt;
-    }
-
-private:
-    std::string target_, temp_;
-};
 
 // ---- the population ----------------------------------------------------------------------
 
@@ -265,12 +230,13 @@ struct Population {
 
 Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
                          const std::vector<std::string>& paths, Population& pop) {
-    PipelineOptions po;
+    PipelineOptions po = o.isolation;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
     Collector collector(pop.results);
     report::Batch batch(pack, o.as_of, collector);
+    if (batch.error()) return batch.error();
     size_t n = 0;
     const Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
         pop.kept.push_back(keep(r, agencies));
@@ -279,6 +245,7 @@ Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, con
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
+    if (batch.error()) return batch.error();
     if (!st && pop.results.size() != pop.kept.size()) return Error{"", "internal error: results and cases out of step"};
     make_keys_unique(pop.kept);
     return st;
@@ -312,11 +279,12 @@ std::string redraw_command(const std::vector<std::string>& args) {
     std::string s = "tfaudit";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--report" || a == "--json" || a == "--threads") {
+        if (a == "--report" || a == "--json" || a == "--threads" || a == "--time-limit" || a == "--memory-limit") {
             ++i;
             continue;
         }
-        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") || a == "--no-progress")
+        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") ||
+            text::starts_with(a, "--time-limit=") || text::starts_with(a, "--memory-limit=") || a == "--no-progress")
             continue;
         s += " " + a;
     }
@@ -443,15 +411,15 @@ bool load_setup(const AuditOptions& o, Setup& s, std::ostream& err) {
 bool inputs_exist(const std::vector<std::string>& paths, std::ostream& err) {
     bool ok = true;
     for (const auto& p : paths)
-        if (!is_dir(p) && !is_file(p)) {
-            err << "tfaudit audit: " << p << ": no such file or folder\n";
+        if (!files::exists(p)) {
+            err << "tfaudit audit: " << text::terminal_safe(p) << ": no such file or folder\n";
             ok = false;
         }
     return ok;
 }
 
 int fail(std::ostream& err, const Error& e) {
-    err << "tfaudit audit: " << e.str() << "\n";
+    err << "tfaudit audit: " << text::terminal_safe(e.str()) << "\n";
     return kUsage;
 }
 
@@ -460,12 +428,14 @@ int fail(std::ostream& err, const Error& e) {
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress", "--pseudonymise", "--open-only"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
-            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads"});
+            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads",
+            "--time-limit", "--memory-limit"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
     if (!parse_options(a, o, err) || !inputs_exist(a.positional(), err)) return kUsage;
-    PendingFile pdf_file(o.report), json_file(o.json);
+    if (auto e = files::check_outputs({o.report, o.json}, {"--report", "--json"}, a.positional())) return fail(err, *e);
+    files::OutputFile pdf_file(o.report), json_file(o.json);
     if (auto e = pdf_file.open()) return fail(err, *e);
     if (!o.json.empty())
         if (auto e = json_file.open()) return fail(err, *e);

@@ -2,11 +2,15 @@
 #include <ostream>
 
 #include "report/writer.h"
+#include "core/text.h"
 #include "rules/check_util.h"
 
 namespace tfa::report {
 
 namespace {
+
+// Names and quotes come from documents and the file system: no control characters reach the terminal.
+std::string safe(const std::string& s) { return text::terminal_safe(s); }
 
 class TextWriter : public Writer {
 public:
@@ -18,11 +22,11 @@ public:
     }
 
     void write_case(const rules::CaseResult& r, const std::string&) override {
-        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : r.family_ref, 14)
+        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : safe(r.family_ref), 14)
              << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
         if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
-        out_ << r.case_name << "\n";
-        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << e.file << ": " << e.error << "\n";
+        out_ << safe(r.case_name) << "\n";
+        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
         if (graded_) {
             section(r, "compliance");
             section(r, "quality");
@@ -31,8 +35,8 @@ public:
             section(r, "");
         }
         for (const auto& m : r.to_make_claimable)
-            out_ << "    " << paint("36", "to make claimable:") << " " << m.what << " (" << m.document << ")\n";
-        if (graded_) out_ << "    grade basis: " << r.grade_basis << "\n";
+            out_ << "    " << paint("36", "to make claimable:") << " " << safe(m.what) << " (" << safe(m.document) << ")\n";
+        if (graded_) out_ << "    grade basis: " << safe(r.grade_basis) << "\n";
     }
 
     void end(const RunSummary& s) override {
@@ -58,11 +62,11 @@ private:
             headed = true;
             const char* mark = f.status == Status::Fail ? "x" : f.status == Status::Warn ? "!" : "?";
             const char* colour = f.status == Status::Fail ? "31" : f.status == Status::NeedsReview ? "35" : "33";
-            out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << f.message << "\n";
+            out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << safe(f.message) << "\n";
             for (const auto& e : f.evidence) {
                 if (e.file.empty() && e.quote.empty()) continue;
-                out_ << "        " << (e.file.empty() ? "record" : e.file) << (e.where.empty() ? "" : ", " + e.where);
-                if (!e.quote.empty()) out_ << ": \"" << e.quote << "\"";
+                out_ << "        " << (e.file.empty() ? "record" : safe(e.file)) << (e.where.empty() ? "" : ", " + safe(e.where));
+                if (!e.quote.empty()) out_ << ": \"" << safe(e.quote) << "\"";
                 out_ << "\n";
             }
         }
