@@ -31,7 +31,9 @@ const std::vector<std::string>& template_text_keys() {
         "col_ref", "col_verdict", "col_route", "col_score", "col_grade", "col_status", "col_severity", "col_rule",
         "col_finding", "col_item", "col_stratum", "col_population", "col_sample", "col_definition", "col_file",
         "col_sha256", "verdict_claimable", "verdict_not_claimable", "verdict_needs_review", "status_pass",
-        "status_fail", "status_warn", "status_not_applicable", "status_needs_review"};
+        "status_fail", "status_warn", "status_not_applicable", "status_needs_review", "cause_unreadable_document",
+        "cause_layout_not_understood", "cause_reader_warning", "cause_judgement", "label_unrecognised",
+        "label_unmatched_labels"};
     return v;
 }
 
