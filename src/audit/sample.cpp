@@ -77,11 +77,7 @@ bool AgencyClasses::names_an_agency(const std::string& s) const {
 }
 
 Result<AgencyClasses> load_agency_classes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path, "cannot read file"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto doc = xml::parse(path, "the agency list", ss.str());
+    auto doc = xml::load_data_file(path, "the agency list");
     if (!doc) return doc.error();
     const xmlNode* root = xmlDocGetRootElement(doc.value().get());
     if (!xml::is(root, "agencies")) return Error{path, "the root element must be <agencies>", line_of(root)};

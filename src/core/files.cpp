@@ -1,4 +1,8 @@
 #include "core/files.h"
+#include <cstring>
+#include <cerrno>
+#include <unistd.h>
+#include <fcntl.h>
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -86,6 +90,37 @@ bool is_within(const std::string& path, const std::string& dir) {
     if (path.empty() || dir.empty()) return false;
     if (dir == "/") return path[0] == '/';
     return path.compare(0, dir.size(), dir) == 0 && (path.size() == dir.size() || path[dir.size()] == '/');
+}
+
+Result<std::string> read_whole(const std::string& path, size_t max_bytes) {
+    // O_NONBLOCK: opening a FIFO never waits for a writer; only regular files are read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        return Error{path, "is a directory, not a document"};
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return Error{path, "refused: not a regular file (a FIFO, device or socket)"};
+    }
+    if (static_cast<size_t>(st.st_size) > max_bytes) {
+        ::close(fd);
+        return Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
+                               std::to_string(max_bytes) + ")"};
+    }
+    std::string data(static_cast<size_t>(st.st_size), '\0');
+    size_t got = 0;
+    while (got < data.size()) {
+        const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    if (got != data.size()) return Error{path, "read error"};
+    return data;
 }
 
 }  // namespace tfa::files

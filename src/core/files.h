@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+
+#include "core/result.h"
 #include <string_view>
 #include <vector>
 
@@ -39,5 +41,9 @@ bool is_within(const std::string& path, const std::string& dir);
 // A name for a file-system object that is not a regular file ("a FIFO", "a device", ...), or
 // empty for a regular file or a folder. Links followed.
 std::string special_kind(const std::string& path);
+
+// The one way tfaudit reads a whole file: a regular file only (a FIFO, device or socket is
+// refused at once, never waited on), at most `max_bytes`. Errors name the file and the problem.
+Result<std::string> read_whole(const std::string& path, size_t max_bytes);
 
 }  // namespace tfa::files

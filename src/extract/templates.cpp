@@ -264,12 +264,7 @@ private:
 };
 
 Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
-    auto bytes = load_file(path, 16u << 20);
-    if (!bytes) {
-        errors.push_back(bytes.error());
-        return bytes.error();
-    }
-    auto doc = xml::parse(path, "template", bytes.value());
+    auto doc = xml::load_data_file(path, "template");
     if (!doc) {
         // "malformed XML in template: line 3: ..." → "path:3: malformed XML: ..."
         Error e = doc.error();

@@ -1,6 +1,7 @@
 #include "model/record_json.h"
 
 #include "model/schema.h"
+#include "core/files.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Exception.h>
@@ -274,11 +275,9 @@ Result<std::vector<CaseRecord>> records_from_json(const std::string& file, std::
 }
 
 Result<std::vector<CaseRecord>> load_records(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path, "cannot read records file"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return records_from_json(path, ss.str());
+    auto bytes = files::read_whole(path, 1u << 30);
+    if (!bytes) return Error{path, "cannot read records file: " + bytes.error().message};
+    return records_from_json(path, bytes.value());
 }
 
 }  // namespace tfa

@@ -8,6 +8,8 @@
 #include "core/text.h"
 #include "readers/reader.h"
 
+#include "core/files.h"
+
 namespace tfa {
 
 namespace {
@@ -39,36 +41,7 @@ std::vector<std::string> supported_extensions() {
     return out;
 }
 
-Result<std::string> load_file(const std::string& path, size_t max_bytes) {
-    // O_NONBLOCK: opening a FIFO never waits for a writer; only regular files are read.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        ::close(fd);
-        return Error{path, "is a directory, not a document"};
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return Error{path, "refused: not a regular file (a FIFO, device or socket)"};
-    }
-    if (static_cast<size_t>(st.st_size) > max_bytes) {
-        ::close(fd);
-        return Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
-                               std::to_string(max_bytes) + ")"};
-    }
-    std::string data(static_cast<size_t>(st.st_size), '\0');
-    size_t got = 0;
-    while (got < data.size()) {
-        const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += static_cast<size_t>(n);
-    }
-    ::close(fd);
-    if (got != data.size()) return Error{path, "read error"};
-    return data;
-}
+Result<std::string> load_file(const std::string& path, size_t max_bytes) { return files::read_whole(path, max_bytes); }
 
 Result<Document> read_document(const std::string& path, std::string_view bytes, const ReadOptions& opts) {
     const Reader* r = reader_for(path);

@@ -1,5 +1,7 @@
 #include "readers/xml.h"
 
+#include "readers/reader.h"
+
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
@@ -170,6 +172,12 @@ std::string text_of(const xmlNode* n) {
 
 void append_text(const xmlNode* n, std::string& out) {
     if (n) collect(n, out);
+}
+
+Result<DocPtr> load_data_file(const std::string& path, const std::string& what) {
+    auto bytes = load_file(path, 16u << 20);
+    if (!bytes) return Error{path, "cannot read " + what + ": " + bytes.error().message};
+    return parse(path, what, bytes.value());
 }
 
 }  // namespace tfa::xml

@@ -26,6 +26,12 @@ using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 // line 3: ..."). Thread-safe once init() has run.
 Result<DocPtr> parse(const std::string& file, const std::string& part, std::string_view bytes);
 
+// The one loader of tfaudit's XML data files (templates, rule packs, report templates, agency
+// lists): reads `path` whole (at most 16 MB) and parses it safely. `what` names the file in
+// errors ("the report template"). Errors: the file cannot be read, or is not well-formed XML
+// (with its line).
+Result<DocPtr> load_data_file(const std::string& path, const std::string& what);
+
 // Parses HTML with libxml2's recovering HTML parser. `encoding` may be null (libxml2 then uses
 // the declared charset, else UTF-8... see html.cpp for the sniffing done before).
 Result<DocPtr> parse_html(const std::string& file, std::string_view bytes, const char* encoding);

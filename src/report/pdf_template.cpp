@@ -1,5 +1,7 @@
 #include "report/pdf_template.h"
 
+#include "core/files.h"
+
 #include <dirent.h>
 
 #include <algorithm>
@@ -95,21 +97,11 @@ Status read_entries(const std::string& path, const xmlNode* root, ReportTemplate
     return std::nullopt;
 }
 
-std::string read_file(const std::string& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 Result<ReportTemplate> load_one(const std::string& name, const std::string& dir, int depth) {
     const bool is_path = text::ends_with(name, ".xml");
     const std::string path = is_path ? name : dir + "/" + name + ".xml";
-    bool ok = false;
-    const std::string bytes = read_file(path, ok);
-    if (!ok) return Error{path, "no such report template"};
-    auto doc = xml::parse(path, "the report template", bytes);
+    if (!files::is_file(path)) return Error{path, "no such report template"};
+    auto doc = xml::load_data_file(path, "the report template");
     if (!doc) return doc.error();
     const xmlNode* root = xmlDocGetRootElement(doc.value().get());
     if (!xml::is(root, "report-template")) return Error{path, "the root element must be <report-template>", line_of(root)};

@@ -68,15 +68,6 @@ constexpr int kMaxExtends = 8;
 
 int line_of(const xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
 bool to_double(const std::string& s, double& out) {
     const std::string t = text::trim(s);
     if (t.empty()) return false;
@@ -171,13 +162,12 @@ Severity Loader::severity(const xmlNode* n, const std::string& word) {
 bool Loader::load(const std::string& path, RulePack& pack, int depth) {
     const std::string saved = file_;
     file_ = path;
-    std::string bytes;
-    if (!read_file(path, bytes)) {
+    if (!files::is_file(path)) {
         errors_.push_back(Error{path, "cannot read rule pack"});
         file_ = saved;
         return false;
     }
-    auto doc = xml::parse(path, "rule pack", bytes);
+    auto doc = xml::load_data_file(path, "rule pack");
     if (!doc) {
         Error e = doc.error();
         // "malformed XML in rule pack: line 12: msg" → line 12.
