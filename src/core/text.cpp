@@ -374,4 +374,23 @@ std::string extension(std::string_view path) {
     return lower(path.substr(dot + 1));
 }
 
+std::string list_number(int v, char style) {
+    if ((style == 'a' || style == 'A') && v > 0) {
+        std::string r;
+        for (int x = v; x > 0; x = (x - 1) / 26) r.insert(r.begin(), static_cast<char>(style + (x - 1) % 26));
+        return r;
+    }
+    if ((style == 'i' || style == 'I') && v > 0 && v < 4000) {
+        static const char* const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+        static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+        std::string r;
+        for (int i = 0, x = v; i < 13; ++i)
+            for (; x >= val[i]; x -= val[i]) r += sym[i];
+        if (style == 'I')
+            for (char& ch : r) ch = static_cast<char>(ch - 32);
+        return r;
+    }
+    return std::to_string(v);
+}
+
 }  // namespace tfa::text

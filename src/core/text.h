@@ -63,4 +63,9 @@ std::string terminal_safe(std::string_view s);
 // Lower-case file extension without the dot ("docx"); empty when none.
 std::string extension(std::string_view path);
 
+// The number `v` of a list item in `style`: '1' decimal, 'a'/'A' letters (26 is "z", 27 "aa",
+// as Word and LibreOffice count), 'i'/'I' roman numerals (1-3999, decimal beyond). The one
+// list-numbering routine of the docx and odt readers.
+std::string list_number(int v, char style);
+
 }  // namespace tfa::text

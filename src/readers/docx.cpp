@@ -311,16 +311,12 @@ void Walker::list_marker(Block& b, const std::string& num_id, int lvl) {
     c.resize(static_cast<size_t>(lvl) + 1);  // deeper levels restart
     const int v = c[static_cast<size_t>(lvl)];
     std::string num;
-    if (f->fmt == "lowerLetter" || f->fmt == "upperLetter") {
-        num = std::string(1, static_cast<char>((f->fmt == "lowerLetter" ? 'a' : 'A') + (v - 1) % 26));
-    } else if (f->fmt == "lowerRoman" || f->fmt == "upperRoman") {
-        static const char* r[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"};
-        num = v >= 1 && v <= 12 ? r[v - 1] : std::to_string(v);
-        if (f->fmt == "upperRoman")
-            for (auto& ch : num) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    } else {
-        num = std::to_string(v);
-    }
+    const char style = f->fmt == "lowerLetter"   ? 'a'
+                       : f->fmt == "upperLetter" ? 'A'
+                       : f->fmt == "lowerRoman"  ? 'i'
+                       : f->fmt == "upperRoman"  ? 'I'
+                                                 : '1';
+    num = text::list_number(v, style);
     // Use the level's own punctuation: "%1." → "3.", "%1)" → "3)".
     const std::string pat = "%" + std::to_string(lvl + 1);
     const size_t at = f->text.find(pat);

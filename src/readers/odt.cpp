@@ -517,21 +517,7 @@ public:
     }
 
     static std::string format_number(int v, std::string_view fmt) {
-        if (fmt == "a" || fmt == "A") {
-            std::string r;
-            for (int x = v; x > 0; x = (x - 1) / 26) r.insert(r.begin(), static_cast<char>((fmt[0]) + (x - 1) % 26));
-            return r.empty() ? std::to_string(v) : r;
-        }
-        if ((fmt == "i" || fmt == "I") && v > 0 && v < 4000) {
-            static const char* const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-            static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-            std::string r;
-            for (int i = 0, x = v; i < 13; ++i)
-                for (; x >= val[i]; x -= val[i]) r += sym[i];
-            if (fmt == "I") std::transform(r.begin(), r.end(), r.begin(), [](char ch) { return ch - 32; });
-            return r;
-        }
-        return std::to_string(v);
+        return text::list_number(v, fmt.size() == 1 ? fmt[0] : '1');
     }
 
     void list(const xmlNode* l, Sink& s, ListCtx ctx, int depth) {

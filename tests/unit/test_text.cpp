@@ -34,3 +34,14 @@ TEST_CASE("extension is lower case without the dot", "[text]") {
     CHECK(text::extension("a/b/Plan.DOCX") == "docx");
     CHECK(text::extension("a.b/noext").empty());
 }
+
+TEST_CASE("text: one list numbering for docx and odt: letters past z, roman numerals past xii", "[text]") {
+    CHECK(tfa::text::list_number(3, '1') == "3");
+    CHECK(tfa::text::list_number(26, 'a') == "z");
+    CHECK(tfa::text::list_number(27, 'a') == "aa");
+    CHECK(tfa::text::list_number(28, 'A') == "AB");
+    CHECK(tfa::text::list_number(27, 'i') == "xxvii");
+    CHECK(tfa::text::list_number(14, 'I') == "XIV");
+    CHECK(tfa::text::list_number(0, 'a') == "0");
+    CHECK(tfa::text::list_number(4000, 'i') == "4000");
+}
