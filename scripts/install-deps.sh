@@ -8,6 +8,10 @@ PACKAGES=(
   libpoco-dev libxml2-dev libpodofo-dev catch2 zlib1g-dev
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
+  libxlsxwriter-dev          # check --format xlsx writes the case list as an Excel workbook
+  postgresql                 # the ledger tests run against a throwaway PostgreSQL 15 server
+  libreoffice-calc-nogui     # the workbook test converts it with soffice to check it opens cleanly
+  python3                    # scripts/pg-test-server.sh finds a free port with it
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "core/calendar.h"
+#include "rules/claimable.h"
 
 namespace tfa::report {
 
@@ -40,6 +41,7 @@ Batch::~Batch() {
 }
 
 void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
+    rules::settle_claimable(pack_, result);
     ++summary_.cases;
     if (result.verdict == "claimable") ++summary_.claimable;
     else if (result.verdict == "needs_review") ++summary_.needs_review;
@@ -55,8 +57,11 @@ PreparedCase Batch::prepare(const CaseRecord& record) const {
     if (writer_.wants_record()) p.record_json = to_json(record, kRecordDepth);
     p.result = deferred_ ? rules::judge_rules(pack_, record, as_of_, nullptr)
                          : rules::check_case(pack_, record, as_of_, nullptr);
+    p.result.notes.claimable_from = rules::claimable_from(pack_, record, as_of_, p.result);
     return p;
 }
+
+void Batch::add_known(const std::string& family_ref, const std::string& entry) { refs_[family_ref].push_back(entry); }
 
 void Batch::add(const CaseRecord& record) { add(prepare(record)); }
 
@@ -84,6 +89,7 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     const Source src = it == record.sources.end() ? Source{} : it->second;
     for (const auto* s : {&record.case_name, &record.family_ref, &src.file, &src.where, &src.quote}) put_str(spool_, *s);
     put_str(spool_, raw.case_name);
+    put_str(spool_, raw.notes.claimable_from);
     put_u64(spool_, raw.findings.size());
     for (const auto& f : raw.findings) {
         for (const auto* s : {&f.rule, &f.status, &f.severity, &f.message, &f.fix, &f.fix_document}) put_str(spool_, *s);
@@ -104,6 +110,7 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
     for (auto* s : {&stub.case_name, &stub.family_ref, &src.file, &src.where, &src.quote}) ok = ok && get_str(spool_, *s);
     if (!src.empty()) stub.sources["family_ref"] = src;
     ok = ok && get_str(spool_, raw.case_name);
+    ok = ok && get_str(spool_, raw.notes.claimable_from);
     raw.family_ref = stub.family_ref;
     uint64_t n = 0;
     ok = ok && get_u64(spool_, n);

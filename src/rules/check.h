@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/record.h"
+#include "rules/annotations.h"
 #include "rules/pack.h"
 
 namespace tfa::rules {
@@ -50,6 +51,7 @@ struct CaseResult {
     std::vector<Finding> findings;   // pack order
     std::vector<Missing> to_make_claimable;
     std::vector<CaseError> errors;   // the record's unreadable documents
+    Annotations notes;               // claimable_from and auditor decisions (rules/annotations.h)
 };
 
 // What the checker knows about the rest of the batch: the case names holding each family
