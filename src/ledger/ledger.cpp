@@ -21,12 +21,10 @@ const std::vector<std::vector<const char*>>& migrations() {
             "CREATE TABLE runs(id TEXT PRIMARY KEY, started TEXT NOT NULL, command TEXT NOT NULL, as_of TEXT NOT NULL,"
             " pack TEXT NOT NULL, pack_version TEXT NOT NULL, tool_version TEXT NOT NULL, inputs_hash TEXT NOT NULL,"
             " cases INTEGER NOT NULL)",
-            "CREATE TABLE results(run_id TEXT NOT NULL, family_ref TEXT NOT NULL, verdict TEXT NOT NULL, route TEXT NOT NULL,"
+            "CREATE TABLE results(run_id TEXT NOT NULL, seq INTEGER NOT NULL, family_ref TEXT NOT NULL, verdict TEXT NOT NULL, route TEXT NOT NULL,"
             " score INTEGER NOT NULL, claimable_from TEXT NOT NULL, blockers TEXT NOT NULL, evidence_hash TEXT NOT NULL,"
-            " PRIMARY KEY(run_id, family_ref))",
+            " findings TEXT NOT NULL, PRIMARY KEY(run_id, seq))",
             "CREATE INDEX results_ref ON results(family_ref)",
-            "CREATE TABLE findings(run_id TEXT NOT NULL, family_ref TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL,"
-            " severity TEXT NOT NULL, PRIMARY KEY(run_id, family_ref, rule))",
             "CREATE TABLE claims(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, route TEXT NOT NULL, pack TEXT NOT NULL,"
             " as_of TEXT NOT NULL, claimed_at TEXT NOT NULL, run_id TEXT NOT NULL, evidence_hash TEXT NOT NULL,"
             " PRIMARY KEY(family_ref, claim_window))",
@@ -144,18 +142,45 @@ Status Ledger::set_run_cases(const std::string& run_id, int cases) {
     return db_->exec("UPDATE runs SET cases = CAST(? AS INTEGER) WHERE id = ?", {std::to_string(cases), run_id});
 }
 
-Status Ledger::add_result(const ResultRow& r) {
-    // A reference seen twice in one run (a duplicate in the batch) keeps its first result.
-    if (auto e = db_->exec("INSERT INTO results(run_id, family_ref, verdict, route, score, claimable_from, blockers, evidence_hash)"
-                           " VALUES(?, ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?) ON CONFLICT DO NOTHING",
-                           {r.run_id, r.family_ref, r.verdict, r.route, std::to_string(r.score), r.claimable_from, r.blockers,
-                            r.evidence_hash}))
-        return e;
-    for (const auto& f : r.findings)
-        if (auto e = db_->exec("INSERT INTO findings(run_id, family_ref, rule, status, severity) VALUES(?, ?, ?, ?, ?)"
-                               " ON CONFLICT DO NOTHING",
-                               {r.run_id, r.family_ref, f.rule, f.status, f.severity}))
-            return e;
+namespace {
+
+// "RULE=status,RULE=status": a result's findings in one column (one row per case keeps a
+// run's inserts few).
+std::string findings_text(const std::vector<FindingRow>& fs) {
+    std::string s;
+    for (const auto& f : fs) s += (s.empty() ? "" : ",") + f.rule + "=" + f.status;
+    return s;
+}
+
+std::vector<FindingRow> findings_of(const std::string& s) {
+    std::vector<FindingRow> out;
+    for (const auto& item : text::split(s, ','))
+        if (auto eq = item.find('='); eq != std::string::npos) out.push_back(FindingRow{item.substr(0, eq), item.substr(eq + 1), ""});
+    return out;
+}
+
+}  // namespace
+
+Status Ledger::set_run_inputs(const std::string& run_id, const std::string& inputs_hash) {
+    return db_->exec("UPDATE runs SET inputs_hash = ? WHERE id = ?", {inputs_hash, run_id});
+}
+
+Status Ledger::add_results(const std::vector<ResultRow>& rows) {
+    // Many rows per statement.
+    constexpr size_t kPer = 64;
+    for (size_t at = 0; at < rows.size(); at += kPer) {
+        std::string sql = "INSERT INTO results(run_id, seq, family_ref, verdict, route, score, claimable_from, blockers, evidence_hash,"
+                          " findings) VALUES";
+        std::vector<std::string> params;
+        for (size_t i = at; i < rows.size() && i < at + kPer; ++i) {
+            const ResultRow& r = rows[i];
+            sql += std::string(i == at ? "" : ",") + "(?, CAST(? AS INTEGER), ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?)";
+            for (const auto& p : {r.run_id, std::to_string(r.seq), r.family_ref, r.verdict, r.route, std::to_string(r.score), r.claimable_from, r.blockers,
+                                  r.evidence_hash, findings_text(r.findings)})
+                params.push_back(p);
+        }
+        if (auto e = db_->exec(sql, params)) return e;
+    }
     return std::nullopt;
 }
 
@@ -261,28 +286,28 @@ Result<std::vector<RunRow>> Ledger::runs() const {
 Result<std::vector<ResultRow>> Ledger::results(const std::string& run_id, const std::string& family_ref) const {
     const bool by_run = !run_id.empty();
     auto rows = db_->query("SELECT r.run_id, r.family_ref, r.verdict, r.route, r.claimable_from, r.blockers, r.evidence_hash,"
-                           " r.score FROM results r JOIN runs u ON u.id = r.run_id WHERE " +
-                               std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.started, u.id, r.family_ref",
-                           {by_run ? run_id : family_ref}, 8);
+                           " r.score, r.findings FROM results r JOIN runs u ON u.id = r.run_id WHERE " +
+                               std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.started, u.id, r.seq",
+                           {by_run ? run_id : family_ref}, 9);
     if (!rows) return rows.error();
     std::vector<ResultRow> out;
-    for (auto& r : rows.value()) out.push_back(ResultRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_int(r[7]), {}});
+    for (auto& r : rows.value()) out.push_back(ResultRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_int(r[7]), findings_of(r[8])});
     return out;
 }
 
 Result<std::string> Ledger::latest_status(const std::string& family_ref, const std::string& rule) const {
-    auto rows = db_->query("SELECT f.status FROM findings f JOIN runs u ON u.id = f.run_id WHERE f.family_ref = ? AND f.rule = ?"
-                           " ORDER BY u.started DESC, u.id DESC LIMIT 1",
-                           {family_ref, rule}, 1);
+    auto rows = results("", family_ref);
     if (!rows) return rows.error();
-    return rows.value().empty() ? std::string() : rows.value()[0][0];
+    for (auto it = rows.value().rbegin(); it != rows.value().rend(); ++it)
+        for (const auto& f : it->findings)
+            if (f.rule == rule) return f.status;
+    return std::string();
 }
 
 Result<int> Ledger::purge_runs_before(const std::string& date) {
     auto n = db_->query("SELECT COUNT(*) FROM runs WHERE started < ?", {date}, 1);
     if (!n) return n.error();
-    const char* stmts[] = {"DELETE FROM findings WHERE run_id IN (SELECT id FROM runs WHERE started < ?)",
-                           "DELETE FROM results WHERE run_id IN (SELECT id FROM runs WHERE started < ?)",
+    const char* stmts[] = {"DELETE FROM results WHERE run_id IN (SELECT id FROM runs WHERE started < ?)",
                            "DELETE FROM runs WHERE started < ?"};
     for (const char* s : stmts)
         if (auto e = db_->exec(s, {date})) return *e;

@@ -31,13 +31,14 @@ struct RunRow {
 };
 
 struct FindingRow {
-    std::string rule, status, severity;
+    std::string rule, status, severity;  // severity is not kept
 };
 
 struct ResultRow {
     std::string run_id, family_ref, verdict, route, claimable_from, blockers, evidence_hash;
     int score = 0;
     std::vector<FindingRow> findings;
+    int seq = 0;  // the case's place in its run's output, from 1
 };
 
 struct ClaimRow {
@@ -84,7 +85,10 @@ public:
 
     Status add_run(const RunRow& run);
     Status set_run_cases(const std::string& run_id, int cases);
-    Status add_result(const ResultRow& row);
+    // The run's input hash: over every case's evidence hash, in output order.
+    Status set_run_inputs(const std::string& run_id, const std::string& inputs_hash);
+    // Records results of a run (its row added first), several per statement.
+    Status add_results(const std::vector<ResultRow>& rows);
     // Records a claim unless the family is already claimed in that window. `added` says which.
     Status add_claim(const ClaimRow& claim, bool& added);
     Status add_decision(const DecisionRow& d);
