@@ -53,6 +53,7 @@ public:
     // The first error met while recording (the run will not be committed), if any.
     const Status& error() const { return error_; }
 
+    const std::string& where() const { return ledger_->where(); }
     size_t recorded() const { return claims_added_; }
     size_t refused() const { return claims_refused_; }
     size_t already() const { return claims_already_; }

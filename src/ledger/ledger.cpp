@@ -20,7 +20,7 @@ const std::vector<std::vector<const char*>>& migrations() {
         {
             "CREATE TABLE runs(id TEXT PRIMARY KEY, started TEXT NOT NULL, command TEXT NOT NULL, as_of TEXT NOT NULL,"
             " pack TEXT NOT NULL, pack_version TEXT NOT NULL, tool_version TEXT NOT NULL, inputs_hash TEXT NOT NULL,"
-            " cases INTEGER NOT NULL)",
+            " cases INTEGER NOT NULL, seq INTEGER NOT NULL)",
             "CREATE TABLE results(run_id TEXT NOT NULL, seq INTEGER NOT NULL, family_ref TEXT NOT NULL, verdict TEXT NOT NULL, route TEXT NOT NULL,"
             " score INTEGER NOT NULL, claimable_from TEXT NOT NULL, blockers TEXT NOT NULL, evidence_hash TEXT NOT NULL,"
             " findings TEXT NOT NULL, PRIMARY KEY(run_id, seq))",
@@ -31,7 +31,8 @@ const std::vector<std::vector<const char*>>& migrations() {
             "CREATE TABLE claim_members(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, member_hash TEXT NOT NULL,"
             " PRIMARY KEY(family_ref, claim_window, member_hash))",
             "CREATE TABLE decisions(id TEXT PRIMARY KEY, family_ref TEXT NOT NULL, rule TEXT NOT NULL, decision TEXT NOT NULL,"
-            " reason TEXT NOT NULL, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, finding_status TEXT NOT NULL)",
+            " reason TEXT NOT NULL, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, finding_status TEXT NOT NULL,"
+            " seq INTEGER NOT NULL)",
         },
     };
     return m;
@@ -132,8 +133,9 @@ Status Ledger::commit() { return db_->commit(); }
 void Ledger::rollback() { db_->rollback(); }
 
 Status Ledger::add_run(const RunRow& r) {
-    return db_->exec("INSERT INTO runs(id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases)"
-                     " VALUES(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))",
+    // seq orders runs (several may start in one second); runs are written one at a time.
+    return db_->exec("INSERT INTO runs(id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases, seq)"
+                     " SELECT ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), COALESCE(MAX(seq), 0) + 1 FROM runs",
                      {r.id, r.started, r.command, r.as_of, r.pack, r.pack_version, r.tool_version, r.inputs_hash,
                       std::to_string(r.cases)});
 }
@@ -202,8 +204,8 @@ Status Ledger::add_claim(const ClaimRow& c, bool& added) {
 }
 
 Status Ledger::add_decision(const DecisionRow& d) {
-    return db_->exec("INSERT INTO decisions(id, family_ref, rule, decision, reason, decided_by, decided_at, finding_status)"
-                     " VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+    return db_->exec("INSERT INTO decisions(id, family_ref, rule, decision, reason, decided_by, decided_at, finding_status, seq)"
+                     " SELECT ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM decisions",
                      {new_run_id(), d.family_ref, d.d.rule, d.d.decision, d.d.reason, d.d.by, d.d.at, d.finding_status});
 }
 
@@ -238,7 +240,7 @@ Result<ClaimIndex> Ledger::claims() const {
 std::vector<std::string> ClaimIndex::entries_for(const std::string& ref, const std::vector<std::string>& hashes,
                                                  const std::string& window) const {
     std::vector<std::string> out;
-    auto when = [](const ClaimRow& c) { return "window " + c.window + " on " + c.claimed_at.substr(0, 10); };
+    auto when = [](const ClaimRow& c) { return "window " + c.window + " on " + c.claimed_at.substr(0, 10) + ", as of " + c.as_of; };
     if (auto it = by_ref.find(ref); it != by_ref.end())
         for (const auto& c : it->second)
             if (c.window != window) out.push_back("claimed in " + when(c));
@@ -259,7 +261,7 @@ std::vector<std::string> ClaimIndex::entries_for(const std::string& ref, const s
 
 Result<std::map<std::string, std::vector<DecisionRow>>> Ledger::decisions() const {
     auto rows = db_->query("SELECT family_ref, rule, decision, reason, decided_by, decided_at, finding_status FROM decisions"
-                           " ORDER BY decided_at, id",
+                           " ORDER BY seq",
                            {}, 7);
     if (!rows) return rows.error();
     std::map<std::string, std::vector<DecisionRow>> out;
@@ -275,7 +277,7 @@ Result<std::map<std::string, std::vector<DecisionRow>>> Ledger::decisions() cons
 
 Result<std::vector<RunRow>> Ledger::runs() const {
     auto rows = db_->query("SELECT id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases FROM runs"
-                           " ORDER BY started, id",
+                           " ORDER BY seq",
                            {}, 9);
     if (!rows) return rows.error();
     std::vector<RunRow> out;
@@ -287,7 +289,7 @@ Result<std::vector<ResultRow>> Ledger::results(const std::string& run_id, const 
     const bool by_run = !run_id.empty();
     auto rows = db_->query("SELECT r.run_id, r.family_ref, r.verdict, r.route, r.claimable_from, r.blockers, r.evidence_hash,"
                            " r.score, r.findings FROM results r JOIN runs u ON u.id = r.run_id WHERE " +
-                               std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.started, u.id, r.seq",
+                               std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.seq, r.seq",
                            {by_run ? run_id : family_ref}, 9);
     if (!rows) return rows.error();
     std::vector<ResultRow> out;
