@@ -20,6 +20,7 @@
 #include "app/args.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/ledger_run.h"
 #include "app/paths.h"
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
@@ -55,6 +56,9 @@ const char* kAuditHelp =
     "  --as-of DATE           today for the checks, YYYY-MM-DD (default: today)\n"
     "  --pseudonymise         replace personal names with labels (Adult 1, Child 2, Professional 3)\n"
     "  --json FILE            also write the sampled cases' results as JSON\n"
+    "  --ledger PATH|URL      record the run in a claims ledger (SQLite file or postgresql://...;\n"
+    "                         default: $TFAUDIT_LEDGER): earlier claims make TF-/SF-DUPLICATE fail, and\n"
+    "                         the report shows the auditor decisions and a decisions section\n"
     "  --report-template NAME look and wording from templates/report/NAME.xml (default: the\n"
     "                         pack's name when such a template exists, else default)\n"
     "  --templates-dir DIR    templates (default: the bundled templates/)\n"
@@ -67,7 +71,7 @@ const char* kAuditHelp =
     "(a bad option or date, a missing input, an output that cannot be written).\n";
 
 struct AuditOptions {
-    std::string report, json, pack, rules_dir, templates_dir, report_template;
+    std::string report, json, pack, rules_dir, templates_dir, report_template, ledger;
     long as_of = 0;
     size_t sample = 0;  // 0: every case
     double sample_pct = 0;
@@ -141,6 +145,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     o.report = a.get_or("--report", "");
     if (o.report.empty()) return usage("--report FILE.pdf is required");
     o.json = a.get_or("--json", "");
+    o.ledger = ledger_option(a);
     o.pack = a.get_or("--rules", "tf-2015");
     if (auto e = as_of_option(a, o.as_of); !e.empty()) return usage(e);
     if (auto e = check_sampling(a, o); !e.empty()) return usage(e);
@@ -261,21 +266,23 @@ struct Population {
 };
 
 Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
-                         const std::vector<std::string>& paths, Population& pop) {
+                         const std::vector<std::string>& paths, Population& pop, LedgerRun* run) {
     PipelineOptions po;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
     Collector collector(pop.results);
-    report::Batch batch(pack, o.as_of, collector);
+    report::Batch batch(pack, o.as_of, run ? run->wrap(collector) : collector);
     size_t n = 0;
-    const Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
+    Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
         pop.kept.push_back(keep(r, agencies));
+        if (run) run->note(r), run->feed(r, batch);
         batch.add(r);
         if (o.progress && (++n % 16 == 0 || n < 16)) std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
+    if (!st && run) st = run->finish();  // committed before any report is written
     if (!st && pop.results.size() != pop.kept.size()) return Error{"", "internal error: results and cases out of step"};
     make_keys_unique(pop.kept);
     return st;
@@ -294,6 +301,7 @@ void pseudonymise(report::AuditCase& c, const audit::NameMap& names) {
         }
     }
     for (auto& m : r.to_make_claimable) m.what = names.apply(m.what);
+    for (auto& d : r.notes.decisions) d.reason = names.apply(d.reason);
     for (auto& e : r.errors) e.error = names.apply(e.error);
     r.grade_basis = names.apply(r.grade_basis);
     c.lead_professional = names.apply(c.lead_professional);
@@ -369,6 +377,7 @@ report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& p
     r.tool_version = TFAUDIT_VERSION;
     r.command = redraw_command(args);
     r.pseudonymised = o.pseudonymise;
+    r.ledger = !o.ledger.empty();
     std::vector<size_t> order = draw.picked;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pop.kept[a].summary.key < pop.kept[b].summary.key; });
     audit::Pseudonymiser names(o.as_of);
@@ -457,7 +466,7 @@ int fail(std::ostream& err, const Error& e) {
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress", "--pseudonymise"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
-            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads"});
+            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads", "--ledger"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
@@ -468,8 +477,16 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
         if (auto e = json_file.open()) return fail(err, *e);
     Setup s;
     if (!load_setup(o, s, err)) return kUsage;
+    std::unique_ptr<LedgerRun> run;
+    if (!o.ledger.empty()) {
+        std::string command = "tfaudit";
+        for (size_t i = 1; i < args.size(); ++i) command += " " + args[i];
+        auto r = LedgerRun::start(o.ledger, s.pack, RunSetup{command, o.as_of, "", nullptr});
+        if (!r) return fail(err, r.error());
+        run = std::move(r.value());
+    }
     Population pop;
-    if (auto e = extract_and_check(o, s.pack, s.agencies, a.positional(), pop)) return fail(err, *e);
+    if (auto e = extract_and_check(o, s.pack, s.agencies, a.positional(), pop, run.get())) return fail(err, *e);
     std::vector<audit::CaseSummary> summaries;
     for (const auto& k : pop.kept) summaries.push_back(k.summary);
     const auto members = audit::filter_population(summaries, o.filter, s.agencies);
