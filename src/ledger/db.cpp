@@ -7,6 +7,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/URI.h>
 
+#include <cstdlib>
 #include <mutex>
 
 #include "core/text.h"
@@ -150,11 +151,16 @@ Result<std::unique_ptr<Db>> open_db(const std::string& where) {
             auto s = std::make_unique<Poco::Data::Session>("PostgreSQL", info + " connect_timeout=10");
             auto db = std::make_unique<PocoDb>(shown, true, std::move(s));
             if (auto e = db->exec("SET client_min_messages = warning", {})) return *e;
+            if (const char* wait = std::getenv("TFAUDIT_LEDGER_TIMEOUT"); wait && std::atol(wait) > 0)
+                if (auto e = db->exec("SET lock_timeout = " + std::to_string(std::atol(wait) * 1000), {})) return *e;
             return std::unique_ptr<Db>(std::move(db));
         }
         auto s = std::make_unique<Poco::Data::Session>("SQLite", where);
         auto db = std::make_unique<PocoDb>(shown, false, std::move(s));
-        if (auto e = db->exec("PRAGMA busy_timeout = 30000", {})) return *e;
+        // How long to wait for another process's run to finish: 30 s, or TFAUDIT_LEDGER_TIMEOUT seconds.
+        const char* wait = std::getenv("TFAUDIT_LEDGER_TIMEOUT");
+        const long ms = wait && std::atol(wait) > 0 ? std::atol(wait) * 1000 : 30000;
+        if (auto e = db->exec("PRAGMA busy_timeout = " + std::to_string(ms), {})) return *e;
         auto mode = db->query("PRAGMA journal_mode = WAL", {}, 1);
         if (!mode) return mode.error();
         return std::unique_ptr<Db>(std::move(db));

@@ -32,7 +32,8 @@ public:
 };
 
 // Opens `where`: a postgresql:// or postgres:// URL, else an SQLite file path (created when
-// missing, WAL journal, 30 s busy timeout). Errors name `where`.
+// missing, WAL journal, 30 s busy timeout; TFAUDIT_LEDGER_TIMEOUT=SECONDS sets the wait, for
+// SQLite and PostgreSQL alike). Errors name `where`.
 Result<std::unique_ptr<Db>> open_db(const std::string& where);
 
 // "host=H port=P dbname=D user=U password=X" from postgresql://U:X@H:P/D?k=v; empty on a URL

@@ -76,10 +76,10 @@ Result<std::unique_ptr<Ledger>> Ledger::open(const std::string& where) {
     return l;
 }
 
-// Creates the meta table, then applies the missing migrations in one transaction (so two
-// processes opening a new ledger at once migrate it once). The salt is made with the ledger.
+// Applies the missing migrations (the meta table first) in one write transaction, re-reading
+// the version inside it, so two processes opening a new ledger at once migrate it once. The
+// salt is made with the ledger.
 Status Ledger::migrate() {
-    if (auto e = db_->exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")) return e;
     auto read_meta = [&](const std::string& key, std::string& value) -> Status {
         auto rows = db_->query("SELECT value FROM meta WHERE key = ?", {key}, 1);
         if (!rows) return rows.error();
@@ -87,23 +87,27 @@ Status Ledger::migrate() {
         return std::nullopt;
     };
     std::string version;
-    if (auto e = read_meta("schema_version", version)) return e;
+    if (read_meta("schema_version", version)) version.clear();  // no meta table yet: a new ledger
     if (to_int(version) < schema_version()) {
         if (auto e = db_->begin_write()) return e;
-        Status st = read_meta("schema_version", version);
+        Status st = db_->exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)", {});
+        if (!st) st = read_meta("schema_version", version);
+        const bool made = !st && version.empty();
         for (int v = to_int(version); !st && v < schema_version(); ++v)
             for (const char* sql : migrations()[static_cast<size_t>(v)])
-                if (!st) st = db_->exec(sql);
-        if (!st && version.empty()) st = db_->exec("INSERT INTO meta(key, value) VALUES('salt', ?)", {random_hex(16)});
-        if (!st && version.empty()) st = db_->exec("INSERT INTO meta(key, value) VALUES('created', ?)", {now_utc()});
-        if (!st) st = db_->exec("DELETE FROM meta WHERE key = 'schema_version'");
-        if (!st) st = db_->exec("INSERT INTO meta(key, value) VALUES('schema_version', ?)", {std::to_string(schema_version())});
+                if (!st) st = db_->exec(sql, {});
+        if (made && !st) st = db_->exec("INSERT INTO meta(key, value) VALUES('salt', ?)", {random_hex(16)});
+        if (made && !st) st = db_->exec("INSERT INTO meta(key, value) VALUES('created', ?)", {now_utc()});
+        if (!st && to_int(version) < schema_version()) {
+            st = db_->exec("DELETE FROM meta WHERE key = 'schema_version'", {});
+            if (!st) st = db_->exec("INSERT INTO meta(key, value) VALUES('schema_version', ?)", {std::to_string(schema_version())});
+            if (!st) version = std::to_string(schema_version());
+        }
         if (st) {
             db_->rollback();
             return st;
         }
         if (auto e = db_->commit()) return e;
-        version = std::to_string(schema_version());
     }
     if (to_int(version) > schema_version())
         return Error{where(), "the ledger has schema version " + version + ", newer than this tfaudit understands (" +
