@@ -15,7 +15,6 @@ TFAUDIT=$BUILD/tfaudit
 CORPUS=$OUT/corpus-$N
 [ -d "$CORPUS" ] || python3 bench/make_corpus.py "$CORPUS" "$N"
 T=$(mktemp -d)
-chmod 755 "$T"  # the postgres user must reach the server folder inside it
 PG=$T/pg
 cleanup() { bash scripts/pg-test-server.sh stop "$PG" >/dev/null 2>&1 || true; rm -rf "$T"; }
 trap cleanup EXIT
