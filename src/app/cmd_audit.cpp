@@ -479,9 +479,7 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (!load_setup(o, s, err)) return kUsage;
     std::unique_ptr<LedgerRun> run;
     if (!o.ledger.empty()) {
-        std::string command = "tfaudit";
-        for (size_t i = 1; i < args.size(); ++i) command += " " + args[i];
-        auto r = LedgerRun::start(o.ledger, s.pack, RunSetup{command, o.as_of, "", nullptr});
+        auto r = LedgerRun::start(o.ledger, s.pack, RunSetup{command_line(args), o.as_of, "", nullptr});
         if (!r) return fail(err, r.error());
         run = std::move(r.value());
     }

@@ -173,12 +173,6 @@ private:
     report::RunSummary sum_;
 };
 
-std::string command_line(const std::vector<std::string>& args) {
-    std::string s = "tfaudit";
-    for (size_t i = 1; i < args.size(); ++i) s += " " + args[i];
-    return s;
-}
-
 }  // namespace
 
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -75,9 +75,7 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return kUsage;
     }
     std::ostringstream lines;  // printed only once the claims are committed
-    std::string command = "tfaudit";
-    for (size_t i = 1; i < args.size(); ++i) command += " " + args[i];
-    auto run = LedgerRun::start(where, pack.value(), RunSetup{command, as_of, window, &lines});
+    auto run = LedgerRun::start(where, pack.value(), RunSetup{command_line(args), as_of, window, &lines});
     if (!run) {
         err << "tfaudit claim: " << run.error().str() << "\n";
         return kUsage;

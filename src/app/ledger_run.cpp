@@ -7,6 +7,8 @@
 #include "core/calendar.h"
 #include "core/sha256.h"
 #include "ledger/decisions.h"
+#include "core/text.h"
+#include "ledger/db.h"
 #include "rules/check_util.h"
 
 namespace tfa::app {
@@ -15,6 +17,17 @@ std::string ledger_option(const Args& a) {
     if (auto l = a.get("--ledger")) return *l;
     const char* env = std::getenv("TFAUDIT_LEDGER");
     return env ? env : "";
+}
+
+std::string command_line(const std::vector<std::string>& args) {
+    std::string s = "tfaudit";
+    for (size_t i = 1; i < args.size(); ++i) {
+        const auto& a = args[i];
+        const size_t eq = a.find('=');
+        if (text::starts_with(a, "--ledger=")) s += " --ledger=" + ledger::shown_location(a.substr(eq + 1));
+        else s += " " + ledger::shown_location(a);
+    }
+    return s;
 }
 
 std::string ledger_key(const std::string& family_ref, const std::string& case_name) {
@@ -133,7 +146,10 @@ void LedgerRun::record(rules::CaseResult& result) {
     if (pending_.size() >= 256) flush();
     if (!setup_.window.empty() && !error_) {
         std::ostream& out = *setup_.claim_out;
-        if (result.verdict != "claimable") {
+        if (result.verdict == "claimable" && !info.entries.empty()) {  // a pack without a duplicate rule
+            ++claims_refused_;
+            out << "refused  " << ref << ": already claimed (" << rules::util::join(info.entries, "; ") << ")\n";
+        } else if (result.verdict != "claimable") {
             ++claims_refused_;
             std::vector<std::string> why;
             for (const auto& m : result.to_make_claimable) why.push_back(m.what);

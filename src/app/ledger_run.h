@@ -85,6 +85,9 @@ private:
     size_t cases_ = 0, claims_added_ = 0, claims_refused_ = 0, claims_already_ = 0;
 };
 
+// The command line as a run records it ("tfaudit check ..."), PostgreSQL passwords removed.
+std::string command_line(const std::vector<std::string>& args);
+
 // The family key a ledger keeps for a result: its family reference, else its case name.
 std::string ledger_key(const std::string& family_ref, const std::string& case_name);
 

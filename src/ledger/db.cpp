@@ -120,6 +120,11 @@ std::string url_without_password(const std::string& url) {
 
 }  // namespace
 
+std::string shown_location(const std::string& where) {
+    const bool pg = text::starts_with(where, "postgresql://") || text::starts_with(where, "postgres://");
+    return pg ? url_without_password(where) : where;
+}
+
 std::string pg_conninfo(const std::string& url) {
     try {
         Poco::URI u(url);
@@ -143,7 +148,7 @@ std::string pg_conninfo(const std::string& url) {
 Result<std::unique_ptr<Db>> open_db(const std::string& where) {
     register_connectors();
     const bool pg = text::starts_with(where, "postgresql://") || text::starts_with(where, "postgres://");
-    const std::string shown = pg ? url_without_password(where) : where;
+    const std::string shown = shown_location(where);
     try {
         if (pg) {
             const std::string info = pg_conninfo(where);

@@ -36,6 +36,10 @@ public:
 // SQLite and PostgreSQL alike). Errors name `where`.
 Result<std::unique_ptr<Db>> open_db(const std::string& where);
 
+// How a ledger location is shown and kept in records: an SQLite path as given, a PostgreSQL
+// URL without its password.
+std::string shown_location(const std::string& where);
+
 // "host=H port=P dbname=D user=U password=X" from postgresql://U:X@H:P/D?k=v; empty on a URL
 // that is not one.
 std::string pg_conninfo(const std::string& url);

@@ -237,3 +237,17 @@ TEST_CASE("decisions: shown beside the finding, verdict unchanged, effect apart,
     CHECK(ledger::valid_decision("agree"));
     CHECK(!ledger::valid_decision("overruled"));
 }
+
+TEST_CASE("ledger: a PostgreSQL URL becomes connection parameters and is shown without its password", "[ledger]") {
+    CHECK(ledger::pg_conninfo("postgresql://claims:s3cret@db.example:6543/tf?sslmode=require") ==
+          "host=db.example port=6543 dbname=tf user=claims password=s3cret sslmode=require");
+    CHECK(ledger::pg_conninfo("postgres://127.0.0.1/") == "host=127.0.0.1 port=5432 dbname=postgres user=postgres");
+    CHECK(ledger::pg_conninfo("claims.db").empty());
+    const auto shown = ledger::shown_location("postgresql://claims:s3cret@db.example:6543/tf");
+    CHECK(shown.find("s3cret") == std::string::npos);
+    CHECK(shown.find("claims@db.example:6543/tf") != std::string::npos);
+    CHECK(ledger::shown_location("/srv/claims.db") == "/srv/claims.db");
+    auto bad = ledger::Ledger::open("postgresql://nobody:s3cret@127.0.0.1:1/none");
+    REQUIRE(!bad.ok());
+    CHECK(bad.error().str().find("s3cret") == std::string::npos);
+}
