@@ -176,9 +176,9 @@ int main(int argc, char** argv) {
     size_t duplicates = 0, claimable = 0;
     std::map<std::string, size_t> verdicts;
     for (const auto& res : results) {
-        ++verdicts[res.verdict];
+        ++verdicts[tfa::rules::to_string(res.verdict)];
         for (const auto& fd : res.findings)
-            if (fd.rule == "TF-DUPLICATE" && fd.status == "fail") ++duplicates;
+            if (fd.rule == "TF-DUPLICATE" && fd.status == tfa::rules::Status::Fail) ++duplicates;
     }
     claimable = verdicts["claimable"];
 

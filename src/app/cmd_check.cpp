@@ -158,9 +158,9 @@ public:
     void begin(const report::RunInfo& run) override { inner_.begin(run); }
     void write_case(const rules::CaseResult& r, const std::string& record_json) override {
         const auto& from = r.notes.claimable_from;
-        if (r.verdict != "claimable" && (from.empty() || from > end_)) return;
+        if (r.verdict != rules::Verdict::Claimable && (from.empty() || from > end_)) return;
         ++sum_.cases;
-        if (r.verdict == "claimable") ++sum_.claimable;
+        if (r.verdict == rules::Verdict::Claimable) ++sum_.claimable;
         else ++sum_.not_claimable;
         inner_.write_case(r, record_json);
     }

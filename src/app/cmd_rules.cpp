@@ -44,7 +44,7 @@ void print_pack(const rules::RulePack& p, std::ostream& out) {
     for (const auto& c : p.criteria) out << " " << c.id;
     out << "\n";
     for (const auto& r : p.rules)
-        out << "  " << pad(r.id, 26) << pad(r.severity, 8) << pad(r.route, 22) << pad(r.kind, 26) << r.title << "\n";
+        out << "  " << pad(r.id, 26) << pad(to_string(r.severity), 8) << pad(r.route, 22) << pad(r.kind, 26) << r.title << "\n";
 }
 
 int list(const Args& a, const std::string& dir, std::ostream& out, std::ostream& err) {

@@ -106,7 +106,7 @@ namespace {
 std::string blockers_of(const rules::RulePack& pack, const rules::CaseResult& r) {
     std::vector<std::string> ids;
     for (size_t i = 0; i < r.findings.size() && i < pack.rules.size(); ++i)
-        if (r.findings[i].status == "fail" && pack.rules[i].severity == "blocker") ids.push_back(r.findings[i].rule);
+        if (r.findings[i].status == rules::Status::Fail && pack.rules[i].severity == rules::Severity::Blocker) ids.push_back(r.findings[i].rule);
     return rules::util::join(ids, ",");
 }
 
@@ -139,22 +139,22 @@ void LedgerRun::record(rules::CaseResult& result) {
     }
     ++cases_;
     all_hashes_ += info.evidence_hash;
-    ledger::ResultRow row{run_.id, ref, result.verdict, result.route, result.notes.claimable_from, blockers_of(*pack_, result),
+    ledger::ResultRow row{run_.id, ref, rules::to_string(result.verdict), result.route, result.notes.claimable_from, blockers_of(*pack_, result),
                           info.evidence_hash, result.score, {}, static_cast<int>(cases_)};
-    for (const auto& f : result.findings) row.findings.push_back({f.rule, f.status, ""});
+    for (const auto& f : result.findings) row.findings.push_back({f.rule, rules::to_string(f.status), ""});
     pending_.push_back(std::move(row));
     if (pending_.size() >= 256) flush();
     if (!setup_.window.empty() && !error_) {
         std::ostream& out = *setup_.claim_out;
-        if (result.verdict == "claimable" && !info.entries.empty()) {  // a pack without a duplicate rule
+        if (result.verdict == rules::Verdict::Claimable && !info.entries.empty()) {  // a pack without a duplicate rule
             ++claims_refused_;
             out << "refused  " << ref << ": already claimed (" << rules::util::join(info.entries, "; ") << ")\n";
-        } else if (result.verdict != "claimable") {
+        } else if (result.verdict != rules::Verdict::Claimable) {
             ++claims_refused_;
             std::vector<std::string> why;
             for (const auto& m : result.to_make_claimable) why.push_back(m.what);
             for (const auto& e : result.errors) why.push_back("unreadable " + e.file);
-            out << "refused  " << ref << ": " << result.verdict << (why.empty() ? "" : " (" + rules::util::join(why, "; ") + ")") << "\n";
+            out << "refused  " << ref << ": " << rules::to_string(result.verdict) << (why.empty() ? "" : " (" + rules::util::join(why, "; ") + ")") << "\n";
         } else {
             bool added = false;
             ledger::ClaimRow c{ref, setup_.window, result.route, pack_->name, cal::format(setup_.as_of), ledger::now_utc(), run_.id,

@@ -1,10 +1,13 @@
 // build_record(): a bundle's document facts → one CaseRecord.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
 #include "extract/dates.h"
 #include "extract/extractor.h"
+#include "model/schema.h"
 
 namespace tfa::extract {
 
@@ -19,10 +22,20 @@ public:
         std::string types;
         for (const auto& t : d.types) types += (types.empty() ? "" : "+") + t;
         r_.doc_types.push_back(types.empty() ? "unknown" : types);
+        r_.doc_type_from.push_back(d.type_from);
         if (!d.error.empty()) {
             r_.unreadable.push_back({d.path, d.error});
+            ++unreadable_docs_;
             return;
         }
+        for (const auto& w : d.warnings) r_.warnings.push_back(reader_warning(d.path, w));
+        if (d.types.empty()) {
+            Unrecognised u{d.path, {}};
+            for (const auto& [label, src] : d.unmatched)
+                if (std::find(u.labels.begin(), u.labels.end(), label) == u.labels.end()) u.labels.push_back(label);
+            r_.unrecognised.push_back(std::move(u));
+        }
+        note_labels(d);
         scalar("family_ref", d, "family_ref", r_.family_ref);
         if (r_.council.empty() && !d.council.empty()) r_.council = d.council;
         if (d.is("assessment")) assessment(d);
@@ -34,6 +47,83 @@ public:
         // Whatever document names the lead professional, if the assessment did not.
         scalar("lead_professional", d, "lead_professional", r_.lead_professional);
         scalar("lead_agency", d, "lead_agency", r_.lead_agency);
+    }
+
+    // A reader's warning, its "page N: " prefix taken as where it is.
+    static ReaderWarning reader_warning(const std::string& file, const std::string& w) {
+        if (w.rfind("page ", 0) == 0) {
+            const size_t colon = w.find(": ");
+            if (colon != std::string::npos && colon < 12) return {file, w.substr(0, colon), w.substr(colon + 2)};
+        }
+        return {file, "", w};
+    }
+
+    // Every record key a labelled field or a recognised table of `d` speaks to, even with an
+    // empty value: the difference between a blank field and one no document has.
+    void note_labels(const DocFacts& d) {
+        for (const auto& h : d.hits)
+            for (const auto& f : template_fields())
+                if (h.field == f.name && *f.fills && !labelled_.count(f.fills)) labelled_[f.fills] = h.src;
+        static const std::map<std::string, std::string> table_key = {
+            {"members", "members"},   {"criteria", "criteria"},         {"plan", "plan_outcomes"},
+            {"review", "reviews"},    {"closure", "closure_outcomes"},  {"evidence", "evidence"}};
+        for (const auto& t : d.tables)
+            if (auto it = table_key.find(t.kind); it != table_key.end() && !labelled_.count(it->second))
+                labelled_[it->second] = t.src;
+        if (!d.listed.empty() && !labelled_.count("criteria")) labelled_["criteria"] = d.listed.front().src;
+        if (d.consent_tick && !labelled_.count("consent_given")) labelled_["consent_given"] = d.consent_src;
+        if (d.is("review") && !labelled_.count("reviews")) labelled_["reviews"] = Source{d.path, "", ""};
+    }
+
+    // The state of every record key that has a noun (schema.h): found, blank, no, not found or
+    // unreadable.
+    void states() {
+        const bool some_unreadable = unreadable_docs_ > 0;
+        for (const auto& k : record_keys()) {
+            if (!*k.noun) continue;
+            const std::string key = k.key;
+            FieldState st;
+            if (bad_dates_.count(key)) st = FieldState::Unreadable;
+            else if (auto v = filled(key)) st = *v ? FieldState::Found : FieldState::No;
+            else if (labelled_.count(key)) st = FieldState::Blank;
+            else if (some_unreadable) st = FieldState::Unreadable;
+            else st = FieldState::NotFound;
+            r_.states[key] = st;
+            if (st == FieldState::Blank && !r_.sources.count(key) && !labelled_[key].file.empty())
+                r_.sources[key] = labelled_[key];
+        }
+    }
+
+    // Whether `key` holds a value: true, false for a negative answer, nullopt when empty.
+    std::optional<bool> filled(const std::string& key) const {
+        static const std::map<std::string, std::string CaseRecord::*> text = {
+            {"family_ref", &CaseRecord::family_ref},           {"council", &CaseRecord::council},
+            {"assessment_started", &CaseRecord::assessment_started},
+            {"assessment_completed", &CaseRecord::assessment_completed},
+            {"assessment_date", &CaseRecord::assessment_date}, {"lead_professional", &CaseRecord::lead_professional},
+            {"lead_agency", &CaseRecord::lead_agency},         {"completed_by", &CaseRecord::completed_by},
+            {"reason", &CaseRecord::reason},                   {"consent_date", &CaseRecord::consent_date},
+            {"consent_signed_by", &CaseRecord::consent_signed_by}, {"manager", &CaseRecord::manager},
+            {"manager_date", &CaseRecord::manager_date},       {"plan_date", &CaseRecord::plan_date},
+            {"closure_date", &CaseRecord::closure_date},       {"closure_reason", &CaseRecord::closure_reason}};
+        if (auto it = text.find(key); it != text.end())
+            return (r_.*(it->second)).empty() ? std::nullopt : std::optional<bool>(true);
+        auto some = [](bool any) { return any ? std::optional<bool>(true) : std::nullopt; };
+        if (key == "consent_given") return r_.consent_given;
+        if (key == "voice_of_child") return r_.voice_of_child && *r_.voice_of_child ? std::optional<bool>(true) : std::nullopt;
+        if (key == "criteria") {
+            if (!r_.criteria.empty()) return true;
+            // Every listed criterion answered no: answered in the negative.
+            return any_listed_no_ ? std::optional<bool>(false) : std::nullopt;
+        }
+        if (key == "consent_scope") return some(!r_.consent_scope.empty());
+        if (key == "plan_outcomes") return some(!r_.plan_outcomes.empty());
+        if (key == "review_dates") return some(!r_.review_dates().empty());
+        if (key == "reviews") return some(!r_.reviews.empty());
+        if (key == "closure_outcomes") return some(!r_.closure_outcomes.empty());
+        if (key == "evidence") return some(!r_.evidence.empty());
+        if (key == "members") return some(!r_.members.empty());
+        return std::nullopt;
     }
 
     void finish() {
@@ -62,6 +152,7 @@ public:
             if (at_assessment.count(id)) r_.criteria.push_back(id);
             else if (later.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
         }
+        states();
     }
 
 private:
@@ -70,9 +161,12 @@ private:
         if (h.value.empty()) return {};
         const auto p = dates::parse(h.value);
         if (p.status == dates::Status::Ok) return p.iso;
-        if (p.status != dates::Status::None)
+        if (p.status != dates::Status::None) {
             r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" +
                                                  h.field + ", " + h.src.where + ")"});
+            for (const auto& f : template_fields())
+                if (h.field == f.name && *f.fills) bad_dates_.insert(f.fills);
+        }
         return {};
     }
 
@@ -128,8 +222,10 @@ private:
             if (t.kind == "members") members(t);
             if (t.kind == "criteria") criteria_table(t);
         }
-        for (const auto& c : d.listed)
+        for (const auto& c : d.listed) {
             if (c.identified) identify(c.criterion, c.evidence, c.members, c.src);
+            else any_listed_no_ = true;
+        }
     }
 
     void identify(const std::string& id, const std::string& evidence, const std::string& members, const Source& src) {
@@ -359,6 +455,10 @@ private:
     const Vocab& v_;
     std::vector<std::string> identified_;
     std::string assessment_date_;
+    std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
+    std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
+    bool any_listed_no_ = false;
+    int unreadable_docs_ = 0;
 };
 
 }  // namespace

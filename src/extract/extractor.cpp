@@ -3,6 +3,7 @@
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -96,9 +97,28 @@ private:
             if (!types.empty()) {
                 f_.types = types;
                 f_.type_source = c;
+                f_.type_from = "title";
                 return;
             }
         }
+        // "Smith - TAF meeting 3.docx", "case-closure-summary.pdf": the file's name.
+        const std::string name = file_stem(doc_.path);
+        const TitleRule* rule = nullptr;
+        auto types = v_.types_of_title(text::match_key(name), active_, &rule, true);
+        if (!types.empty()) {
+            f_.types = types;
+            f_.type_source = name;
+            f_.type_from = "file name";
+        }
+    }
+
+    // The file name without folder and extension, separators as spaces.
+    static std::string file_stem(const std::string& path) {
+        std::string n = path.substr(path.find_last_of('/') + 1);
+        if (const size_t dot = n.rfind('.'); dot != std::string::npos && dot > 0) n.resize(dot);
+        for (char& c : n)
+            if (c == '_' || c == '-' || c == '.') c = ' ';
+        return n;
     }
 
     void infer_types() {
@@ -119,7 +139,10 @@ private:
         if (f_.hit("plan_date")) add("plan");
         if (f_.hit("assessment_completed") || f_.hit("assessment_started") || f_.hit("assessment_date"))
             add("assessment");
-        if (!f_.types.empty()) f_.type_source = "(inferred from its contents)";
+        if (!f_.types.empty()) {
+            f_.type_source = "(inferred from its contents)";
+            f_.type_from = "content";
+        }
     }
 
     void detect_council() {
@@ -225,6 +248,7 @@ private:
             if (labelled(b, label, value)) any = true;
         }
         if (any) return;
+        if (statement_answer(b, t)) return;
         // A label on its own ("Voice of the child:"), whose value follows.
         const std::string key = text::match_key(t);
         if (t.size() < 80) {
@@ -282,7 +306,82 @@ private:
             section_ = s->section;
             return true;
         }
-        return false;
+        return criterion_answer(label, value, source_of(b, text::collapse_ws(b.text)));
+    }
+
+    // A long statement and its answer: "I consent to my information being shared with
+    // government departments for the national evaluation: Yes", "... ☒ Yes ☐ No", or the
+    // statement alone, ending in a colon, with the answer after it. True when it was one.
+    bool statement_answer(const Block& b, const std::string& t) {
+        std::string label, value;
+        const size_t box = std::min(t.find(kTicked), t.find(kEmptyBox));
+        const size_t colon = t.rfind(':', box == std::string::npos ? std::string::npos : box);
+        if (colon != std::string::npos && colon > 0) {
+            label = t.substr(0, colon);
+            value = text::trim(t.substr(colon + 1));
+        } else if (box != std::string::npos && box > 0) {
+            label = t.substr(0, box);
+            value = t.substr(box);
+        } else {
+            return false;
+        }
+        const std::string key = text::match_key(label);
+        if (std::count(key.begin(), key.end(), ' ') < 2) return false;  // a statement is several words
+        const LabelRule* r = v_.statement(key, section_, active_);
+        if (!r) return false;
+        end_pending();
+        if (value.empty()) {
+            start_pending(*r, b);
+            return true;
+        }
+        add_hit(*r, text::collapse_ws(label), value, source_of(b, value));
+        return true;
+    }
+
+    // "Staying safe in the community: Yes – 3 ASB reports" in an assessment: a criterion named by
+    // its name, theme or code (never a cue word) answered yes or no. True when it was one.
+    bool criterion_answer(const std::string& label, const std::string& value, const Source& src) {
+        if (!f_.is("assessment") || group_open_) return false;
+        const std::string id = v_.criterion(label, false);
+        if (id.empty()) return false;
+        std::string rest = text::trim(value);
+        std::optional<bool> yes;
+        if (has_box(rest)) {
+            yes = rest.find(kTicked) != std::string::npos && v_.value("answer", after_tick(rest)) != "no";
+        } else {
+            size_t end = 0;
+            while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/')) ++end;
+            const std::string a = v_.value("answer", rest.substr(0, end));
+            if (a == "yes" || a == "no") yes = a == "yes";
+            rest = rest.substr(end);
+        }
+        if (!yes) return false;
+        ListedCriterion c;
+        c.criterion = id;
+        c.identified = *yes;
+        c.evidence = clean(v_, trim_dashes(rest));
+        c.src = src;
+        f_.listed.push_back(std::move(c));
+        return true;
+    }
+
+    // The words after the first ticked box: "☒ Yes ☐ No" → "Yes".
+    static std::string after_tick(const std::string& s) {
+        const size_t at = s.find(kTicked);
+        if (at == std::string::npos) return {};
+        const size_t from = at + std::string(kTicked).size();
+        const size_t next = std::min(s.find(kTicked, from), s.find(kEmptyBox, from));
+        return text::trim(s.substr(from, next == std::string::npos ? std::string::npos : next - from));
+    }
+
+    // `s` without leading dashes, colons and white space ("– evidence" → "evidence").
+    static std::string trim_dashes(std::string s) {
+        for (;;) {
+            s = text::trim(s);
+            if (!s.empty() && (s[0] == '-' || s[0] == ':' || s[0] == ',')) s.erase(0, 1);
+            else if (s.rfind("\u2013", 0) == 0 || s.rfind("\u2014", 0) == 0) s.erase(0, 3);
+            else return s;
+        }
     }
 
     void add_hit(const LabelRule& r, const std::string& label, const std::string& raw, Source src) {
@@ -628,7 +727,18 @@ private:
         for (size_t i = 0; i < row.size(); ++i)
             if (row[i].cell && !text::trim(row[i].text).empty()) filled.push_back(i);
         if (filled.empty()) return;
-        if (filled.size() == 1 && outcome_or_section(row[filled[0]].text)) return;
+        if (filled.size() == 1) {
+            // A line standing alone: a one-cell row, or a row whose only text is not a field's
+            // label. "Lead professional | (empty)" is a blank field, not a heading.
+            const std::string& t = row[filled[0]].text;
+            const size_t cells = std::count_if(row.begin(), row.end(), [](const GridCell& g) { return g.cell != nullptr; });
+            const LabelRule* r = v_.field(text::match_key(t), section_, active_);
+            if ((cells == 1 || !r) && outcome_or_section(t)) return;
+            if (cells == 1 && r && section_after(r->field)) {
+                section_ = section_after(r->field);
+                return;
+            }
+        }
         if (section_ == "criteria" && filled.size() >= 1) {
             criteria_row(row, filled);
             return;
@@ -642,6 +752,12 @@ private:
             if (!rule && label.find('\n') != std::string::npos && lines_of_labels(label, loc)) continue;
             if (!rule && split_label(label, l2, v2) && (rule = v_.field(text::match_key(l2), section_, active_))) {
                 add_hit(*rule, l2, v2, source_of(loc, v2));
+                continue;
+            }
+            if (!rule) rule = v_.statement(text::match_key(label), section_, active_);
+            if (!rule && k + 1 < filled.size() &&
+                criterion_answer(label, row[filled[k + 1]].text, source_of(loc, text::collapse_ws(label)))) {
+                ++k;
                 continue;
             }
             if (!rule) {
@@ -780,6 +896,7 @@ DocFacts extract_document(const Document& doc, const Vocab& vocab) {
     DocFacts f;
     f.path = doc.path;
     f.format = doc.format;
+    f.warnings = doc.warnings;
     Walker w(doc, vocab, f);
     w.run();
     return f;

@@ -53,7 +53,9 @@ struct DocFacts {
     std::string path, format;
     std::string error;                 // non-empty: the document could not be read
     std::vector<std::string> types;    // assessment, plan, review, closure, evidence
-    std::string type_source;           // the title or heading the types came from
+    std::string type_source;           // the title, heading or file name the types came from
+    std::string type_from;             // how: "title", "file name" or "content"; "" when unknown
+    std::vector<std::string> warnings;  // what the reader noted and read past
     std::string council;
     std::vector<Hit> hits;
     std::vector<Table> tables;

@@ -1,5 +1,7 @@
 #include "extract/templates.h"
 
+#include "model/schema.h"
+
 #include <Poco/Exception.h>
 #include <Poco/RegularExpression.h>
 
@@ -20,13 +22,11 @@ std::string Origin::str() const {
 }
 
 const std::vector<std::string>& field_names() {
-    static const std::vector<std::string> v = {
-        "family_ref",      "council",        "assessment_started", "assessment_completed", "assessment_date",
-        "lead_professional", "lead_agency",  "completed_by",       "reason",               "voice_of_child",
-        "analysis",        "consent",        "consent_date",       "consent_signed_by",    "consent_statement",
-        "manager",         "manager_date",   "plan_date",          "review_date",          "review_number",
-        "attendees",       "apologies",      "next_review",        "closure_date",         "closure_reason",
-        "criteria",        "document_date",  "consent_relationship", "closure_approved_by"};
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> names;
+        for (const auto& f : template_fields()) names.push_back(f.name);
+        return names;
+    }();
     return v;
 }
 
@@ -193,7 +193,8 @@ private:
             const std::string field(xml::attr(n, "name")), ctx(xml::attr(n, "context"));
             need_in(n, "field", field, field_names());
             if (!ctx.empty()) need_in(n, "context section", ctx, section_names());
-            for (auto& [v, c] : terms(n, {"label"})) t.labels.push_back({field, ctx, v, text::match_key(v), origin(c)});
+            for (auto& [v, c] : terms(n, {"label", "statement"}))
+                t.labels.push_back({field, ctx, v, text::match_key(v), origin(c), xml::name(c) == "statement"});
         } else if (nm == "section") {
             check_attrs(n, {"name"});
             const std::string s(xml::attr(n, "name"));
@@ -208,7 +209,8 @@ private:
                 need_in(n, "document type", ty, document_types());
                 types.push_back(ty);
             }
-            for (auto& [v, c] : terms(n, {"title"})) t.titles.push_back({types, v, text::match_key(v), origin(c)});
+            for (auto& [v, c] : terms(n, {"title", "file-name"}))
+                t.titles.push_back({types, v, text::match_key(v), origin(c), xml::name(c) == "file-name"});
         } else if (nm == "criterion") {
             check_attrs(n, {"id", "set"});
             const std::string id(xml::attr(n, "id")), set(xml::attr(n, "set"));
@@ -283,6 +285,16 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
     const size_t before = errors.size();
     Loader l(path, errors);
     Template t = l.load(xmlDocGetRootElement(doc.value().get()));
+    // A label that is both a section's and a field's: a heading or row holding it would open the
+    // section and silently lose the field's value (or the reverse).
+    for (const auto& sec : t.sections)
+        for (const auto& f : t.labels)
+            if (!f.statement && f.key == sec.key)
+                errors.push_back(Error{path,
+                                       "label '" + sec.label + "' names both section '" + sec.section + "' and field '" +
+                                           f.field + "' (line " + std::to_string(f.origin.line) +
+                                           "): keep it in one (a field's label opens its section itself)",
+                                       sec.origin.line});
     if (errors.size() > before) return errors[before];
     return t;
 }

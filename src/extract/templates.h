@@ -33,6 +33,10 @@ struct LabelRule {
     std::string label;    // as written in the template
     std::string key;      // text::match_key(label)
     Origin origin;
+    // A <statement>: matches a long label ("I consent to my information being shared with
+    // government departments for the national evaluation:") that contains these words, where
+    // a <label> must match the whole label.
+    bool statement = false;
 };
 
 struct SectionRule {
@@ -52,6 +56,7 @@ struct TitleRule {
     std::vector<std::string> types;  // "assessment", "plan", "review", "closure", "evidence"
     std::string title, key;
     Origin origin;
+    bool file_name_only = false;  // a <file-name>: words that name the type in a file's name only
 };
 
 // A term that resolves to a criterion id: its name, theme, code or a cue word.

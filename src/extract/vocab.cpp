@@ -44,7 +44,10 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
 
     for (size_t i = 0; i < templates_.size(); ++i) {
         const Template& t = templates_[i];
-        for (const auto& r : t.labels) labels_[r.key].emplace_back(i, &r);
+        for (const auto& r : t.labels) {
+            if (r.statement) statements_.emplace_back(i, &r);
+            else labels_[r.key].emplace_back(i, &r);
+        }
         for (const auto& r : t.sections) sections_[r.key].emplace_back(i, &r);
         for (const auto& r : t.columns) columns_[r.key].emplace_back(i, &r);
         for (const auto& r : t.titles) titles_.emplace_back(i, &r);
@@ -125,6 +128,15 @@ const LabelRule* Vocab::field(const std::string& key, const std::string& context
     return anywhere;
 }
 
+const LabelRule* Vocab::statement(const std::string& key, const std::string& context, const Active& a) const {
+    const LabelRule* best = nullptr;
+    for (const auto& [i, r] : statements_) {
+        if (!a[i] || (!r->context.empty() && r->context != context) || !contains_words(key, r->key)) continue;
+        if (!best || r->key.size() > best->key.size()) best = r;
+    }
+    return best;
+}
+
 const SectionRule* Vocab::section(const std::string& key, const Active& a) const {
     auto it = sections_.find(key);
     if (it == sections_.end()) return nullptr;
@@ -150,17 +162,18 @@ std::vector<const ColumnRule*> Vocab::columns(const std::string& key, const Acti
     return out;
 }
 
-std::vector<std::string> Vocab::types_of_title(const std::string& key, const Active& a, const TitleRule** rule) const {
+std::vector<std::string> Vocab::types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
+                                               bool file_name) const {
     const TitleRule* best = nullptr;
     for (const auto& [i, r] : titles_) {
-        if (!a[i] || !contains_words(key, r->key)) continue;
+        if (!a[i] || (r->file_name_only && !file_name) || !contains_words(key, r->key)) continue;
         if (!best || r->key.size() > best->key.size()) best = r;
     }
     if (rule) *rule = best;
     return best ? best->types : std::vector<std::string>{};
 }
 
-std::string Vocab::criterion(const std::string& text) const {
+std::string Vocab::criterion(const std::string& text, bool cues) const {
     std::string key = text::match_key(text);
     if (key.empty()) return {};
     if (auto it = criterion_exact_.find(key); it != criterion_exact_.end()) return it->second;
@@ -176,6 +189,7 @@ std::string Vocab::criterion(const std::string& text) const {
         if (auto it = criterion_exact_.find(key.substr(0, sp)); it != criterion_exact_.end()) return it->second;
     for (const auto& [name_key, id] : criterion_exact_)
         if (name_key.size() > 3 && contains_words(key, name_key)) return id;
+    if (!cues) return {};
     for (const auto& [cue, id] : criterion_cues_)
         if (contains_words(key, cue)) return id;
     return {};

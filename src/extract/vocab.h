@@ -32,15 +32,19 @@ public:
     // The label rule for `text` in section `context`, or null. Rules for the section win over
     // rules for anywhere; a council template wins over the shared vocabulary.
     const LabelRule* field(const std::string& key, const std::string& context, const Active& a) const;
+    // The <statement> rule whose words occur in the long label `key` (the longest such), or null.
+    const LabelRule* statement(const std::string& key, const std::string& context, const Active& a) const;
     const SectionRule* section(const std::string& key, const Active& a) const;
     // The column of a `table` kind whose label is `key`, or null.
     const ColumnRule* column(const std::string& table, const std::string& key, const Active& a) const;
     // Every (table, column) rule for a header label.
     std::vector<const ColumnRule*> columns(const std::string& key, const Active& a) const;
-    // Document types named by a title (longest title match), empty when none.
-    std::vector<std::string> types_of_title(const std::string& key, const Active& a, const TitleRule** rule) const;
-    // The criterion id `text` names (by name, theme, code, or cue word), or "".
-    std::string criterion(const std::string& text) const;
+    // Document types named by a title (longest title match), empty when none. With `file_name`
+    // the key is a file's name, and <file-name> words count too.
+    std::vector<std::string> types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
+                                            bool file_name = false) const;
+    // The criterion id `text` names (by name, theme, code, or - with `cues` - a cue word), or "".
+    std::string criterion(const std::string& text, bool cues = true) const;
     // The normalised value of `text` for a value kind ("achieved", "answer", "measure"), or "".
     std::string value(const std::string& what, const std::string& text) const;
     // Every value of kind `what` whose word occurs in `text` (e.g. consent scopes), in vocabulary order.
@@ -61,6 +65,7 @@ private:
     std::vector<Template> templates_;
     std::vector<std::string> criteria_order_;
     Index<LabelRule> labels_;
+    std::vector<std::pair<size_t, const LabelRule*>> statements_;
     Index<SectionRule> sections_;
     Index<ColumnRule> columns_;
     std::vector<std::pair<size_t, const TitleRule*>> titles_;

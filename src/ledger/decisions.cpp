@@ -14,7 +14,7 @@ void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result, con
     for (const auto& row : decisions) {
         rules::Decision d = row.d;
         auto it = index.find(d.rule);
-        d.stale = it == index.end() || (!row.finding_status.empty() && result.findings[it->second].status != row.finding_status);
+        d.stale = it == index.end() || (!row.finding_status.empty() && rules::to_string(result.findings[it->second].status) != row.finding_status);
         result.notes.decisions.push_back(d);
     }
     for (const auto& d : result.notes.decisions)
@@ -27,12 +27,12 @@ void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result, con
     bool review = false;
     for (const auto& [rule, d] : live) {
         auto& f = what_if.findings[index[rule]];
-        if (d->decision == "pass") f.status = "pass";
-        else if (d->decision == "fail") f.status = "fail";
+        if (d->decision == "pass") f.status = rules::Status::Pass;
+        else if (d->decision == "fail") f.status = rules::Status::Fail;
         else if (d->decision == "needs_review") review = true;
     }
     rules::finalize(pack, what_if);
-    result.notes.verdict_with_decisions = review ? "needs_review" : what_if.verdict;
+    result.notes.verdict_with_decisions = review ? "needs_review" : rules::to_string(what_if.verdict);
 }
 
 }  // namespace tfa::ledger

@@ -145,6 +145,78 @@ void index_checkboxes(Block& b) {
     b.text = std::move(out);
 }
 
+std::string emphasis_words(uint8_t flags) {
+    static const char* const kWords[] = {"bold", "underline", "strike", "highlight"};
+    std::string s;
+    for (int i = 0; i < 4; ++i) {
+        if (!(flags & (1u << i))) continue;
+        if (!s.empty()) s += ' ';
+        s += kWords[i];
+    }
+    return s;
+}
+
+void add_emphasis(std::vector<Emphasis>& spans, size_t begin, size_t end, uint8_t flags) {
+    if (begin >= end || flags == 0) return;
+    if (!spans.empty() && spans.back().end == begin && spans.back().flags == flags) {
+        spans.back().end = static_cast<uint32_t>(end);
+        return;
+    }
+    spans.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), flags});
+}
+
+namespace {
+
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Length of the white space (ASCII or U+00A0) starting at s[i], or 0.
+size_t space_at(std::string_view s, size_t i) {
+    if (ascii_space(s[i])) return 1;
+    return s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0' ? 2 : 0;
+}
+
+// Length of the white space ending just before s[i], or 0.
+size_t space_before(std::string_view s, size_t i) {
+    if (ascii_space(s[i - 1])) return 1;
+    return i >= 2 && s[i - 2] == '\xC2' && s[i - 1] == '\xA0' ? 2 : 0;
+}
+
+bool all_space(std::string_view s, size_t begin, size_t end) {
+    while (begin < end) {
+        const size_t n = space_at(s, begin);
+        if (!n) return false;
+        begin += n;
+    }
+    return true;
+}
+
+}  // namespace
+
+void settle_emphasis(Block& b, size_t removed_front) {
+    if (b.emphasis.empty()) return;
+    const std::string_view t = b.text;
+    std::vector<Emphasis>& v = b.emphasis;
+    size_t kept = 0;  // compacted in place: v[0, kept) are settled
+    for (size_t i = 0; i < v.size(); ++i) {
+        const Emphasis e = v[i];
+        size_t begin = e.begin > removed_front ? e.begin - removed_front : 0;
+        size_t end = e.end > removed_front ? std::min<size_t>(e.end - removed_front, t.size()) : 0;
+        while (begin < end && space_at(t, begin)) begin += space_at(t, begin);
+        while (end > begin && space_before(t, end)) end -= space_before(t, end);
+        if (begin >= end || e.flags == 0) continue;
+        if (kept) {
+            Emphasis& last = v[kept - 1];
+            if (begin < last.end) continue;  // out of order: not what add_emphasis makes
+            if (last.flags == e.flags && all_space(t, last.end, begin)) {
+                last.end = static_cast<uint32_t>(end);
+                continue;
+            }
+        }
+        v[kept++] = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end), e.flags};
+    }
+    v.resize(kept);
+}
+
 namespace {
 
 void cell_line(std::string& out, const Cell& c);
@@ -286,6 +358,22 @@ void write_block(JsonOut& j, const Block& b) {
                 if (i) j.s += ", ";
                 j.s += b.boxes[i].checked ? "{\"checked\": true, \"offset\": " : "{\"checked\": false, \"offset\": ";
                 j.s += std::to_string(b.boxes[i].offset) + "}";
+            }
+            j.s += ']';
+        }
+        if (!b.emphasis.empty()) {
+            j.s += ',';
+            j.nl();
+            j.key("emphasis");
+            j.s += '[';
+            for (size_t i = 0; i < b.emphasis.size(); ++i) {
+                const Emphasis& e = b.emphasis[i];
+                if (i) j.s += ", ";
+                j.s += "{\"style\": ";
+                j.str(emphasis_words(e.flags));
+                j.s += ", \"offset\": " + std::to_string(e.begin) + ", \"text\": ";
+                j.str(std::string_view(b.text).substr(e.begin, e.end - e.begin));
+                j.s += '}';
             }
             j.s += ']';
         }

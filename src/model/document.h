@@ -31,6 +31,20 @@ struct Checkbox {
     size_t offset = 0;  // byte offset of the glyph in Block::text
 };
 
+// Run formatting that can carry an answer: "**Yes** / No", "Yes / ~~No~~", a highlighted
+// option. A span covers Block::text[begin, end) (byte offsets); a block's spans are in text
+// order, do not overlap, carry at least one flag and never begin or end with white space.
+// Neighbours with equal flags separated only by white space are one span.
+struct Emphasis {
+    enum Flag : uint8_t { Bold = 1, Underline = 2, Strike = 4, Highlight = 8 };
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    uint8_t flags = 0;
+};
+
+// "bold", "underline strike", ...: the flags as words, in the order of Emphasis::Flag.
+std::string emphasis_words(uint8_t flags);
+
 struct Block;
 
 struct Cell {
@@ -60,6 +74,7 @@ struct Block {
     std::string marker;     // list items: "1.", "a)", "•" when known
     std::string text;       // inline text, tabs and line breaks kept ("\t", "\n")
     std::vector<Checkbox> boxes;
+    std::vector<Emphasis> emphasis;  // bold, underline, strike, highlight in `text`; often empty
     std::vector<Row> rows;  // tables only
     Location loc;
 
@@ -114,6 +129,17 @@ inline constexpr const char* kUnchecked = "\u2610";  // ☐
 // If the code point is a tick glyph, sets `checked` and returns true. ☒ ☑ ✓ ✔ ✗ ✘ are
 // checked, ☐ unchecked. (✗ ticks a box in these forms: "✗ Yes" means the box is marked.)
 bool tick_glyph(uint32_t cp, bool& checked);
+
+// Records, while a reader builds a block's text, that text[begin, end) carries `flags`. Spans
+// must be added in text order; one that touches the previous span with the same flags extends
+// it. Empty ranges and zero flags are ignored. Allocates only when a span is kept.
+void add_emphasis(std::vector<Emphasis>& spans, size_t begin, size_t end, uint8_t flags);
+
+// Puts b.emphasis in the form Emphasis documents, once the reader has finished b.text: shifts
+// the spans back by `removed_front` (bytes the reader cut from the front of the text after
+// recording them), clips them to the text, trims white space at their ends, drops empty ones
+// and merges equal neighbours. Returns at once when there is no emphasis.
+void settle_emphasis(Block& b, size_t removed_front = 0);
 
 // Builds `boxes` from the tick glyphs in `text`, normalising each glyph to ☒ or ☐.
 void index_checkboxes(Block& b);

@@ -1,8 +1,10 @@
 #include "model/record.h"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 
-#include "core/text.h"
+#include "core/json_writer.h"
 
 namespace tfa {
 
@@ -14,221 +16,240 @@ std::vector<std::string> CaseRecord::review_dates() const {
     return out;
 }
 
+FieldState CaseRecord::state(const std::string& key) const {
+    auto it = states.find(key);
+    return it == states.end() ? FieldState::NotFound : it->second;
+}
+
 namespace {
 
-// A small pretty-printing JSON writer with deterministic layout.
-class Json {
-public:
-    explicit Json(int indent) : depth_(indent) {}
-    std::string take() { return std::move(s_); }
-
-    void begin_object() { open('{'); }
-    void end_object() { close('}'); }
-    void begin_array() { open('['); }
-    void end_array() { close(']'); }
-
-    void key(const char* k) {
-        item();
-        s_ += '"';
-        s_ += k;
-        s_ += "\": ";
-        pending_value_ = true;
+struct Out {
+    JsonWriter& j;
+    void s(const char* k, const std::string& v) {
+        j.key(k);
+        j.str_or_null(v);
     }
-    void str_or_null(const std::string& v) { v.empty() ? raw("null") : raw(text::json_quote(v)); }
-    void str(const std::string& v) { raw(text::json_quote(v)); }
-    void boolean(const std::optional<bool>& v) { raw(!v ? "null" : (*v ? "true" : "false")); }
-    void raw(const std::string& v) {
-        if (!pending_value_) item();
-        pending_value_ = false;
-        s_ += v;
+    void source(const Source& src) {
+        j.key("source");
+        if (src.empty()) {
+            j.null();
+            return;
+        }
+        j.begin_object();
+        s("file", src.file);
+        s("where", src.where);
+        s("quote", src.quote);
+        j.end_object();
     }
-    void strings(const std::vector<std::string>& v) {
-        std::string a = "[";
-        for (size_t i = 0; i < v.size(); ++i) a += (i ? ", " : "") + text::json_quote(v[i]);
-        raw(a + "]");
+    template <class T, class F>
+    void list(const std::vector<T>& v, F&& each) {
+        j.begin_array();
+        for (const auto& x : v) {
+            j.begin_object();
+            each(x);
+            j.end_object();
+        }
+        j.end_array();
     }
-
-private:
-    void open(char c) {
-        if (!pending_value_) item();
-        pending_value_ = false;
-        s_ += c;
-        ++depth_;
-        first_ = true;
-    }
-    void close(char c) {
-        --depth_;
-        if (!first_) nl();
-        s_ += c;
-        first_ = false;
-    }
-    void item() {
-        if (!first_) s_ += ',';
-        if (!s_.empty()) nl();
-        first_ = false;
-    }
-    void nl() {
-        s_ += '\n';
-        s_.append(static_cast<size_t>(depth_) * 2, ' ');
-    }
-    std::string s_;
-    int depth_;
-    bool first_ = true;
-    bool pending_value_ = false;
 };
+
+void number_or_text(JsonWriter& j, const std::string& n) {
+    if (!n.empty() && n.size() < 9 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        j.number(std::stol(n));
+    else
+        j.str_or_null(n);
+}
+
+void plan_outcomes(Out& o, const CaseRecord& r) {
+    o.list(r.plan_outcomes, [&](const PlanOutcome& p) {
+        o.s("criterion", p.criterion);
+        o.s("need", p.need);
+        o.s("outcome", p.outcome);
+        o.j.key("actions");
+        o.list(p.actions, [&](const Action& a) {
+            o.s("what", a.what);
+            o.s("who", a.who);
+            o.s("by_when", a.by_when);
+        });
+        o.source(p.src);
+    });
+}
+
+void reviews(Out& o, const CaseRecord& r) {
+    o.list(r.reviews, [&](const Review& rv) {
+        o.s("date", rv.date);
+        o.j.key("number");
+        number_or_text(o.j, rv.number);
+        o.j.key("attendees");
+        o.j.strings(rv.attendees);
+        o.s("next_review", rv.next_review);
+        o.j.key("outcomes");
+        o.list(rv.outcomes, [&](const ReviewOutcome& x) {
+            o.s("criterion", x.criterion);
+            o.s("progress", x.progress);
+            o.s("rating", x.rating);
+            o.s("achieved", x.achieved);
+            o.source(x.src);
+        });
+        o.source(rv.src);
+    });
+}
+
+using KeyWriter = std::function<void(Out&, const CaseRecord&)>;
+
+// One writer per record key; record_keys() gives the order. A key of the schema with no writer
+// here is caught by the schema test.
+const std::unordered_map<std::string, KeyWriter>& writers() {
+    auto text = [](std::string CaseRecord::*m) {
+        return [m](Out& o, const CaseRecord& r) { o.j.str_or_null(r.*m); };
+    };
+    auto flag = [](bool CaseRecord::*m) { return [m](Out& o, const CaseRecord& r) { o.j.boolean(r.*m); }; };
+    static const std::unordered_map<std::string, KeyWriter> w = {
+        {"case", text(&CaseRecord::case_name)},
+        {"documents",
+         [](Out& o, const CaseRecord& r) {
+             o.j.begin_array();
+             for (size_t i = 0; i < r.files.size(); ++i) {
+                 o.j.begin_object();
+                 o.s("file", r.files[i]);
+                 o.s("type", i < r.doc_types.size() ? r.doc_types[i] : "");
+                 o.s("type_from", i < r.doc_type_from.size() ? r.doc_type_from[i] : "");
+                 o.j.end_object();
+             }
+             o.j.end_array();
+         }},
+        {"family_ref", text(&CaseRecord::family_ref)},
+        {"council", text(&CaseRecord::council)},
+        {"assessment_started", text(&CaseRecord::assessment_started)},
+        {"assessment_completed", text(&CaseRecord::assessment_completed)},
+        {"assessment_date", text(&CaseRecord::assessment_date)},
+        {"lead_professional", text(&CaseRecord::lead_professional)},
+        {"lead_agency", text(&CaseRecord::lead_agency)},
+        {"completed_by", text(&CaseRecord::completed_by)},
+        {"reason", text(&CaseRecord::reason)},
+        {"criteria", [](Out& o, const CaseRecord& r) { o.j.strings(r.criteria); }},
+        {"criteria_added", [](Out& o, const CaseRecord& r) { o.j.strings(r.criteria_added); }},
+        {"identified",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.identified, [&](const Identified& c) {
+                 o.s("criterion", c.criterion);
+                 o.s("evidence", c.evidence);
+                 o.s("members", c.members);
+                 o.source(c.src);
+             });
+         }},
+        {"consent_given", [](Out& o, const CaseRecord& r) { o.j.boolean(r.consent_given); }},
+        {"consent_date", text(&CaseRecord::consent_date)},
+        {"consent_signed_by", text(&CaseRecord::consent_signed_by)},
+        {"consent_scope", [](Out& o, const CaseRecord& r) { o.j.strings(r.consent_scope); }},
+        {"manager", text(&CaseRecord::manager)},
+        {"manager_date", text(&CaseRecord::manager_date)},
+        {"voice_of_child", [](Out& o, const CaseRecord& r) { o.j.boolean(r.voice_of_child); }},
+        {"plan_date", text(&CaseRecord::plan_date)},
+        {"plan_outcomes", plan_outcomes},
+        {"review_dates", [](Out& o, const CaseRecord& r) { o.j.strings(r.review_dates()); }},
+        {"reviews", reviews},
+        {"closure_date", text(&CaseRecord::closure_date)},
+        {"closure_reason", text(&CaseRecord::closure_reason)},
+        {"closure_outcomes",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.closure_outcomes, [&](const ClosureOutcome& c) {
+                 o.s("criterion", c.criterion);
+                 o.j.key("achieved");
+                 o.j.boolean(c.achieved);
+                 o.s("date_achieved", c.date_achieved);
+                 o.s("sustained_since", c.sustained_since);
+                 o.s("evidence", c.evidence);
+                 o.source(c.src);
+             });
+         }},
+        {"evidence",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.evidence, [&](const Evidence& e) {
+                 o.s("criterion", e.criterion);
+                 o.s("member", e.member);
+                 o.s("measure", e.measure);
+                 o.s("period_start", e.period_start);
+                 o.s("period_end", e.period_end);
+                 o.s("value", e.value);
+                 o.source(e.src);
+             });
+         }},
+        {"members",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.members, [&](const Member& m) {
+                 o.s("name", m.name);
+                 o.s("relationship", m.relationship);
+                 o.s("dob", m.dob);
+                 o.source(m.src);
+             });
+         }},
+        {"has_assessment", flag(&CaseRecord::has_assessment)},
+        {"has_plan", flag(&CaseRecord::has_plan)},
+        {"has_closure", flag(&CaseRecord::has_closure)},
+        {"unreadable",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.unreadable, [&](const Unreadable& u) {
+                 o.s("file", u.file);
+                 o.s("reason", u.reason);
+             });
+         }},
+        {"warnings",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.warnings, [&](const ReaderWarning& w) {
+                 o.s("file", w.file);
+                 o.s("where", w.where);
+                 o.s("message", w.message);
+             });
+         }},
+        {"unrecognised",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.unrecognised, [&](const Unrecognised& u) {
+                 o.s("file", u.file);
+                 o.j.key("labels");
+                 o.j.strings(u.labels);
+             });
+         }},
+        {"states",
+         [](Out& o, const CaseRecord& r) {
+             o.j.begin_object();
+             for (const auto& [k, st] : r.states) {
+                 o.j.key(k);
+                 o.j.str(to_string(st));
+             }
+             o.j.end_object();
+         }},
+        {"sources",
+         [](Out& o, const CaseRecord& r) {
+             o.j.begin_object();
+             for (const auto& [k, src] : r.sources) {
+                 o.j.key(k);
+                 o.j.begin_object();
+                 o.s("file", src.file);
+                 o.s("where", src.where);
+                 o.s("quote", src.quote);
+                 o.j.end_object();
+             }
+             o.j.end_object();
+         }},
+    };
+    return w;
+}
 
 }  // namespace
 
+bool has_json_writer(const std::string& key) { return writers().count(key) > 0; }
+
 std::string to_json(const CaseRecord& r, int indent, bool with_sources, bool with_bundle) {
-    Json j(indent);
+    JsonWriter j(indent);
+    Out o{j};
     j.begin_object();
-    auto s = [&](const char* k, const std::string& v) {
-        j.key(k);
-        j.str_or_null(v);
-    };
-    if (with_bundle) {
-        s("case", r.case_name);
-        j.key("documents");
-        j.begin_array();
-        for (size_t i = 0; i < r.files.size(); ++i) {
-            j.begin_object();
-            s("file", r.files[i]);
-            s("type", i < r.doc_types.size() ? r.doc_types[i] : "");
-            j.end_object();
-        }
-        j.end_array();
-    }
-    s("family_ref", r.family_ref);
-    s("council", r.council);
-    s("assessment_started", r.assessment_started);
-    s("assessment_completed", r.assessment_completed);
-    s("assessment_date", r.assessment_date);
-    s("lead_professional", r.lead_professional);
-    s("lead_agency", r.lead_agency);
-    j.key("criteria");
-    j.strings(r.criteria);
-    j.key("criteria_added");
-    j.strings(r.criteria_added);
-    j.key("consent_given");
-    j.boolean(r.consent_given);
-    s("consent_date", r.consent_date);
-    s("consent_signed_by", r.consent_signed_by);
-    j.key("consent_scope");
-    j.strings(r.consent_scope);
-    s("manager", r.manager);
-    s("manager_date", r.manager_date);
-    j.key("voice_of_child");
-    j.boolean(r.voice_of_child);
-    s("plan_date", r.plan_date);
-    j.key("plan_outcomes");
-    j.begin_array();
-    for (const auto& o : r.plan_outcomes) {
-        j.begin_object();
-        s("criterion", o.criterion);
-        s("need", o.need);
-        s("outcome", o.outcome);
-        j.key("actions");
-        j.begin_array();
-        for (const auto& a : o.actions) {
-            j.begin_object();
-            s("what", a.what);
-            s("who", a.who);
-            s("by_when", a.by_when);
-            j.end_object();
-        }
-        j.end_array();
-        j.end_object();
-    }
-    j.end_array();
-    j.key("review_dates");
-    j.strings(r.review_dates());
-    j.key("reviews");
-    j.begin_array();
-    for (const auto& rv : r.reviews) {
-        j.begin_object();
-        s("date", rv.date);
-        j.key("number");
-        if (!rv.number.empty() && rv.number.size() < 9 &&
-            std::all_of(rv.number.begin(), rv.number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            j.raw(std::to_string(std::stoi(rv.number)));
-        else
-            j.str_or_null(rv.number);
-        j.key("attendees");
-        j.strings(rv.attendees);
-        s("next_review", rv.next_review);
-        j.key("outcomes");
-        j.begin_array();
-        for (const auto& o : rv.outcomes) {
-            j.begin_object();
-            s("criterion", o.criterion);
-            s("progress", o.progress);
-            s("rating", o.rating);
-            s("achieved", o.achieved);
-            j.end_object();
-        }
-        j.end_array();
-        j.end_object();
-    }
-    j.end_array();
-    s("closure_date", r.closure_date);
-    s("closure_reason", r.closure_reason);
-    j.key("closure_outcomes");
-    j.begin_array();
-    for (const auto& o : r.closure_outcomes) {
-        j.begin_object();
-        s("criterion", o.criterion);
-        j.key("achieved");
-        j.boolean(o.achieved);
-        s("date_achieved", o.date_achieved);
-        s("sustained_since", o.sustained_since);
-        s("evidence", o.evidence);
-        j.end_object();
-    }
-    j.end_array();
-    j.key("evidence");
-    j.begin_array();
-    for (const auto& e : r.evidence) {
-        j.begin_object();
-        s("criterion", e.criterion);
-        s("member", e.member);
-        s("measure", e.measure);
-        s("period_start", e.period_start);
-        s("period_end", e.period_end);
-        s("value", e.value);
-        j.end_object();
-    }
-    j.end_array();
-    j.key("members");
-    j.begin_array();
-    for (const auto& m : r.members) {
-        j.begin_object();
-        s("name", m.name);
-        s("relationship", m.relationship);
-        s("dob", m.dob);
-        j.end_object();
-    }
-    j.end_array();
-    j.key("unreadable");
-    j.begin_array();
-    for (const auto& u : r.unreadable) {
-        j.begin_object();
-        s("file", u.file);
-        s("reason", u.reason);
-        j.end_object();
-    }
-    j.end_array();
-    if (with_sources) {
-        j.key("sources");
-        j.begin_object();
-        for (const auto& [k, src] : r.sources) {
-            j.key(k.c_str());
-            j.begin_object();
-            s("file", src.file);
-            s("where", src.where);
-            s("quote", src.quote);
-            j.end_object();
-        }
-        j.end_object();
+    for (const auto& k : record_keys()) {
+        const std::string key = k.key;
+        if (!with_bundle && (key == "case" || key == "documents")) continue;
+        if (!with_sources && key == "sources") continue;
+        j.key(key);
+        writers().at(key)(o, r);
     }
     j.end_object();
     return j.take();

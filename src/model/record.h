@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "model/schema.h"
+
 namespace tfa {
 
 // Where a value came from: the document, the location in it, and the text quoted.
@@ -75,10 +77,22 @@ struct Unreadable {
     std::string file, reason;
 };
 
+// What a reader noted and read past, where: a page with no text layer, a skipped part.
+struct ReaderWarning {
+    std::string file, where, message;
+};
+
+// A document of no type tfaudit recognises, with the label-like text in it that matched nothing.
+struct Unrecognised {
+    std::string file;
+    std::vector<std::string> labels;
+};
+
 struct CaseRecord {
     std::string case_name;  // bundle folder name, or the family reference in a flat folder
     std::vector<std::string> files;  // the bundle's documents, in date order
-    std::vector<std::string> doc_types;  // per file: "assessment", "plan+assessment", ...
+    std::vector<std::string> doc_types;  // per file: "assessment", "plan+assessment", ... or "unknown"
+    std::vector<std::string> doc_type_from;  // per file: "title", "file name", "content" or ""
 
     std::string family_ref, council;
     std::string assessment_started, assessment_completed, assessment_date;
@@ -102,16 +116,26 @@ struct CaseRecord {
     std::vector<Evidence> evidence;
     std::vector<Member> members;
     std::vector<Unreadable> unreadable;
+    std::vector<ReaderWarning> warnings;
+    std::vector<Unrecognised> unrecognised;
 
-    // key → where its value came from, for the scalar keys (family_ref, plan_date, ...).
+    // key → where its value came from, for the scalar keys (family_ref, plan_date, ...); for a
+    // blank field, where its empty label is.
     std::map<std::string, Source> sources;
 
+    // key → what tfaudit knows about that field (schema.h). A key with no entry is NotFound.
+    std::map<std::string, FieldState> states;
+
     std::vector<std::string> review_dates() const;
+    FieldState state(const std::string& key) const;
 };
 
 // The record as JSON (docs/case-record.md), deterministic, two-space indent at `indent`.
 // With `with_sources` the "sources" object is included; with `with_bundle` the record starts
 // with "case" (its name) and "documents" (each file with the type it was read as).
 std::string to_json(const CaseRecord& r, int indent = 0, bool with_sources = true, bool with_bundle = false);
+
+// True when the JSON writer has a writer for record key `key` (the schema test asks).
+bool has_json_writer(const std::string& key);
 
 }  // namespace tfa

@@ -1,5 +1,7 @@
 #include "model/record_json.h"
 
+#include "model/schema.h"
+
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -7,6 +9,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fstream>
+#include <functional>
+#include <unordered_map>
 #include <sstream>
 
 namespace tfa {
@@ -50,55 +54,142 @@ std::vector<std::string> strings(const Object::Ptr& o, const char* key) {
 
 Source source(const Object::Ptr& o) { return Source{str(o, "file"), str(o, "where"), str(o, "quote")}; }
 
-void read_plan(const Object::Ptr& o, CaseRecord& r) {
-    for (const auto& p : objects(o, "plan_outcomes")) {
-        PlanOutcome po{str(p, "criterion"), str(p, "need"), str(p, "outcome"), {}, {}};
-        for (const auto& a : objects(p, "actions")) po.actions.push_back({str(a, "what"), str(a, "who"), str(a, "by_when")});
-        r.plan_outcomes.push_back(std::move(po));
-    }
+// The "source" object of a list item, or an empty Source.
+Source item_source(const Object::Ptr& o) {
+    return o && o->has("source") && !o->isNull("source") ? source(o->getObject("source")) : Source{};
 }
 
-void read_reviews(const Object::Ptr& o, CaseRecord& r) {
-    for (const auto& v : objects(o, "reviews")) {
-        Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {}, {}};
-        for (const auto& x : objects(v, "outcomes"))
-            rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"), str(x, "achieved"), {}});
-        r.reviews.push_back(std::move(rv));
-    }
+template <class F>
+void each(const Object::Ptr& o, const char* key, F&& f) {
+    for (const auto& x : objects(o, key)) f(x);
 }
 
-void read_closure_and_evidence(const Object::Ptr& o, CaseRecord& r) {
-    for (const auto& c : objects(o, "closure_outcomes"))
-        r.closure_outcomes.push_back({str(c, "criterion"), boolean(c, "achieved"), str(c, "date_achieved"),
-                                      str(c, "sustained_since"), str(c, "evidence"), {}});
-    for (const auto& e : objects(o, "evidence"))
-        r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"), str(e, "period_start"),
-                              str(e, "period_end"), str(e, "value"), {}});
-    for (const auto& m : objects(o, "members")) r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), {}});
-    for (const auto& u : objects(o, "unreadable")) r.unreadable.push_back({str(u, "file"), str(u, "reason")});
-}
+using KeyReader = std::function<void(const Object::Ptr&, const char*, CaseRecord&)>;
 
-void read_scalars(const Object::Ptr& o, CaseRecord& r) {
-    r.family_ref = str(o, "family_ref");
-    r.council = str(o, "council");
-    r.assessment_started = str(o, "assessment_started");
-    r.assessment_completed = str(o, "assessment_completed");
-    r.assessment_date = str(o, "assessment_date");
-    if (r.assessment_date.empty()) r.assessment_date = !r.assessment_completed.empty() ? r.assessment_completed : r.assessment_started;
-    r.lead_professional = str(o, "lead_professional");
-    r.lead_agency = str(o, "lead_agency");
-    r.criteria = strings(o, "criteria");
-    r.criteria_added = strings(o, "criteria_added");
-    r.consent_given = boolean(o, "consent_given");
-    r.consent_date = str(o, "consent_date");
-    r.consent_signed_by = str(o, "consent_signed_by");
-    r.consent_scope = strings(o, "consent_scope");
-    r.manager = str(o, "manager");
-    r.manager_date = str(o, "manager_date");
-    r.voice_of_child = boolean(o, "voice_of_child");
-    r.plan_date = str(o, "plan_date");
-    r.closure_date = str(o, "closure_date");
-    r.closure_reason = str(o, "closure_reason");
+// One reader per record key, the mirror of the writer's table in record.cpp.
+const std::unordered_map<std::string, KeyReader>& readers() {
+    auto text = [](std::string CaseRecord::*m) {
+        return [m](const Object::Ptr& o, const char* k, CaseRecord& r) { r.*m = str(o, k); };
+    };
+    auto list = [](std::vector<std::string> CaseRecord::*m) {
+        return [m](const Object::Ptr& o, const char* k, CaseRecord& r) { r.*m = strings(o, k); };
+    };
+    auto none = [](const Object::Ptr&, const char*, CaseRecord&) {};
+    static const std::unordered_map<std::string, KeyReader> rd = {
+        {"case", text(&CaseRecord::case_name)},
+        {"documents",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& d) {
+                 r.files.push_back(str(d, "file"));
+                 r.doc_types.push_back(str(d, "type"));
+                 r.doc_type_from.push_back(str(d, "type_from"));
+             });
+         }},
+        {"family_ref", text(&CaseRecord::family_ref)},
+        {"council", text(&CaseRecord::council)},
+        {"assessment_started", text(&CaseRecord::assessment_started)},
+        {"assessment_completed", text(&CaseRecord::assessment_completed)},
+        {"assessment_date", text(&CaseRecord::assessment_date)},
+        {"lead_professional", text(&CaseRecord::lead_professional)},
+        {"lead_agency", text(&CaseRecord::lead_agency)},
+        {"completed_by", text(&CaseRecord::completed_by)},
+        {"reason", text(&CaseRecord::reason)},
+        {"criteria", list(&CaseRecord::criteria)},
+        {"criteria_added", list(&CaseRecord::criteria_added)},
+        {"identified",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& c) {
+                 r.identified.push_back({str(c, "criterion"), str(c, "evidence"), str(c, "members"), item_source(c)});
+             });
+         }},
+        {"consent_given", [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.consent_given = boolean(o, k); }},
+        {"consent_date", text(&CaseRecord::consent_date)},
+        {"consent_signed_by", text(&CaseRecord::consent_signed_by)},
+        {"consent_scope", list(&CaseRecord::consent_scope)},
+        {"manager", text(&CaseRecord::manager)},
+        {"manager_date", text(&CaseRecord::manager_date)},
+        {"voice_of_child", [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.voice_of_child = boolean(o, k); }},
+        {"plan_date", text(&CaseRecord::plan_date)},
+        {"plan_outcomes",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& p) {
+                 PlanOutcome po{str(p, "criterion"), str(p, "need"), str(p, "outcome"), {}, item_source(p)};
+                 each(p, "actions", [&](const Object::Ptr& a) {
+                     po.actions.push_back({str(a, "what"), str(a, "who"), str(a, "by_when")});
+                 });
+                 r.plan_outcomes.push_back(std::move(po));
+             });
+         }},
+        {"review_dates", none},  // derived from reviews
+        {"reviews",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& v) {
+                 Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {}, item_source(v)};
+                 each(v, "outcomes", [&](const Object::Ptr& x) {
+                     rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"), str(x, "achieved"),
+                                            item_source(x)});
+                 });
+                 r.reviews.push_back(std::move(rv));
+             });
+         }},
+        {"closure_date", text(&CaseRecord::closure_date)},
+        {"closure_reason", text(&CaseRecord::closure_reason)},
+        {"closure_outcomes",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& c) {
+                 r.closure_outcomes.push_back({str(c, "criterion"), boolean(c, "achieved"), str(c, "date_achieved"),
+                                               str(c, "sustained_since"), str(c, "evidence"), item_source(c)});
+             });
+         }},
+        {"evidence",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& e) {
+                 r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"), str(e, "period_start"),
+                                       str(e, "period_end"), str(e, "value"), item_source(e)});
+             });
+         }},
+        {"members",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& m) {
+                 r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), item_source(m)});
+             });
+         }},
+        {"has_assessment", none},  // read_presence: as given, else inferred
+        {"has_plan", none},
+        {"has_closure", none},
+        {"unreadable",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& u) { r.unreadable.push_back({str(u, "file"), str(u, "reason")}); });
+         }},
+        {"warnings",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& w) {
+                 r.warnings.push_back({str(w, "file"), str(w, "where"), str(w, "message")});
+             });
+         }},
+        {"unrecognised",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& u) { r.unrecognised.push_back({str(u, "file"), strings(u, "labels")}); });
+         }},
+        {"states",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+             if (!s) return;
+             std::vector<std::string> keys;
+             s->getNames(keys);
+             for (const auto& key : keys)
+                 if (auto st = parse_field_state(str(s, key.c_str()))) r.states[key] = *st;
+         }},
+        {"sources",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+             if (!s) return;
+             std::vector<std::string> keys;
+             s->getNames(keys);
+             for (const auto& key : keys) r.sources[key] = source(s->getObject(key));
+         }},
+    };
+    return rd;
 }
 
 // has_assessment / has_plan / has_closure: as given, else inferred from what the record holds.
@@ -113,21 +204,23 @@ void read_presence(const Object::Ptr& o, CaseRecord& r) {
 
 CaseRecord read_record(const Object::Ptr& o, const std::string& case_name) {
     CaseRecord r;
-    read_scalars(o, r);
-    read_plan(o, r);
-    read_reviews(o, r);
-    read_closure_and_evidence(o, r);
+    for (const auto& k : record_keys())
+        if (o->has(k.key)) readers().at(k.key)(o, k.key, r);
+    if (r.assessment_date.empty()) r.assessment_date = !r.assessment_completed.empty() ? r.assessment_completed : r.assessment_started;
     read_presence(o, r);
-    r.files = strings(o, "files");
-    r.doc_types = strings(o, "doc_types");
-    if (Object::Ptr s = o->has("sources") && !o->isNull("sources") ? o->getObject("sources") : nullptr) {
-        std::vector<std::string> keys;
-        s->getNames(keys);
-        for (const auto& k : keys) r.sources[k] = source(s->getObject(k));
+    if (r.files.empty()) {  // records written before "documents"
+        r.files = strings(o, "files");
+        r.doc_types = strings(o, "doc_types");
     }
-    r.case_name = !case_name.empty() ? case_name : !str(o, "case").empty() ? str(o, "case") : r.family_ref;
+    r.case_name = !case_name.empty() ? case_name : !r.case_name.empty() ? r.case_name : r.family_ref;
     return r;
 }
+
+}  // namespace
+
+bool has_json_reader(const std::string& key) { return readers().count(key) > 0; }
+
+namespace {
 
 std::vector<CaseRecord> read_any(const Var& root) {
     std::vector<CaseRecord> out;

@@ -19,6 +19,9 @@ namespace tfa {
 // record's content. `file` names the input in errors. Never throws.
 Result<std::vector<CaseRecord>> records_from_json(const std::string& file, std::string_view json);
 
+// True when the JSON reader has a reader for record key `key` (the schema test asks).
+bool has_json_reader(const std::string& key);
+
 // Reads and parses the file at `path` (records_from_json).
 Result<std::vector<CaseRecord>> load_records(const std::string& path);
 

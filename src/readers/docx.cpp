@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -33,7 +34,51 @@ struct StyleInfo {
     int outline = -1;     // w:outlineLvl, 0-based; -1 none
     std::string num_id;   // numbering from the style
     int num_level = 0;
+    uint8_t em_set = 0;   // character styles: Emphasis flags their w:rPr turns on
+    uint8_t em_clear = 0; // ... and turns off (w:b w:val="0")
 };
+
+// A toggle property's value: absent or "1", "true", "on" → on; "0", "false", "off" → off.
+bool toggle_on(const xmlNode* n) {
+    const auto v = attr(n, "val", "1");
+    return !(v == "0" || v == "false" || v == "off" || v == "none");
+}
+
+// The Emphasis flags a w:rPr sets and clears: w:b, w:u, w:strike, w:dstrike, w:highlight and
+// a w:shd fill. w:rStyle is the caller's.
+void run_emphasis(const xmlNode* rpr, uint8_t& set, uint8_t& clear) {
+    for (const xmlNode* c = xml::first_el(rpr); c; c = xml::next_el(c)) {
+        const auto nm = name(c);
+        uint8_t flag = 0;
+        bool on = false;
+        if (nm == "b") {
+            flag = Emphasis::Bold;
+            on = toggle_on(c);
+        } else if (nm == "u") {
+            flag = Emphasis::Underline;
+            on = toggle_on(c);
+        } else if (nm == "strike" || nm == "dstrike") {
+            flag = Emphasis::Strike;
+            on = toggle_on(c);
+        } else if (nm == "highlight") {
+            flag = Emphasis::Highlight;
+            on = toggle_on(c);
+        } else if (nm == "shd") {
+            const auto fill = attr(c, "fill");
+            flag = Emphasis::Highlight;
+            on = attr(c, "val") != "nil" && !fill.empty() && !text::iequals(fill, "auto") && !text::iequals(fill, "FFFFFF");
+        } else {
+            continue;
+        }
+        if (on) {
+            set |= flag;
+            clear &= static_cast<uint8_t>(~flag);
+        } else {
+            clear |= flag;
+            set &= static_cast<uint8_t>(~flag);
+        }
+    }
+}
 
 struct Styles {
     std::unordered_map<std::string, StyleInfo> by_id;
@@ -59,13 +104,37 @@ struct Styles {
         auto it = by_id.find(id);
         return it == by_id.end() ? nullptr : &it->second;
     }
+
+    // The Emphasis flags of character style `id`, through its w:basedOn chain (the nearest
+    // style that sets or clears a flag decides it).
+    uint8_t emphasis(std::string_view id) const {
+        uint8_t flags = 0, decided = 0;
+        std::string cur(id);
+        for (int guard = 0; guard < 8 && !cur.empty(); ++guard) {
+            const StyleInfo* s = find(cur);
+            if (!s) break;
+            flags |= static_cast<uint8_t>(s->em_set & ~decided);
+            decided |= s->em_set | s->em_clear;
+            cur = s->based_on;
+        }
+        return flags;
+    }
 };
 
 Styles read_styles(const xmlDoc* doc) {
     Styles st;
     const xmlNode* root = xmlDocGetRootElement(const_cast<xmlDoc*>(doc));
     for (const xmlNode* s = xml::first_el(root); s; s = xml::next_el(s)) {
-        if (!is(s, "style") || attr(s, "type") != "paragraph") continue;
+        if (!is(s, "style")) continue;
+        if (attr(s, "type") == "character") {  // only what a run takes from it: its emphasis
+            StyleInfo info;
+            if (const xmlNode* b = xml::child(s, "basedOn")) info.based_on = std::string(attr(b, "val"));
+            run_emphasis(xml::child(s, "rPr"), info.em_set, info.em_clear);
+            if (info.em_set || info.em_clear || !info.based_on.empty())
+                st.by_id.emplace(std::string(attr(s, "styleId")), std::move(info));
+            continue;
+        }
+        if (attr(s, "type") != "paragraph") continue;
         StyleInfo info;
         if (const xmlNode* n = xml::child(s, "name")) info.name = text::lower(attr(n, "val"));
         if (const xmlNode* b = xml::child(s, "basedOn")) info.based_on = std::string(attr(b, "val"));
@@ -193,8 +262,10 @@ private:
     void cell(const xmlNode* tc, Row& row, const std::string& row_path, int depth);
     void inlines(const xmlNode* parent, std::string& out, FieldState& f);
     void run(const xmlNode* r, std::string& out, FieldState& f);
+    void run_content(const xmlNode* r, std::string& out, FieldState& f);
     void text_box(const xmlNode* txbx);
     void list_marker(Block& b, const std::string& num_id, int lvl);
+    uint8_t emphasis_of(const xmlNode* r) const;
 
     const Styles& styles_;
     const Numbering& numbering_;
@@ -202,6 +273,7 @@ private:
     int text_boxes_ = 0;
     std::string drop_cap_;  // text of a drop-cap paragraph waiting for the paragraph it starts
     std::map<std::string, std::vector<int>> counters_;  // numId → count per level
+    std::vector<Emphasis>* emphasis_ = nullptr;  // the spans of the paragraph being read
 };
 
 void Walker::blocks(const xmlNode* parent, Sink& sink, int depth) {
@@ -277,9 +349,15 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
         }
     }
     FieldState f;
+    std::vector<Emphasis>* outer = std::exchange(emphasis_, &b.emphasis);  // a text box's paragraph nests
     inlines(p, b.text, f);
+    emphasis_ = outer;
     if (!drop_cap_.empty()) {
         b.text.insert(0, drop_cap_);
+        for (auto& e : b.emphasis) {
+            e.begin += static_cast<uint32_t>(drop_cap_.size());
+            e.end += static_cast<uint32_t>(drop_cap_.size());
+        }
         drop_cap_.clear();
     }
     if (const xmlNode* fp = xml::child(xml::child(p, "pPr"), "framePr"); fp && attr(fp, "dropCap", "none") != "none") {
@@ -287,7 +365,10 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
         drop_cap_ = b.text;
         return;
     }
-    b.text = text::trim(b.text);
+    std::string trimmed = text::trim(b.text);
+    const size_t cut = b.emphasis.empty() || trimmed.empty() ? 0 : b.text.find(trimmed);
+    b.text = std::move(trimmed);
+    settle_emphasis(b, cut);
     index_checkboxes(b);
     if (b.text.empty()) return;
 
@@ -428,7 +509,25 @@ uint32_t symbol_tick(std::string_view font, uint32_t ch) {
     return 0;
 }
 
+// The Emphasis flags of run `r`: its character style's, then its own w:rPr over them.
+uint8_t Walker::emphasis_of(const xmlNode* r) const {
+    const xmlNode* rpr = xml::first_el(r);  // w:rPr comes first when present
+    if (!is(rpr, "rPr")) return 0;
+    uint8_t set = 0, clear = 0;
+    run_emphasis(rpr, set, clear);
+    uint8_t flags = 0;
+    if (const xmlNode* rs = xml::child(rpr, "rStyle")) flags = styles_.emphasis(attr(rs, "val"));
+    return static_cast<uint8_t>((flags & ~clear) | set);
+}
+
 void Walker::run(const xmlNode* r, std::string& out, FieldState& f) {
+    const uint8_t emphasis = emphasis_ ? emphasis_of(r) : 0;
+    const size_t start = out.size();
+    run_content(r, out, f);
+    if (emphasis) add_emphasis(*emphasis_, start, out.size(), emphasis);
+}
+
+void Walker::run_content(const xmlNode* r, std::string& out, FieldState& f) {
     for (const xmlNode* c = xml::first_el(r); c; c = xml::next_el(c)) {
         const auto nm = name(c);
         if (nm == "t") {

@@ -91,6 +91,52 @@ Tag classify(std::string_view name) {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// The Emphasis flag an inline element's name gives: b, strong; u; s, strike, del; mark.
+uint8_t tag_emphasis(std::string_view name) {
+    switch (name.size()) {
+        case 1: return name[0] == 'b' ? Emphasis::Bold : name[0] == 'u' ? Emphasis::Underline
+                                                     : name[0] == 's' ? Emphasis::Strike : 0;
+        case 3: return name == "del" ? Emphasis::Strike : 0;
+        case 4: return name == "mark" ? Emphasis::Highlight : 0;
+        case 6: return name == "strong" ? Emphasis::Bold : name == "strike" ? Emphasis::Strike : 0;
+        default: return 0;
+    }
+}
+
+// The flags inside an element with inline CSS `style`, given the flags around it:
+// font-weight, text-decoration(-line) and background(-color) set or clear them.
+uint8_t css_emphasis(std::string_view style, uint8_t flags) {
+    const std::string css = text::lower(style);
+    for (const std::string& decl : text::split(css, ';')) {
+        const size_t colon = decl.find(':');
+        if (colon == std::string::npos) continue;
+        const std::string prop = text::trim(std::string_view(decl).substr(0, colon));
+        std::string value = text::trim(std::string_view(decl).substr(colon + 1));
+        if (const size_t imp = value.find("!important"); imp != std::string::npos) value = text::trim(value.substr(0, imp));
+        auto decide = [&flags](uint8_t flag, bool on) {
+            flags = on ? static_cast<uint8_t>(flags | flag) : static_cast<uint8_t>(flags & ~flag);
+        };
+        if (prop == "font-weight") {
+            decide(Emphasis::Bold, value == "bold" || value == "bolder" ||
+                                       (value.size() == 3 && value >= "600" && value <= "900"));
+        } else if (prop == "text-decoration" || prop == "text-decoration-line") {
+            const bool under = value.find("underline") != std::string::npos;
+            const bool strike = value.find("line-through") != std::string::npos;
+            if (under || strike || value == "none") {
+                decide(Emphasis::Underline, under);
+                decide(Emphasis::Strike, strike);
+            }
+        } else if (prop == "background" || prop == "background-color") {
+            static const char* const kNone[] = {"transparent", "none", "white", "#fff", "#ffffff", "inherit",
+                                                "initial", "unset", "rgb(255, 255, 255)", "rgb(255,255,255)"};
+            bool none = value.empty();
+            for (const char* k : kNone) none = none || value == k;
+            decide(Emphasis::Highlight, !none);
+        }
+    }
+    return flags;
+}
+
 // A non-negative integer attribute ("3", " 2 "), or `def` when absent or not a number.
 int int_attr(const xmlNode* n, std::string_view name, int def) {
     const std::string_view v = xml::attr(n, name);
@@ -167,6 +213,7 @@ struct Container {
     int paragraphs = 0;
     int tables = 0;
     std::string text;    // inline text of the block being gathered
+    std::vector<Emphasis> emphasis;  // its bold, underline, strike and highlight spans
     bool space = false;  // collapsed white space waiting to be written before more text
     size_t ctx_base = 0;
     size_t list_base = 0;
@@ -200,11 +247,12 @@ struct TableBuild {
     Cell cell;
 };
 
-enum class Act : uint8_t { Block, List, Pre, Table, Group, Row, Cell, Textarea };
+enum class Act : uint8_t { Block, List, Pre, Table, Group, Row, Cell, Textarea, Emphasis };
 
 struct Frame {
     const xmlNode* node;
     Act act;
+    uint8_t outer_flags = 0;  // Act::Emphasis: the flags to restore when the element ends
 };
 
 class Builder {
@@ -256,7 +304,12 @@ private:
         switch (n->type) {
             case XML_TEXT_NODE:
             case XML_CDATA_SECTION_NODE:
-                if (n->content) add_text(reinterpret_cast<const char*>(n->content));
+                if (n->content) {
+                    Container& c = top();
+                    const size_t start = c.text.size();
+                    add_text(reinterpret_cast<const char*>(n->content));
+                    if (flags_) add_emphasis(c.emphasis, start, c.text.size(), flags_);
+                }
                 return false;
             case XML_ELEMENT_NODE: return enter(n);
             default: return false;  // comments, processing instructions, DTD, entity refs
@@ -275,7 +328,7 @@ private:
         if ((tag == Tag::Group || tag == Tag::Row || tag == Tag::Cell) && !in_table_rows())
             tag = Tag::Block;  // stray table parts outside a table: plain blocks
         switch (tag) {
-            case Tag::Inline: return true;
+            case Tag::Inline: inline_emphasis(n, name); return true;
             case Tag::Skip: return false;
             case Tag::Head:
                 for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c))
@@ -406,6 +459,7 @@ private:
                 --pre_;
                 top().space = true;
                 break;
+            case Act::Emphasis: flags_ = frames_.back().outer_flags; break;
             case Act::Group: {
                 TableBuild& t = tables_.back();
                 close_row(t);
@@ -417,6 +471,16 @@ private:
             case Act::Cell: close_cell(); break;
             case Act::Table: close_table(); break;
         }
+    }
+
+    // An inline element that turns emphasis on or off (<b>, <mark>, style="font-weight: bold")
+    // sets flags_ until it ends.
+    void inline_emphasis(const xmlNode* n, std::string_view name) {
+        uint8_t flags = flags_ | tag_emphasis(name);
+        if (n->properties && xml::has_attr(n, "style")) flags = css_emphasis(xml::attr(n, "style"), flags);
+        if (flags == flags_) return;
+        frames_.push_back({n, Act::Emphasis, flags_});
+        flags_ = flags;
     }
 
     // Neutral blocks (div, p, ...) inside a list item not yet written or a heading continue it.
@@ -562,7 +626,10 @@ private:
             b = nl == std::string::npos ? 0 : nl + 1;
         }
         if (b) s.erase(0, b);
-        if (s.empty()) return;
+        if (s.empty()) {
+            c.emphasis.clear();
+            return;
+        }
 
         Block blk;
         if (x.kind == BlockKind::Heading) {
@@ -577,6 +644,8 @@ private:
         }
         blk.text = std::move(s);
         s.clear();
+        blk.emphasis.swap(c.emphasis);
+        settle_emphasis(blk, b);
         index_checkboxes(blk);
         const std::string n = std::to_string(++c.paragraphs);
         blk.loc.path = c.prefix.empty() ? "paragraph " + n : c.prefix + ", paragraph " + n;
@@ -698,6 +767,7 @@ private:
     std::vector<Frame> frames_;
     int pre_ = 0;
     bool pre_start_ = false;
+    uint8_t flags_ = 0;  // Emphasis flags of the inline elements around the text being read
     int max_depth_ = 0;
     bool too_nested_ = false;
 };

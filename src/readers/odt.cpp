@@ -107,19 +107,57 @@ struct ListStyle {
     ListLevel levels[10];
 };
 
+// A text style (family "text", what text:span names): the Emphasis flags its
+// style:text-properties turn on and off, and the style it inherits the rest from.
+struct TextStyle {
+    std::string_view parent;
+    uint8_t set = 0;
+    uint8_t clear = 0;
+};
+
 using ParaMap = std::unordered_map<std::string_view, ParaStyle>;
 using ListMap = std::unordered_map<std::string_view, ListStyle>;
+using TextMap = std::unordered_map<std::string_view, TextStyle>;
 
 // Style names point into the parsed documents, which outlive the maps.
 struct StyleSet {
     ParaMap para;
     ListMap lists;
+    TextMap text;
 };
+
+// Reads fo:font-weight, style:text-underline-style, style:text-line-through-style and
+// fo:background-color of a style:text-properties into the flags they set and clear.
+void text_emphasis(const xmlNode* props, TextStyle& t) {
+    auto decide = [&t](uint8_t flag, bool on) {
+        if (on) t.set |= flag;
+        else t.clear |= flag;
+    };
+    if (xml::has_attr(props, "font-weight")) {
+        const std::string_view w = xml::attr(props, "font-weight");
+        decide(Emphasis::Bold, w == "bold" || w == "bolder" || (w.size() == 3 && w >= "600" && w <= "900"));
+    }
+    if (xml::has_attr(props, "text-underline-style"))
+        decide(Emphasis::Underline, xml::attr(props, "text-underline-style") != "none");
+    if (xml::has_attr(props, "text-line-through-style"))
+        decide(Emphasis::Strike, xml::attr(props, "text-line-through-style") != "none");
+    if (xml::has_attr(props, "background-color")) {
+        const std::string_view bg = xml::attr(props, "background-color");
+        decide(Emphasis::Highlight, bg != "transparent" && !text::iequals(bg, "#ffffff"));
+    }
+}
 
 void load_styles(const xmlNode* container, StyleSet& set) {
     for (const xmlNode* s = xml::first_el(container); s; s = xml::next_el(s)) {
         const Ns ns = ns_of(s);
         if (ns == Ns::Style && xml::is(s, "style")) {
+            if (xml::attr(s, "family") == "text") {
+                TextStyle t;
+                t.parent = xml::attr(s, "parent-style-name");
+                if (const xmlNode* tp = xml::child(s, "text-properties")) text_emphasis(tp, t);
+                set.text[xml::attr(s, "name")] = t;
+                continue;
+            }
             if (xml::attr(s, "family") != "paragraph") continue;
             ParaStyle p;
             p.parent = xml::attr(s, "parent-style-name");
@@ -210,6 +248,25 @@ public:
         if (auto it = common_.lists.find(name); it != common_.lists.end()) return &it->second;
         return nullptr;
     }
+    const TextStyle* text_style(std::string_view name) const {
+        if (auto it = autos_->text.find(name); it != autos_->text.end()) return &it->second;
+        if (auto it = common_.text.find(name); it != common_.text.end()) return &it->second;
+        return nullptr;
+    }
+    // The flags of text inside a span of style `name`, given the flags around it: the nearest
+    // style up the parent chain that sets or clears a flag decides it.
+    uint8_t span_emphasis(std::string_view name, uint8_t around) const {
+        uint8_t decided = 0;
+        for (int guard = 0; guard < 8 && !name.empty(); ++guard) {
+            const TextStyle* t = text_style(name);
+            if (!t) break;
+            around = static_cast<uint8_t>((around & ~(t->clear & ~decided)) | (t->set & ~decided));
+            decided |= t->set | t->clear;
+            name = t->parent;
+        }
+        return around;
+    }
+
     int heading_level(std::string_view name) const {
         for (int guard = 0; guard < 16 && !name.empty(); ++guard) {
             const ParaStyle* s = para_style(name);
@@ -264,6 +321,8 @@ public:
     struct Inline {
         std::string& out;
         size_t collapsed = std::string::npos;  // position of the last space made by collapsing
+        std::vector<Emphasis>* emphasis = nullptr;  // the block's spans
+        uint8_t flags = 0;                           // Emphasis flags of the span being read
     };
 
     void append_chars(Inline& in, const char* s) {
@@ -284,7 +343,10 @@ public:
     void inline_children(const xmlNode* n, Inline& in) {
         for (const xmlNode* c = n->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                if (c->content) append_chars(in, reinterpret_cast<const char*>(c->content));
+                if (!c->content) continue;
+                const size_t start = in.out.size();
+                append_chars(in, reinterpret_cast<const char*>(c->content));
+                if (in.flags && in.emphasis) add_emphasis(*in.emphasis, start, in.out.size(), in.flags);
                 continue;
             }
             if (c->type != XML_ELEMENT_NODE) continue;  // entity references are never expanded
@@ -308,6 +370,11 @@ public:
                            nm == "change-start" || nm == "change-end" || nm == "number" || nm == "ruby-text" ||
                            nm == "bookmark" || nm == "bookmark-start" || nm == "bookmark-end") {
                     // nothing shown (deletions live in text:tracked-changes only)
+                } else if (nm == "span" && xml::has_attr(c, "style-name")) {
+                    const uint8_t around = in.flags;
+                    in.flags = span_emphasis(style_of(c), around);
+                    inline_children(c, in);
+                    in.flags = around;
                 } else {
                     inline_children(c, in);  // span, a, meta, fields (date, page-number, ...) show their text
                 }
@@ -424,9 +491,10 @@ public:
     Block* para(const xmlNode* p, Sink& s, BlockKind kind, int level) {
         Block& b = new_block(s, kind);
         b.level = level;
-        Inline in{b.text};
+        Inline in{b.text, std::string::npos, &b.emphasis};
         inline_children(p, in);
         if (in.collapsed != std::string::npos && in.collapsed + 1 == b.text.size()) b.text.pop_back();
+        settle_emphasis(b);
         index_checkboxes(b);
         if (b.boxes.empty() && is_blank(b.text)) {
             s.out.pop_back();

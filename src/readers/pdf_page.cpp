@@ -115,10 +115,13 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
             p.x1 = r.x1;
             p.size = r.size;
             p.bold = r.bold;
-            if (k > 0 && !ends_with_space(line.pieces.back().text) && !starts_with_space(r.text)) {
+            if (k > 0) {
+                // A wide gap separates cells even after a run's trailing space ("Date " then
+                // "Sustained" two columns on); a narrow one is a word space unless one is there.
                 const double gap = r.x0 - prev_x1;
-                if (gap > std::max(0.5 * r.size, 1.5 * r.space)) p.sep = '\t';
-                else if (gap > 0.12 * r.size) p.sep = ' ';
+                const bool spaced = ends_with_space(line.pieces.back().text) || starts_with_space(r.text);
+                if (gap > std::max(0.5 * r.size, 1.5 * r.space) + (spaced ? r.space : 0.0)) p.sep = '\t';
+                else if (!spaced && gap > 0.12 * r.size) p.sep = ' ';
             }
             p.text = std::move(r.text);
             line.pieces.push_back(std::move(p));
@@ -448,12 +451,40 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         double gap;  // from the previous member
     };
     std::vector<Member> region;
+    const double size = lines[i].size;
+    const double half = 0.75 * size;  // closer than this, two lines belong to one row
     {
         auto spans = spans_of(lines[i]);
-        if (spans.size() < 2 || is_marker(span_text(lines[i], spans[0]))) return 0;
+        if (spans.empty() || is_marker(span_text(lines[i], spans[0]))) return 0;
+        // A header's first line may hold one cell, its other cells half a line lower
+        // (vertically centred under a wrapped header cell).
+        if (spans.size() < 2) {
+            if (i + 1 >= lines.size() || lines[i + 1].used || lines[i].y - lines[i + 1].y > half ||
+                spans_of(lines[i + 1]).size() < 2)
+                return 0;
+        }
         region.push_back({i, std::move(spans), 0});
     }
-    const double size = lines[i].size;
+    const double near = std::max(3.0, 0.6 * size);
+    // Where the region's cells start. A row (its lines within half a pitch of one another)
+    // whose cells start nowhere the region's do, the left margin aside, begins another table:
+    // a label/value table stacked over a table of outcomes.
+    double left = region.front().spans.front().x0;
+    std::vector<double> starts_so_far;
+    auto meets = [&](const std::vector<Span>& spans) {
+        return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
+            if (std::fabs(s.x0 - left) <= near) return false;
+            return std::any_of(starts_so_far.begin(), starts_so_far.end(),
+                               [&](double x) { return std::fabs(x - s.x0) <= near; });
+        });
+    };
+    auto add_starts = [&](const std::vector<Span>& spans) {
+        for (const auto& s : spans) {
+            left = std::min(left, s.x0);
+            starts_so_far.push_back(s.x0);
+        }
+    };
+    add_starts(region.front().spans);
     for (size_t j = i + 1; j < lines.size() && region.size() < 2000 && budget > 0; ++j, --budget) {
         const Line& l = lines[j];
         if (l.used) break;
@@ -463,6 +494,17 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         auto spans = spans_of(l);
         if (spans.empty()) break;
         if (spans.size() >= 2 && is_marker(span_text(l, spans[0]))) break;
+        if (gap > half && region.size() >= 2) {
+            // A new row: its lines' cell starts, together.
+            std::vector<Span> row = spans;
+            for (size_t k = j + 1; k < lines.size() && !lines[k].used && lines[k - 1].y - lines[k].y <= half; ++k) {
+                auto more = spans_of(lines[k]);
+                row.insert(row.end(), more.begin(), more.end());
+            }
+            const bool several = row.size() >= 2;
+            if (several && !meets(row)) break;
+        }
+        if (spans.size() >= 2) add_starts(spans);
         region.push_back({j, std::move(spans), gap});
     }
     // Column anchors: the starts of the cells of lines with several cells.

@@ -43,8 +43,8 @@ Batch::~Batch() {
 void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
     rules::settle_claimable(pack_, result);
     ++summary_.cases;
-    if (result.verdict == "claimable") ++summary_.claimable;
-    else if (result.verdict == "needs_review") ++summary_.needs_review;
+    if (result.verdict == rules::Verdict::Claimable) ++summary_.claimable;
+    else if (result.verdict == rules::Verdict::NeedsReview) ++summary_.needs_review;
     else ++summary_.not_claimable;
     writer_.write_case(result, record_json);
 }
@@ -92,7 +92,9 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     put_str(spool_, raw.notes.claimable_from);
     put_u64(spool_, raw.findings.size());
     for (const auto& f : raw.findings) {
-        for (const auto* s : {&f.rule, &f.status, &f.severity, &f.message, &f.fix, &f.fix_document}) put_str(spool_, *s);
+        put_u64(spool_, static_cast<uint64_t>(f.status));
+        put_u64(spool_, static_cast<uint64_t>(f.severity));
+        for (const auto* s : {&f.rule, &f.message, &f.fix, &f.fix_document}) put_str(spool_, *s);
         put_u64(spool_, f.evidence.size());
         for (const auto& e : f.evidence)
             for (const auto* s : {&e.file, &e.where, &e.quote}) put_str(spool_, *s);
@@ -116,7 +118,11 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
     ok = ok && get_u64(spool_, n);
     for (uint64_t i = 0; ok && i < n; ++i) {
         rules::Finding f;
-        for (auto* s : {&f.rule, &f.status, &f.severity, &f.message, &f.fix, &f.fix_document}) ok = ok && get_str(spool_, *s);
+        uint64_t status = 0, severity = 0;
+        ok = ok && get_u64(spool_, status) && get_u64(spool_, severity);
+        f.status = static_cast<rules::Status>(status);
+        f.severity = static_cast<rules::Severity>(severity);
+        for (auto* s : {&f.rule, &f.message, &f.fix, &f.fix_document}) ok = ok && get_str(spool_, *s);
         uint64_t m = 0;
         ok = ok && get_u64(spool_, m);
         for (uint64_t k = 0; ok && k < m; ++k) {

@@ -38,11 +38,11 @@ public:
             auto ev = evidence_fields(f.evidence);
             std::vector<std::string> ds;
             for (const auto* d : decisions_on(r, f.rule)) ds.push_back(decision_words(*d));
-            row(out_, {r.case_name, r.family_ref, r.verdict, r.route, std::to_string(r.score), f.rule, f.status, f.severity, f.message,
+            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), f.rule, to_string(f.status), to_string(f.severity), f.message,
                        ev[0], ev[1], ev[2], r.notes.claimable_from, rules::util::join(ds, "; ")});
         }
         for (const auto& e : r.errors)
-            row(out_, {r.case_name, r.family_ref, r.verdict, r.route, std::to_string(r.score), "unreadable", "error", "", e.error, e.file, "", "",
+            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), "unreadable", "error", "", e.error, e.file, "", "",
                        r.notes.claimable_from, ""});
     }
     void end(const RunSummary&) override { out_.flush(); }
@@ -67,7 +67,7 @@ public:
         std::vector<std::string> missing;
         for (const auto& m : r.to_make_claimable) missing.push_back(m.what + " (" + m.document + ")");
         for (const auto& e : r.errors) missing.push_back("a readable " + e.file + " (" + e.error + ")");
-        std::vector<std::string> f{r.case_name, r.family_ref, r.verdict, r.route, std::to_string(r.score)};
+        std::vector<std::string> f{r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score)};
         if (graded_) f.push_back(r.grade);
         f.push_back(rules::util::join(missing, "; "));
         f.push_back(r.notes.claimable_from);

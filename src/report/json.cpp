@@ -22,8 +22,8 @@ std::string evidence_json(const std::vector<rules::EvidenceRef>& ev) {
 }
 
 std::string finding_json(const rules::Finding& f) {
-    return "{\"rule\": " + json_quote(f.rule) + ", \"status\": " + json_quote(f.status) + ", \"severity\": " +
-           json_quote(f.severity) + ", \"message\": " + json_quote(f.message) + ", \"evidence\": " + evidence_json(f.evidence) + "}";
+    return "{\"rule\": " + json_quote(f.rule) + ", \"status\": " + json_quote(to_string(f.status)) + ", \"severity\": " +
+           json_quote(to_string(f.severity)) + ", \"message\": " + json_quote(f.message) + ", \"evidence\": " + evidence_json(f.evidence) + "}";
 }
 
 // A list of one-line items at the case's depth: "[\n        item,\n        item\n      ]".
@@ -50,7 +50,7 @@ public:
         first_ = false;
         out_ << "      \"case\": " << json_quote(r.case_name) << ",\n";
         out_ << "      \"family_ref\": " << str_or_null(r.family_ref) << ",\n";
-        out_ << "      \"verdict\": " << json_quote(r.verdict) << ",\n";
+        out_ << "      \"verdict\": " << json_quote(to_string(r.verdict)) << ",\n";
         out_ << "      \"route\": " << str_or_null(r.route) << ",\n";
         out_ << "      \"score\": " << r.score << ",\n";
         if (!r.notes.claimable_from.empty()) out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";

@@ -47,14 +47,14 @@ private:
         std::string lines;
         size_t n = 0;
         for (const auto& f : r.findings) {
-            if (f.status != "fail" || f.severity != "blocker") continue;
+            if ((f.status != rules::Status::Fail && f.status != rules::Status::NeedsReview) || f.severity != rules::Severity::Blocker) continue;
             ++n;
             lines += f.message + "\n";
             for (const auto& e : f.evidence)
                 if (!e.file.empty() || !e.quote.empty()) lines += "    " + e.file + (e.where.empty() ? "" : ", " + e.where) + ": " + e.quote + "\n";
         }
-        if (r.verdict == "not_claimable" && n == 0) lines = "no claim route passes\n";
-        if (r.verdict != "not_claimable") return {};
+        if (r.verdict == rules::Verdict::NotClaimable && n == 0) lines = "no claim route passes\n";
+        if (r.verdict != rules::Verdict::NotClaimable) return {};
         ++failures_;
         return "      <failure type=\"not_claimable\" message=\"" + xml_escape(r.family_ref + ": not claimable, " + std::to_string(n) +
                                                                      " failing blocker(s), score " + std::to_string(r.score)) +
@@ -62,7 +62,7 @@ private:
     }
 
     std::string error(const rules::CaseResult& r) {
-        if (r.verdict != "needs_review") return {};
+        if (r.verdict != rules::Verdict::NeedsReview) return {};
         ++errors_;
         std::string lines;
         for (const auto& e : r.errors) lines += e.file + ": " + e.error + "\n";

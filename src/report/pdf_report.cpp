@@ -86,8 +86,8 @@ Counts count(const std::vector<AuditCase>& cases) {
     Counts c;
     for (const auto& a : cases) {
         const auto& v = a.result.verdict;
-        if (v == "claimable") ++c.claimable;
-        else if (v == "needs_review") ++c.needs_review;
+        if (v == rules::Verdict::Claimable) ++c.claimable;
+        else if (v == rules::Verdict::NeedsReview) ++c.needs_review;
         else ++c.not_claimable;
         if (!a.result.grade.empty()) ++c.grades[a.result.grade];
     }
@@ -261,9 +261,9 @@ private:
             for (const auto& a : r_.cases) {
                 if (i >= a.result.findings.size()) continue;
                 const auto& st = a.result.findings[i].status;
-                if (st == "not_applicable") continue;
+                if (st == rules::Status::NotApplicable) continue;
                 ++judged;
-                if (st == "pass") ++pass;
+                if (st == rules::Status::Pass) ++pass;
             }
             pdf::Bar b;
             b.label = r_.pack->rules[i].id;
@@ -292,12 +292,18 @@ private:
         return t;
     }
 
-    Colour verdict_colour(const std::string& v) const {
-        return t_.colour(v == "claimable" ? "pass" : v == "needs_review" ? "review" : "fail");
+    Colour verdict_colour(rules::Verdict v) const {
+        using rules::Verdict;
+        return t_.colour(v == Verdict::Claimable ? "pass" : v == Verdict::NeedsReview ? "review" : "fail");
     }
 
-    Colour status_colour(const std::string& s) const {
-        return t_.colour(s == "pass" ? "pass" : s == "fail" ? "fail" : s == "warn" ? "warn" : "muted");
+    Colour status_colour(rules::Status s) const {
+        using rules::Status;
+        return t_.colour(s == Status::Pass     ? "pass"
+                         : s == Status::Fail   ? "fail"
+                         : s == Status::Warn   ? "warn"
+                         : s == Status::NeedsReview ? "review"
+                                                : "muted");
     }
 
     void cases_table() {
@@ -320,7 +326,7 @@ private:
             TextStyle v = s_.cell_bold;
             v.colour = verdict_colour(res.verdict);
             std::vector<Cell> row = {cell(res.case_name, s_.cell), cell(res.family_ref.empty() ? "-" : res.family_ref, s_.cell),
-                                     cell(say("verdict_" + res.verdict), v)};
+                                     cell(say(std::string("verdict_") + to_string(res.verdict)), v)};
             if (routes_) row.push_back(cell(res.route.empty() ? "-" : spaced(res.route), s_.cell));
             row.push_back(cell(std::to_string(res.score), s_.cell));
             if (graded_) row.push_back(cell(res.grade.empty() ? "-" : res.grade, s_.cell_bold));
@@ -337,7 +343,7 @@ private:
         f_.heading(title, s_.h2, 2, true, 90);
         TextStyle v = s_.bold;
         v.colour = verdict_colour(res.verdict);
-        std::string line = say("label_verdict") + ": " + say("verdict_" + res.verdict);
+        std::string line = say("label_verdict") + ": " + say(std::string("verdict_") + to_string(res.verdict));
         if (routes_) line += "  ·  " + say("label_route") + ": " + (res.route.empty() ? "-" : spaced(res.route));
         line += "  ·  " + say("label_score") + ": " + std::to_string(res.score);
         if (graded_) line += "  ·  " + say("label_proposed_grade") + ": " + (res.grade.empty() ? "-" : res.grade);
@@ -386,7 +392,7 @@ private:
                 std::string where = (e.file.empty() ? say("word_record") : short_file(e.file, a.folder)) + (e.where.empty() ? "" : ", " + e.where);
                 body.paras.push_back(CellText{e.quote.empty() ? where : "“" + e.quote + "” — " + where, s_.cell_small});
             }
-            if ((fd.status == "fail" || fd.status == "warn") && !fd.fix.empty()) {
+            if ((fd.status == rules::Status::Fail || fd.status == rules::Status::Warn || fd.status == rules::Status::NeedsReview) && !fd.fix.empty()) {
                 TextStyle fx = s_.cell;
                 fx.colour = t_.colour("accent");
                 body.paras.push_back(CellText{say("label_fix") + ": " + fd.fix + (fd.fix_document.empty() ? "" : " (" + short_file(fd.fix_document, a.folder) + ")"), fx});
@@ -396,8 +402,8 @@ private:
                     body.paras.push_back(CellText{say("label_decision") + ": " + d.decision + " (" + d.by + ", " + d.at.substr(0, 10) +
                                                       "): " + d.reason + (d.stale ? " [" + say("word_stale") + "]" : ""),
                                                   s_.cell_small});
-            t.rows.push_back({cell(say("status_" + fd.status), st), cell(fd.severity, s_.cell), rule, body});
-            if (fd.status == "fail") {
+            t.rows.push_back({cell(say(std::string("status_") + to_string(fd.status)), st), cell(to_string(fd.severity), s_.cell), rule, body});
+            if (fd.status == rules::Status::Fail) {
                 t.rows.back()[0].filled = true;
                 t.rows.back()[0].fill = t_.colour("fail_fill");
             }
@@ -494,7 +500,7 @@ private:
         for (const auto& rule : r_.pack->rules) {
             Cell def = cell(rule.title, s_.cell_bold);
             def.paras.push_back(CellText{say("label_citation") + ": " + rule.citation, s_.cell_small});
-            t.rows.push_back({cell(rule.id, s_.cell), cell(rule.severity, s_.cell), cell(spaced(rule.route), s_.cell), def});
+            t.rows.push_back({cell(rule.id, s_.cell), cell(to_string(rule.severity), s_.cell), cell(spaced(rule.route), s_.cell), def});
         }
         f_.table(t);
     }

@@ -20,7 +20,7 @@ public:
     }
 
     void write_case(const rules::CaseResult& r, const std::string&) override {
-        out_ << paint(verdict_colour(r.verdict), pad(r.verdict, 14)) << pad(r.family_ref.empty() ? "(no ref)" : r.family_ref, 14)
+        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : r.family_ref, 14)
              << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
         if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
         out_ << r.case_name << "\n";
@@ -60,11 +60,14 @@ private:
             const auto& rule = run_.pack->rules[i];
             const bool auditor = rule.kind == "auditor_judgement";
             if (!route.empty() && rule.route != route) continue;
-            if (f.status != "fail" && f.status != "warn" && !auditor) continue;
+            using rules::Status;
+            const bool shown = f.status == Status::Fail || f.status == Status::Warn || f.status == Status::NeedsReview;
+            if (!shown && !auditor) continue;
             if (!headed) out_ << "    " << route << ":\n";
             headed = true;
-            const char* mark = f.status == "fail" ? "x" : f.status == "warn" ? "!" : "?";
-            out_ << "    " << paint(f.status == "fail" ? "31" : "33", mark) << " " << pad(f.severity, 8) << f.message << "\n";
+            const char* mark = f.status == Status::Fail ? "x" : f.status == Status::Warn ? "!" : "?";
+            const char* colour = f.status == Status::Fail ? "31" : f.status == Status::NeedsReview ? "35" : "33";
+            out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << f.message << "\n";
             for (const auto& e : f.evidence) {
                 if (e.file.empty() && e.quote.empty()) continue;
                 out_ << "        " << (e.file.empty() ? "record" : e.file) << (e.where.empty() ? "" : ", " + e.where);
@@ -76,8 +79,8 @@ private:
         }
     }
 
-    static const char* verdict_colour(const std::string& v) {
-        return v == "claimable" ? "32" : v == "needs_review" ? "35" : "31";
+    static const char* verdict_colour(rules::Verdict v) {
+        return v == rules::Verdict::Claimable ? "32" : v == rules::Verdict::NeedsReview ? "35" : "31";
     }
 
     std::string paint(const char* code, const std::string& s) const {

@@ -70,7 +70,8 @@ public:
         for (const auto& e : r.errors) blockers.push_back("a readable " + e.file + " (" + e.error + ")");
         cell(cases_, case_row_, 0, r.family_ref);
         cell(cases_, case_row_, 1, r.case_name);
-        worksheet_write_string(cases_, case_row_, 2, r.verdict.c_str(), verdicts_.count(r.verdict) ? verdicts_[r.verdict] : nullptr);
+        const std::string verdict = rules::to_string(r.verdict);
+        worksheet_write_string(cases_, case_row_, 2, verdict.c_str(), verdicts_.count(verdict) ? verdicts_[verdict] : nullptr);
         cell(cases_, case_row_, 3, r.route);
         worksheet_write_number(cases_, case_row_, 4, r.score, nullptr);
         cell(cases_, case_row_, 5, r.notes.claimable_from);
@@ -134,7 +135,7 @@ private:
         std::vector<std::string> file, where, quote, decided;
         for (const auto& e : f.evidence) file.push_back(e.file), where.push_back(e.where), quote.push_back(e.quote);
         for (const auto* d : decisions_on(r, f.rule)) decided.push_back(decision_words(*d));
-        const std::vector<std::string> v{r.family_ref, r.case_name, f.rule, f.status, f.severity, f.message,
+        const std::vector<std::string> v{r.family_ref, r.case_name, f.rule, rules::to_string(f.status), rules::to_string(f.severity), f.message,
                                          join(file, " | "), join(where, " | "), join(quote, " | "), join(decided, "; ")};
         for (size_t i = 0; i < v.size(); ++i) cell(findings_, finding_row_, static_cast<lxw_col_t>(i), v[i]);
         if (!r.notes.claimable_from.empty() && f.rule == r.findings.front().rule) ++later_;

@@ -6,6 +6,7 @@
 
 #include "rules/check_util.h"
 #include "rules/kinds.h"
+#include "rules/relies.h"
 
 namespace tfa::rules {
 
@@ -61,9 +62,15 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     if (!k) o = util::not_applicable("unknown kind " + rule.kind);
     else if (auto why = unreadable_reason(*k, rule, record); !why.empty()) o = util::not_applicable(why);
     else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
+    if (o.status == Status::Fail) {
+        if (auto why = undecided_reason(rule, record); !why.empty()) {
+            o.status = Status::NeedsReview;
+            o.vars["reason"] = why;
+        }
+    }
     o.vars["id"] = rule.id;
     o.vars["title"] = rule.title;
-    o.vars["severity"] = rule.severity;
+    o.vars["severity"] = to_string(rule.severity);
     Finding f;
     f.rule = rule.id;
     f.status = o.status;
@@ -74,13 +81,18 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
         });
         if (!seen) f.evidence.push_back(std::move(e));
     }
-    if (o.status == "fail") {
-        if (rule.severity == "warning") f.status = "warn";
+    if (o.status == Status::Fail) {
+        if (rule.severity == Severity::Warning) f.status = Status::Warn;
         f.message = fill(rule.message, o.vars);
         f.fix = rule.fix.empty() ? f.message : fill(rule.fix, o.vars);
         f.fix_document = document_for(record, rule.document);
-    } else if (o.status == "pass") {
+    } else if (o.status == Status::Pass) {
         f.message = fill(rule.pass.empty() ? "[{id}] met: {title}" : rule.pass, o.vars);
+    } else if (o.status == Status::NeedsReview) {
+        if (rule.severity == Severity::Warning) f.status = Status::Warn;
+        f.message = fill("[{id}] needs review: {reason}", o.vars);
+        f.fix = f.message;
+        f.fix_document = document_for(record, rule.document);
     } else {
         f.message = fill("[{id}] not applicable: {reason}", o.vars);
     }
@@ -108,9 +120,9 @@ std::string passing_route(const RulePack& pack, const CaseResult& res) {
         bool ok = true, any_pass = false;
         for (size_t i = 0; i < pack.rules.size(); ++i) {
             if (pack.rules[i].route != route) continue;
-            const std::string& st = res.findings[i].status;
-            any_pass = any_pass || st == "pass";
-            if (st != "pass" && st != "not_applicable") ok = false;
+            const Status st = res.findings[i].status;
+            any_pass = any_pass || st == Status::Pass;
+            if (st != Status::Pass && st != Status::NotApplicable) ok = false;
         }
         if (ok && any_pass) return route;
     }
@@ -120,10 +132,10 @@ std::string passing_route(const RulePack& pack, const CaseResult& res) {
 int score_of(const RulePack& pack, const CaseResult& res) {
     double total = 0, lost = 0;
     for (size_t i = 0; i < pack.rules.size(); ++i) {
-        const auto& st = res.findings[i].status;
-        if (st == "not_applicable" || pack.rules[i].severity == "warning") continue;
+        const Status st = res.findings[i].status;
+        if (st == Status::NotApplicable || pack.rules[i].severity == Severity::Warning) continue;
         total += pack.rules[i].weight;
-        if (st == "fail") lost += pack.rules[i].weight;
+        if (st == Status::Fail) lost += pack.rules[i].weight;
     }
     if (total <= 0) return 100;
     return static_cast<int>(std::lround(100.0 * (total - lost) / total));
@@ -142,11 +154,11 @@ void grade(const RulePack& pack, CaseResult& res) {
         const Finding& f = res.findings[i];
         if (rule.kind == "auditor_judgement") judged.push_back(f.rule);
         const bool graded = !has_quality || rule.route == "quality";
-        const bool failing = f.status == "fail" || f.status == "warn";
-        if (failing) (graded ? quality : compliance).push_back(f.rule + " (" + f.severity + ")");
-        if (!graded || f.status == "not_applicable" || rule.severity == "warning") continue;
+        const bool failing = f.status == Status::Fail || f.status == Status::Warn;
+        if (failing) (graded ? quality : compliance).push_back(f.rule + " (" + to_string(f.severity) + ")");
+        if (!graded || f.status == Status::NotApplicable || rule.severity == Severity::Warning) continue;
         total += rule.weight;
-        if (f.status == "fail") lost += rule.weight, serious += rule.severity != "minor";
+        if (f.status == Status::Fail) lost += rule.weight, serious += rule.severity != Severity::Minor;
     }
     const double score = total > 0 ? 100.0 * (total - lost) / total : 100.0;
     for (const auto& g : pack.grades) {
@@ -162,27 +174,66 @@ void grade(const RulePack& pack, CaseResult& res) {
 
 }  // namespace
 
+namespace {
+
+// How a set of blocker findings stands: Fail when any fails on evidence, else NeedsReview when
+// any could not be decided, else Pass.
+Status blockers_status(const RulePack& pack, const CaseResult& res, const std::string& route) {
+    Status st = Status::Pass;
+    for (size_t i = 0; i < pack.rules.size(); ++i) {
+        const Rule& rule = pack.rules[i];
+        if (rule.severity != Severity::Blocker || rule.route != route) continue;
+        if (res.findings[i].status == Status::Fail) return Status::Fail;
+        if (res.findings[i].status == Status::NeedsReview) st = Status::NeedsReview;
+    }
+    return st;
+}
+
+// The verdict: needs review when a document was unreadable; else not claimable when a blocker
+// outside the claim routes fails on evidence or every claim route has one that does; needs
+// review when what stands between the case and a claim is something tfaudit could not decide;
+// else claimable.
+Verdict verdict_of(const RulePack& pack, const CaseResult& res) {
+    if (!res.errors.empty()) return Verdict::NeedsReview;
+    std::vector<std::string> common, routes;
+    for (const auto& r : pack.rules) {
+        auto& list = is_claim_route(r.route) ? routes : common;
+        if (std::find(list.begin(), list.end(), r.route) == list.end()) list.push_back(r.route);
+    }
+    Status all = Status::Pass;
+    for (const auto& c : common) {
+        const Status st = blockers_status(pack, res, c);
+        if (st == Status::Fail) return Verdict::NotClaimable;
+        if (st == Status::NeedsReview) all = Status::NeedsReview;
+    }
+    if (!routes.empty() && res.route.empty()) {
+        bool undecided = false;
+        for (const auto& r : routes) undecided = undecided || blockers_status(pack, res, r) == Status::NeedsReview;
+        if (!undecided) return Verdict::NotClaimable;
+        all = Status::NeedsReview;
+    }
+    return all == Status::NeedsReview ? Verdict::NeedsReview : Verdict::Claimable;
+}
+
+}  // namespace
+
 void finalize(const RulePack& pack, CaseResult& res) {
     res.route = passing_route(pack, res);
-    const bool routes = pack.has_routes();
-    int blocker_fails = 0;
     for (size_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
         Finding& f = res.findings[i];
-        if (!res.route.empty() && is_claim_route(rule.route) && rule.route != res.route && f.status == "fail") {
-            f.status = "not_applicable";
+        const bool other_route = !res.route.empty() && is_claim_route(rule.route) && rule.route != res.route;
+        if (other_route && (f.status == Status::Fail || f.status == Status::NeedsReview)) {
+            f.status = Status::NotApplicable;
             f.message = "[" + rule.id + "] not required: claimable by the " + route_words(res.route) + " route";
         }
-        if (f.status != "fail" || rule.severity != "blocker") continue;
-        ++blocker_fails;
+        if ((f.status != Status::Fail && f.status != Status::NeedsReview) || rule.severity != Severity::Blocker) continue;
         const std::string prefix = is_claim_route(rule.route) ? "(" + route_words(rule.route) + " route) " : "";
         res.to_make_claimable.push_back({prefix + f.fix, f.fix_document});
     }
     res.score = score_of(pack, res);
-    if (!res.errors.empty()) res.verdict = "needs_review";
-    else if (blocker_fails == 0 && (res.route.size() || !routes)) res.verdict = "claimable";
-    else res.verdict = "not_claimable";
-    if (res.verdict == "claimable") res.to_make_claimable.clear();
+    res.verdict = verdict_of(pack, res);
+    if (res.verdict == Verdict::Claimable) res.to_make_claimable.clear();
     grade(pack, res);
 }
 

@@ -14,6 +14,7 @@
 #include "model/record.h"
 #include "rules/annotations.h"
 #include "rules/pack.h"
+#include "rules/status.h"
 
 namespace tfa::rules {
 
@@ -24,8 +25,8 @@ struct EvidenceRef {
 
 struct Finding {
     std::string rule;
-    std::string status;  // pass | fail | warn | not_applicable
-    std::string severity;
+    Status status = Status::Pass;
+    Severity severity = Severity::Major;
     std::string message;
     std::vector<EvidenceRef> evidence;
     // For a failing rule: what would make it pass, and the document it belongs in (the
@@ -44,7 +45,7 @@ struct CaseError {
 
 struct CaseResult {
     std::string case_name, family_ref;
-    std::string verdict;  // claimable | not_claimable | needs_review
+    Verdict verdict = Verdict::NeedsReview;
     std::string route;    // sustained_progress | continuous_employment | empty (null)
     int score = 0;        // 0..100
     std::string grade, grade_basis;  // packs with grades only

@@ -115,7 +115,7 @@ std::string unreadable_list(const CaseRecord& r) {
 
 CheckOutcome not_applicable(const std::string& reason) {
     CheckOutcome o;
-    o.status = "not_applicable";
+    o.status = Status::NotApplicable;
     o.vars["reason"] = reason;
     return o;
 }

@@ -88,7 +88,9 @@ std::string claimable_from(const RulePack& pack, const CaseRecord& record, long 
         bool ok = true, any_time = false;
         for (size_t i = 0; ok && i < pack.rules.size(); ++i) {
             const Rule& rule = pack.rules[i];
-            if (rule.route != route || result.findings[i].status != "fail") continue;
+            if (rule.route != route) continue;
+            if (result.findings[i].status == Status::NeedsReview) ok = false;  // undecided: not time alone
+            if (!ok || result.findings[i].status != Status::Fail) continue;
             std::optional<long> d;
             if (rule.kind == "sustained") d = sustained_until(rule, record, as_of);
             else if (rule.kind == "employment") d = employed_until(rule, record, as_of);
@@ -103,12 +105,12 @@ std::string claimable_from(const RulePack& pack, const CaseRecord& record, long 
 void settle_claimable(const RulePack& pack, CaseResult& result) {
     auto& from = result.notes.claimable_from;
     if (from.empty()) return;
-    if (result.verdict != "not_claimable" || result.findings.size() != pack.rules.size()) return from.clear();
+    if (result.verdict != Verdict::NotClaimable || result.findings.size() != pack.rules.size()) return from.clear();
     for (size_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
-        const std::string& st = result.findings[i].status;
-        if (st == "fail" && !is_claim_route(rule.route)) return from.clear();
-        if (st == "warn" && (rule.kind == "recurrence" || rule.kind == "text_cue")) return from.clear();
+        const Status st = result.findings[i].status;
+        if ((st == Status::Fail || st == Status::NeedsReview) && !is_claim_route(rule.route)) return from.clear();
+        if (st == Status::Warn && (rule.kind == "recurrence" || rule.kind == "text_cue")) return from.clear();
     }
 }
 

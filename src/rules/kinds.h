@@ -32,9 +32,9 @@ struct CheckInput {
 };
 
 // What one check says: its status, the values for the message template, and the evidence.
-// A not_applicable outcome puts its reason in vars["reason"].
+// A NotApplicable or NeedsReview outcome puts its reason in vars["reason"].
 struct CheckOutcome {
-    std::string status = "pass";  // pass | fail | not_applicable (fail becomes warn for warnings)
+    Status status = Status::Pass;  // Pass, Fail, NotApplicable or NeedsReview (Fail becomes Warn for warnings)
     std::map<std::string, std::string> vars;
     std::vector<EvidenceRef> evidence;
 };

@@ -16,7 +16,7 @@ namespace {
 
 CheckOutcome fail_with(std::map<std::string, std::string> vars, std::vector<EvidenceRef> ev = {}) {
     CheckOutcome o;
-    o.status = "fail";
+    o.status = Status::Fail;
     o.vars = std::move(vars);
     o.evidence = std::move(ev);
     return o;

@@ -15,7 +15,7 @@ namespace {
 
 CheckOutcome outcome(bool ok, std::map<std::string, std::string> vars, std::vector<EvidenceRef> ev = {}) {
     CheckOutcome o;
-    o.status = ok ? "pass" : "fail";
+    o.status = ok ? Status::Pass : Status::Fail;
     o.vars = std::move(vars);
     o.evidence = std::move(ev);
     return o;

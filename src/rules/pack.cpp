@@ -33,7 +33,6 @@ bool RulePack::has_routes() const {
 
 namespace {
 
-const std::set<std::string> kSeverities = {"blocker", "major", "minor", "warning"};
 const std::set<std::string> kRoutes = {"general", "sustained_progress", "continuous_employment", "compliance", "quality"};
 const std::set<std::string> kDocuments = {"assessment", "plan", "review", "closure", "evidence", "bundle"};
 constexpr int kMaxExtends = 8;
@@ -88,11 +87,12 @@ private:
     void override_rule(const xmlNode* n, RulePack& pack);
     void disable(const xmlNode* n, RulePack& pack);
     double number(const xmlNode* n, const char* attr);
+    Severity severity(const xmlNode* n, const std::string& word);
 
     std::string rules_dir_;
     std::vector<Error>& errors_;
     std::string file_;
-    std::map<std::string, double> weights_;  // this file's <scoring> defaults
+    std::map<Severity, double> weights_;  // this file's <scoring> defaults
 };
 
 bool Loader::check_attrs(const xmlNode* n, std::initializer_list<const char*> allowed) {
@@ -129,6 +129,12 @@ double Loader::number(const xmlNode* n, const char* attr) {
     const std::string s(xml::attr(n, attr));
     if (!to_double(s, v)) err(n, "'" + std::string(attr) + "' is not a number >= 0: '" + s + "'");
     return v;
+}
+
+Severity Loader::severity(const xmlNode* n, const std::string& word) {
+    if (auto s = parse_severity(word)) return *s;
+    if (!word.empty()) err(n, "unknown severity '" + word + "' (blocker, major, minor or warning)");
+    return Severity::Major;
 }
 
 bool Loader::load(const std::string& path, RulePack& pack, int depth) {
@@ -252,7 +258,7 @@ void Loader::scoring(const xmlNode* n) {
     check_attrs(n, {"blocker", "major", "minor", "warning"});
     check_children(n, {});
     for (const char* s : {"blocker", "major", "minor", "warning"})
-        if (xml::has_attr(n, s)) weights_[s] = number(n, s);
+        if (xml::has_attr(n, s)) weights_[*parse_severity(s)] = number(n, s);
 }
 
 void Loader::rules(const xmlNode* n, RulePack& pack) {
@@ -295,7 +301,7 @@ void Loader::rule(const xmlNode* n, RulePack& pack) {
     r.line = line_of(n);
     r.id = required(n, "id");
     r.kind = required(n, "kind");
-    r.severity = required(n, "severity");
+    r.severity = severity(n, required(n, "severity"));
     r.route = xml::has_attr(n, "route") ? std::string(xml::attr(n, "route")) : "general";
     r.document = xml::has_attr(n, "document") ? std::string(xml::attr(n, "document")) : "bundle";
     if (xml::has_attr(n, "weight")) r.weight = number(n, "weight");
@@ -318,7 +324,7 @@ void Loader::override_rule(const xmlNode* n, RulePack& pack) {
         if (!id.empty()) err(n, "<override> names rule '" + id + "', which the pack does not have");
         return;
     }
-    if (xml::has_attr(n, "severity")) it->severity = xml::attr(n, "severity");
+    if (xml::has_attr(n, "severity")) it->severity = severity(n, std::string(xml::attr(n, "severity")));
     if (xml::has_attr(n, "route")) it->route = xml::attr(n, "route");
     if (xml::has_attr(n, "document")) it->document = xml::attr(n, "document");
     if (xml::has_attr(n, "weight")) it->weight = number(n, "weight");
@@ -345,8 +351,6 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
     auto bad = [&](const std::string& msg, const std::string& file, int line) {
         errors.push_back(Error{file, "rule " + (r.id.empty() ? std::string("?") : r.id) + ": " + msg, line});
     };
-    if (!r.severity.empty() && !kSeverities.count(r.severity))
-        bad("unknown severity '" + r.severity + "' (blocker, major, minor or warning)", r.file, r.line);
     if (!kRoutes.count(r.route))
         bad("unknown route '" + r.route + "' (general, sustained_progress, continuous_employment, compliance or quality)", r.file, r.line);
     if (!kDocuments.count(r.document)) bad("unknown document '" + r.document + "'", r.file, r.line);
@@ -355,7 +359,7 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
     if (r.message.empty()) bad("no <message>", r.file, r.line);
     else if (r.message.find("{id}") == std::string::npos && r.message.find(r.id) == std::string::npos)
         bad("the <message> does not name the rule (write {id})", r.file, r.line);
-    if (r.weight < 0) bad("no weight, and the pack's <scoring> gives none for '" + r.severity + "'", r.file, r.line);
+    if (r.weight < 0) bad("no weight, and the pack's <scoring> gives none for '" + std::string(to_string(r.severity)) + "'", r.file, r.line);
     const Kind* k = find_kind(r.kind);
     if (!k) {
         if (!r.kind.empty()) bad("unknown kind '" + r.kind + "' (tfaudit rules kinds lists them)", r.file, r.line);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "rules/status.h"
 
 namespace tfa::rules {
 
@@ -30,7 +31,7 @@ struct Param {
 // pack-wide parameters were merged in, all validated against the kind's schema.
 struct Rule {
     std::string id, title, kind;
-    std::string severity;  // blocker | major | minor | warning
+    Severity severity = Severity::Major;
     std::string route;     // general | sustained_progress | continuous_employment | compliance | quality
     std::string citation;  // the programme text the rule enforces
     std::string document;  // the document the evidence belongs in: assessment, plan, review, closure, evidence

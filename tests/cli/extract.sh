@@ -23,6 +23,9 @@ grep -q "/nonexistent/x.docx: no such file" /tmp/tfa-err.$$ || fail "no error fo
 # --blocks is JSON with locations.
 "$BIN" extract --blocks "$D/docx/tables_lists.docx" | grep -q '"where": "table 1"' \
   || fail "--blocks not valid JSON with locations"
+# ... and shows run emphasis (an answer marked in bold).
+"$BIN" extract --blocks "$D/docx/emphasis.docx" | grep -qF '"emphasis": [{"style": "bold", "offset": 15, "text": "YES"}]' \
+  || fail "--blocks does not show emphasis"
 
 # Usage errors.
 "$BIN" extract "$D/docx/parts.docx" >/dev/null 2>&1; [ $? -eq 2 ] || fail "no mode: want 2"

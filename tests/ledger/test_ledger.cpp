@@ -5,6 +5,7 @@
 #include "ledger/decisions.h"
 #include "ledger_backends.h"
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;

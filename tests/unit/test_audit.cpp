@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "audit/pseudonym.h"
+#include "status_words.h"
 #include "audit/sample.h"
 #include "core/calendar.h"
 #include "core/sha256.h"
@@ -87,7 +88,7 @@ report::AuditCase synthetic_case(const RulePack& p, size_t i) {
     std::snprintf(name, sizeof name, "case-%04zu", i);
     r.case_name = name;
     r.family_ref = "FF-" + std::to_string(1000 + i);
-    r.verdict = i % 3 == 0 ? "claimable" : i % 3 == 1 ? "not_claimable" : "needs_review";
+    r.verdict = i % 3 == 0 ? rules::Verdict::Claimable : i % 3 == 1 ? rules::Verdict::NotClaimable : rules::Verdict::NeedsReview;
     r.route = i % 3 == 0 ? "sustained_progress" : "";
     r.score = static_cast<int>(100 - i % 40);
     if (!p.grades.empty()) r.grade = p.grades[i % p.grades.size()].name;
@@ -95,7 +96,7 @@ report::AuditCase synthetic_case(const RulePack& p, size_t i) {
         rules::Finding f;
         f.rule = p.rules[k].id;
         f.severity = p.rules[k].severity;
-        f.status = (i + k) % 5 == 0 ? "fail" : (i + k) % 7 == 0 ? "not_applicable" : "pass";
+        f.status = (i + k) % 5 == 0 ? rules::Status::Fail : (i + k) % 7 == 0 ? rules::Status::NotApplicable : rules::Status::Pass;
         f.message = "[" + f.rule + "] finding for Zoë Kowalska and Łukasz Nowak, rent arrears of £1,240";
         f.evidence.push_back({"/bundles/" + r.case_name + "/01 Assessment.docx", "table 2, row " + std::to_string(k + 1),
                               "Zoë Kowalska | Mother | 12/04/1986 — Łukasz Nowak | Stepfather"});

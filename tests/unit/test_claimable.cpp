@@ -2,6 +2,7 @@
 // sustain period or the employment weeks still running), and never otherwise.
 #include "rules/claimable.h"
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;
@@ -61,7 +62,7 @@ TEST_CASE("claimable_from: another failing rule means time alone will not do", "
     res.notes.claimable_from = rules::claimable_from(p, r, as_of("2019-12-31"), res);
     REQUIRE(res.notes.claimable_from == "2020-01-01");
     for (size_t i = 0; i < p.rules.size(); ++i)
-        if (p.rules[i].id == "TF-CONSENT") res.findings[i].status = "fail";  // e.g. consent refused
+        if (p.rules[i].id == "TF-CONSENT") res.findings[i].status = rules::Status::Fail;  // e.g. consent refused
     rules::settle_claimable(p, res);
     CHECK(res.notes.claimable_from.empty());
 }

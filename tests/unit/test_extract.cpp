@@ -9,45 +9,17 @@
 #include "extract/extractor.h"
 #include "extract/templates.h"
 #include "extract/vocab.h"
+#include "extract_test_util.h"
 #include "golden.h"
 #include "readers/reader.h"
 
 using namespace tfa;
 namespace fs = std::filesystem;
 
-namespace {
-
-const std::string kRoot = std::string(TEST_DATA_DIR) + "/../..";
-
-const extract::Vocab& vocab() {
-    static const extract::Vocab v = [] {
-        auto t = extract::load_templates(kRoot + "/templates");
-        REQUIRE(t.ok());
-        return extract::Vocab(std::move(t).value(), {{"crime", "Crime and anti-social behaviour"},
-                                                     {"education", "School attendance"},
-                                                     {"children_in_need", "Children who need help"},
-                                                     {"worklessness", "Worklessness and financial exclusion"},
-                                                     {"domestic_abuse", "Domestic violence and abuse"},
-                                                     {"health", "Health"}});
-    }();
-    return v;
-}
-
-// Reads `content` as a document named `name` and builds a one-document record.
-CaseRecord record_of(const std::string& name, const std::string& content) {
-    auto doc = read_document(name, content);
-    INFO(name << ": " << (doc ? "" : doc.error().str()));
-    REQUIRE(doc.ok());
-    std::vector<extract::DocFacts> facts{extract::extract_document(doc.value(), vocab())};
-    return extract::build_record("case", std::move(facts), vocab());
-}
-
-std::string html(const std::string& body) {
-    return "<html><head><meta charset=\"utf-8\"><title>Early Help Assessment</title></head><body>" + body +
-           "</body></html>";
-}
-
-}  // namespace
+using test::html;
+using test::kRoot;
+using test::record_of;
+using test::vocab;
 
 TEST_CASE("extract: a value in the next cell, in the same cell, and in the same paragraph", "[extract]") {
     const auto r = record_of("a.html", html("<table><tr><td>Family ID</td><td>FF-0042</td></tr>"

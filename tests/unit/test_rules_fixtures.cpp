@@ -8,6 +8,7 @@
 #include <set>
 
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;

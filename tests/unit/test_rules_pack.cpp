@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;

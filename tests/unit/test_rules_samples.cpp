@@ -12,6 +12,7 @@
 
 #include "golden.h"
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "rules_test_util.h"
+#include "status_words.h"
 
 using namespace tfa;
 using namespace tfa::test;
@@ -171,4 +172,56 @@ TEST_CASE("a local pack can disable a rule and change a severity", "[rules]") {
     const auto r = judge(p.value(), "TF-CONSENT.fail");
     CHECK(finding(r, "TF-CONSENT").status == "fail");
     CHECK(r.verdict == "claimable");
+}
+
+namespace {
+
+// A raw result for `p` with every rule passing except those given.
+rules::CaseResult raw_result(const rules::RulePack& p, const std::map<std::string, rules::Status>& except) {
+    rules::CaseResult res;
+    for (const auto& rule : p.rules) {
+        rules::Finding f;
+        f.rule = rule.id;
+        f.severity = rule.severity;
+        auto it = except.find(rule.id);
+        f.status = it == except.end() ? rules::Status::Pass : it->second;
+        f.fix = "fix " + rule.id;
+        res.findings.push_back(f);
+    }
+    return res;
+}
+
+rules::Verdict verdict_with(const rules::RulePack& p, const std::map<std::string, rules::Status>& except) {
+    auto res = raw_result(p, except);
+    rules::finalize(p, res);
+    return res.verdict;
+}
+
+}  // namespace
+
+TEST_CASE("a blocker tfaudit could not decide makes the case needs_review, never not_claimable", "[rules][verdict]") {
+    const auto p = pack("tf-2015");
+    using rules::Status;
+    using rules::Verdict;
+    CHECK(verdict_with(p, {}) == Verdict::Claimable);
+    CHECK(verdict_with(p, {{"TF-LEAD", Status::NeedsReview}}) == Verdict::NeedsReview);
+    // A blocker that fails on evidence outweighs one that could not be decided.
+    CHECK(verdict_with(p, {{"TF-LEAD", Status::NeedsReview}, {"TF-CONSENT", Status::Fail}}) == Verdict::NotClaimable);
+    // Sustained progress undecided and no employment evidence: still needs review.
+    CHECK(verdict_with(p, {{"TF-SUSTAINED", Status::NeedsReview}, {"TF-EMPLOYMENT", Status::Fail}}) == Verdict::NeedsReview);
+    // Both routes fail on evidence: not claimable.
+    CHECK(verdict_with(p, {{"TF-SUSTAINED", Status::Fail}, {"TF-EMPLOYMENT", Status::Fail}}) == Verdict::NotClaimable);
+    // The other route's undecided rule is not required once a route passes.
+    auto res = raw_result(p, {{"TF-EMPLOYMENT", Status::NeedsReview}});
+    rules::finalize(p, res);
+    CHECK(res.verdict == Verdict::Claimable);
+    CHECK(res.to_make_claimable.empty());
+}
+
+TEST_CASE("an undecided blocker is listed in to_make_claimable with its message", "[rules][verdict]") {
+    const auto p = pack("tf-2015");
+    auto res = raw_result(p, {{"TF-LEAD", rules::Status::NeedsReview}});
+    rules::finalize(p, res);
+    REQUIRE(res.to_make_claimable.size() == 1);
+    CHECK(res.to_make_claimable[0].what == "fix TF-LEAD");
 }

@@ -17,6 +17,7 @@
 #include "core/calendar.h"
 #include "golden.h"
 #include "rules/check.h"
+#include "status_words.h"
 #include "rules/pack.h"
 
 using namespace tfa;
@@ -64,6 +65,21 @@ const Corpus& corpus() {
     return c;
 }
 
+// `v` without the "source" objects of list items: expected records are written from the
+// scenario, which knows no locations.
+void strip_sources(const Poco::Dynamic::Var& v) {
+    if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
+        auto o = v.extract<Poco::JSON::Object::Ptr>();
+        o->remove("source");
+        std::vector<std::string> names;
+        o->getNames(names);
+        for (const auto& n : names) strip_sources(o->get(n));
+    } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
+        auto a = v.extract<Poco::JSON::Array::Ptr>();
+        for (size_t i = 0; i < a->size(); ++i) strip_sources(a->get(static_cast<unsigned>(i)));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("samples: every bundle's record equals the generator's expected record", "[samples]") {
@@ -94,6 +110,7 @@ TEST_CASE("samples: every bundle's record equals the generator's expected record
                 }
                 continue;
             }
+            strip_sources(got->get(k));
             CHECK(stringify(got->get(k)) == stringify(want->get(k)));
         }
     }

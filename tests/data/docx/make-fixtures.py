@@ -185,6 +185,46 @@ def parts():
                      ("endnotes", "endnotes.xml"), ("comments", "comments.xml")])
 
 
+def emphasis():
+    """Answers marked by run formatting (bold, underline, strike, highlight, shading, a bold
+    character style, bold turned off again) and answers written as tick boxes in text."""
+    def r(text, rpr=""):
+        props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+        return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    def para(*runs):
+        return "<w:p>" + "".join(runs) + "</w:p>"
+
+    B, U, S, D = "<w:b/>", '<w:u w:val="single"/>', "<w:strike/>", "<w:dstrike/>"
+    HL, SHD = '<w:highlight w:val="yellow"/>', '<w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/>'
+    STRONG = '<w:rStyle w:val="Strong"/>'
+    body = (
+        para(r("Consent given: "), r("YES", B), r(" / NO")) +
+        para(r("Shared with school: Yes / "), r("No", S)) +
+        para(r("Yes "), r("No", HL)) +
+        para(r("Yes", U), r(" | No")) +
+        para(r("Met / "), r("Partly met", STRONG), r(" / Not met")) +
+        para(r("Yes", B), r(" / "), r("No", B), r(" / N/A")) +
+        para(r("Yes / No", B)) +
+        para(r("Yes", STRONG + '<w:b w:val="0"/>'), r(" / No")) +
+        para(r("Yes ☐ No ☒")) +
+        para(r("[X] Yes [ ] No")) +
+        para(r("(x) Yes ( ) No")) +
+        para(r("Family ID: TF-0042 and "), r("the family", B), r(" agreed the plan at the meeting")) +
+        para(r("Yes", D), r(" / No")) +
+        "<w:tbl><w:tr>" + tc(p("Consent to share")) +
+        tc(para(r("Yes", SHD)) + para(r("No"))) + "</w:tr></w:tbl>" +
+        "<w:tbl>" +
+        "<w:tr>" + tc(p("Criterion")) + tc(p("Yes")) + tc(p("No")) + "</w:tr>" +
+        "<w:tr>" + tc(p("Attends school regularly")) + tc(p("")) + tc(p("X")) + "</w:tr>" +
+        "<w:tr>" + tc(p("Adult in work")) + tc(p("✓")) + tc(p("")) + "</w:tr>" +
+        "</w:tbl>")
+    styles = STYLES.replace("</w:styles>",
+                            '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/>'
+                            "<w:rPr><w:b/></w:rPr></w:style></w:styles>")
+    write_docx(HERE / "emphasis.docx", body, extra_parts={"word/styles.xml": styles})
+
+
 def alternate_path():
     """The main part found through _rels/.rels, not at word/document.xml."""
     body = p("Main part in an unusual place")
@@ -250,9 +290,14 @@ def patch_sizes(data, name, size):
 
 
 if __name__ == "__main__":
+    import sys
+    if sys.argv[1:] == ["emphasis"]:  # only the emphasis fixture: the others stay byte for byte
+        emphasis()
+        sys.exit(0)
     BAD.mkdir(exist_ok=True)
     assessment()
     tables_lists()
     parts()
     alternate_path()
+    emphasis()
     bad_inputs()

@@ -231,6 +231,66 @@ def features():
                                ("META-INF/manifest.xml", MANIFEST)])
 
 
+def emphasis():
+    """emphasis.odt: answers marked by text:span formatting (bold, underline, line-through,
+    background colour; a named text style in styles.xml inherited by an automatic one; bold
+    turned off again inside a bold span) and answers written as tick boxes in text."""
+    styles = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {NS}>
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph"/>
+ <style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:styles>
+</office:document-styles>
+"""
+
+    def sp(style, text):
+        return f'<text:span text:style-name="{style}">{text}</text:span>'
+
+    def para(*parts):
+        return '<text:p text:style-name="Standard">' + "".join(parts) + "</text:p>"
+
+    def cell(*paras):
+        return '<table:table-cell office:value-type="string">' + "".join(paras) + "</table:table-cell>"
+
+    body = (
+        para("Consent given: ", sp("T1", "YES"), " / NO") +
+        para("Shared with school: Yes / ", sp("T3", "No")) +
+        para("Yes ", sp("T4", "No")) +
+        para(sp("T2", "Yes"), " | No") +
+        para("Met / ", sp("T6", "Partly met"), " / Not met") +
+        para(sp("T1", "Yes"), " / ", sp("T1", "No"), " / N/A") +
+        para(sp("T1", "Yes / No")) +
+        para(sp("T1", sp("T5", "Yes")), " / No") +
+        para("Yes ☐ No ☒") +
+        para("[X] Yes [ ] No") +
+        para("(x) Yes ( ) No") +
+        para("Family ID: TF-0042 and ", sp("T1", "the family"), " agreed the plan at the meeting") +
+        para(sp("T7", "Yes"), " / No") +
+        '<table:table table:name="Consent"><table:table-column table:number-columns-repeated="2"/><table:table-row>' +
+        cell(para("Consent to share")) + cell(para(sp("T4", "Yes")), para("No")) +
+        "</table:table-row></table:table>" +
+        '<table:table table:name="Criteria"><table:table-column table:number-columns-repeated="3"/>' +
+        "<table:table-row>" + cell(para("Criterion")) + cell(para("Yes")) + cell(para("No")) + "</table:table-row>" +
+        "<table:table-row>" + cell(para("Attends school regularly")) + cell() + cell(para("X")) + "</table:table-row>" +
+        "<table:table-row>" + cell(para("Adult in work")) + cell(para("✓")) + cell() + "</table:table-row>" +
+        "</table:table>")
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NS}>
+<office:automatic-styles>
+ <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="T2" style:family="text"><style:text-properties style:text-underline-style="solid" style:text-underline-width="auto"/></style:style>
+ <style:style style:name="T3" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="single"/></style:style>
+ <style:style style:name="T4" style:family="text"><style:text-properties fo:background-color="#ffff00"/></style:style>
+ <style:style style:name="T5" style:family="text"><style:text-properties fo:font-weight="normal"/></style:style>
+ <style:style style:name="T6" style:family="text" style:parent-style-name="Strong_20_Emphasis"/>
+ <style:style style:name="T7" style:family="text"><style:text-properties style:text-line-through-style="solid" fo:font-weight="normal"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>{body}</office:text></office:body></office:document-content>
+"""
+    write_zip("emphasis.odt", [("content.xml", content), ("styles.xml", styles), ("META-INF/manifest.xml", MANIFEST)])
+
+
 def simple_content(body):
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}><office:body>'
             f"<office:text>{body}</office:text></office:body></office:document-content>\n")
@@ -290,7 +350,12 @@ def libreoffice():
 
 
 if __name__ == "__main__":
+    import sys
+    if sys.argv[1:] == ["emphasis"]:  # only the emphasis fixture: the others stay byte for byte
+        emphasis()
+        sys.exit(0)
     features()
+    emphasis()
     bad_inputs()
     libreoffice()
     print("odt fixtures written to", HERE)

@@ -1,0 +1,176 @@
+// Field states (found, blank, no, not_found, unreadable), the verdicts that follow from them,
+// and the generic reading that decides them: statement labels, criteria answered Yes/No by
+// name or theme, types from file names, blank label/value rows. Documents are written here.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extract_test_util.h"
+#include "core/calendar.h"
+#include "model/record_json.h"
+#include "rules/check.h"
+#include "rules/relies.h"
+#include "status_words.h"
+
+using namespace tfa;
+using test::html;
+using test::record_of;
+using test::vocab;
+
+namespace {
+
+rules::RulePack tf2015() {
+    auto p = rules::load_pack("tf-2015", test::kRoot + "/rules");
+    REQUIRE(p.ok());
+    return p.value();
+}
+
+const rules::Finding& finding(const rules::CaseResult& r, const std::string& id) {
+    for (const auto& f : r.findings)
+        if (f.rule == id) return f;
+    FAIL("no finding " << id);
+    return r.findings.front();
+}
+
+CaseRecord bundle(std::vector<std::pair<std::string, std::string>> docs) {
+    std::vector<extract::DocFacts> facts;
+    for (const auto& [name, content] : docs) facts.push_back(test::facts_of(name, content));
+    return extract::build_record("case", std::move(facts), vocab());
+}
+
+}  // namespace
+
+TEST_CASE("states: found, blank, no and not_found for scalar fields", "[states]") {
+    const auto r = record_of("a.html", html("<table><tr><td>Family ID</td><td>FF-0042</td></tr>"
+                                            "<tr><td>Lead professional</td><td></td></tr>"
+                                            "<tr><td>Agency</td><td>TBC</td></tr>"
+                                            "<tr><td>Consent given</td><td>No</td></tr></table>"));
+    CHECK(r.state("family_ref") == FieldState::Found);
+    CHECK(r.state("lead_professional") == FieldState::Blank);
+    CHECK(r.state("lead_agency") == FieldState::Blank);  // "TBC" is a non-answer
+    CHECK(r.lead_agency.empty());
+    CHECK(r.state("consent_given") == FieldState::No);
+    CHECK(r.state("manager") == FieldState::NotFound);
+    // A blank field's source is its empty label.
+    CHECK(r.sources.at("lead_professional").where == "table 1, row 2, cell 2");
+}
+
+TEST_CASE("states: unanswered tick boxes are blank; an unreadable document makes the rest unreadable", "[states]") {
+    const auto r = record_of("a.html", html("<p>Consent given: &#9744; Yes &#9744; No</p>"));
+    CHECK(!r.consent_given);
+    CHECK(r.state("consent_given") == FieldState::Blank);
+
+    std::vector<extract::DocFacts> facts{test::facts_of("a.html", html("<p>Family ID: FF-1</p>")),
+                                         extract::unreadable_document("scan.pdf", "no text layer: cannot be read without OCR")};
+    const auto u = extract::build_record("case", std::move(facts), vocab());
+    CHECK(u.state("family_ref") == FieldState::Found);
+    CHECK(u.state("lead_professional") == FieldState::Unreadable);
+}
+
+TEST_CASE("states: an impossible date makes its field unreadable", "[states]") {
+    const auto r = record_of("a.html", html("<p>Date of assessment: 31/02/2019</p>"));
+    CHECK(r.state("assessment_date") == FieldState::Unreadable);
+    CHECK(r.unreadable.size() == 1);
+}
+
+TEST_CASE("states: the JSON round trip keeps states, warnings, unrecognised documents and row sources", "[states]") {
+    auto r = bundle({{"a.html", html("<p>Family ID: FF-7</p><p>Lead professional:</p>")},
+                     {"notes.html", html("<p>Colour of door: blue</p>", "Notes")}});
+    r.warnings.push_back({"a.html", "page 2", "no text layer: cannot be read without OCR"});
+    REQUIRE(r.unrecognised.size() == 1);
+    CHECK(r.unrecognised[0].file == "notes.html");
+    CHECK(r.unrecognised[0].labels == std::vector<std::string>{"Colour of door"});
+    const std::string json = to_json(r, 0, true, true);
+    auto back = records_from_json("r.json", json);
+    REQUIRE(back.ok());
+    REQUIRE(back.value().size() == 1);
+    CHECK(to_json(back.value()[0], 0, true, true) == json);
+    CHECK(back.value()[0].state("lead_professional") == FieldState::Blank);
+}
+
+TEST_CASE("verdict: a blocker failing on a field tfaudit could not find is needs_review, in words", "[states][verdict]") {
+    // The assessment names no lead professional in any way tfaudit knows; one document is of
+    // no recognised type.
+    const auto r = bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
+                           {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
+    CHECK(r.state("lead_professional") == FieldState::NotFound);
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    const auto& f = finding(res, "TF-LEAD");
+    CHECK(f.status == rules::Status::NeedsReview);
+    CHECK_THAT(f.message, Catch::Contains("could not find the lead professional in any of the 2 documents"));
+    CHECK_THAT(f.message, Catch::Contains("1 document was of no type tfaudit recognises: notes.html (labels: Person holding the case)"));
+    CHECK_THAT(f.message, Catch::Contains("add the label to its template"));
+}
+
+TEST_CASE("verdict: a blank field and an absent document still fail on evidence", "[states][verdict]") {
+    const auto r = bundle({{"01 assessment.html", html("<table><tr><td>Family ID</td><td>FF-9</td></tr>"
+                                                       "<tr><td>Lead professional</td><td>To be allocated</td></tr></table>")}});
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    CHECK(finding(res, "TF-LEAD").status == rules::Status::Fail);
+    // Every document recognised and none is a plan: the plan is absent, not unread.
+    CHECK(finding(res, "TF-PLAN").status == rules::Status::Fail);
+    CHECK(res.verdict == rules::Verdict::NotClaimable);
+}
+
+TEST_CASE("verdict: a missing document is needs_review when some document was not recognised", "[states][verdict]") {
+    const auto r = bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Lead professional: Ada Byrne</p>")},
+                           {"misc.html", html("<p>Goal one: fewer arguments</p>", "Working together")}});
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    const auto& f = finding(res, "TF-PLAN");
+    CHECK(f.status == rules::Status::NeedsReview);
+    CHECK_THAT(f.message, Catch::Contains("found no plan among the 2 documents"));
+}
+
+TEST_CASE("reading: a long consent statement is a label for the answer after it", "[states][extract]") {
+    auto r = record_of("a.html", html("<p>I consent to my information being shared with government departments (DWP) "
+                                      "for the national evaluation of the programme: Yes</p>"));
+    CHECK(r.consent_given == std::optional<bool>(true));
+    CHECK(r.state("consent_scope") == FieldState::Found);
+    r = record_of("b.html", html("<p>Consent to share information with government departments: &#9746; Yes &#9744; No</p>"));
+    CHECK(r.consent_given == std::optional<bool>(true));
+    r = record_of("c.html", html("<p>I agree to my information being shared with DWP and local partners:</p><p>No</p>"));
+    CHECK(r.consent_given == std::optional<bool>(false));
+}
+
+TEST_CASE("reading: criteria named by theme or name and answered Yes/No in an assessment", "[states][extract]") {
+    const auto r = record_of("a.html", html("<p>Staying safe in the community: Yes – 3 ASB reports in six months</p>"
+                                            "<p>Getting a good education: No</p>"
+                                            "<table><tr><td>Living well</td><td>Yes - low mood</td></tr>"
+                                            "<tr><td>Domestic violence and abuse</td><td>No</td></tr></table>"));
+    CHECK(r.criteria == std::vector<std::string>{"crime", "health"});
+    REQUIRE(r.identified.size() == 2);
+    CHECK(r.identified[0].evidence == "3 ASB reports in six months");
+    CHECK(r.state("criteria") == FieldState::Found);
+    // A cue word ("police") in a Yes line is not a criterion's name.
+    const auto c = record_of("b.html", html("<p>Police involvement: Yes</p>"));
+    CHECK(c.criteria.empty());
+}
+
+TEST_CASE("reading: the document type from the file name when no title names it", "[states][extract]") {
+    const auto r = bundle({{"Smith - TAF meeting 3.html", html("<p>Date: 1 May 2019</p>", "")},
+                           {"case-closure-summary.html", html("<p>Family ID: FF-1</p>", "")},
+                           {"plan_WM-1.html", html("<p>Family ID: FF-1</p>", "")}});
+    std::map<std::string, std::string> type_of, from;
+    for (size_t i = 0; i < r.files.size(); ++i) {
+        type_of[r.files[i]] = r.doc_types[i];
+        from[r.files[i]] = r.doc_type_from[i];
+    }
+    CHECK(type_of["Smith - TAF meeting 3.html"] == "review");
+    CHECK(type_of["case-closure-summary.html"] == "closure");
+    CHECK(type_of["plan_WM-1.html"] == "plan");
+    CHECK(from["plan_WM-1.html"] == "file name");
+}
+
+TEST_CASE("templates: a label naming both a section and a field is an error with its line", "[states][templates]") {
+    const auto dir = std::filesystem::temp_directory_path() / "tfa-lint-dup";
+    std::filesystem::create_directories(dir);
+    const auto path = (dir / "x.xml").string();
+    std::ofstream(path) << "<template name=\"x\">\n<field name=\"manager\"><label>Sign-off</label></field>\n"
+                           "<section name=\"manager\"><label>Sign-off</label></section>\n</template>\n";
+    const auto errors = extract::lint_templates({path});
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 3);
+    CHECK_THAT(errors[0].message, Catch::Contains("names both section 'manager' and field 'manager'"));
+    std::filesystem::remove_all(dir);
+}
