@@ -30,7 +30,7 @@ const Command kCommands[] = {
     {"decide", "record an auditor's decision on a finding in the claims ledger", cmd_decide},
     {"ledger", "the claims ledger: a family's history, changes between runs, export, purge", cmd_ledger},
     {"rules", "list and lint rule packs", cmd_rules},
-    {"templates", "lint the templates that map documents to case records", cmd_templates},
+    {"templates", "lint, list or draft (suggest) the templates that map documents to case records", cmd_templates},
 };
 
 void usage(std::ostream& out) {

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/text.h"
+#include "extract/choice.h"
 #include "extract/dates.h"
+#include "model/answers.h"
 #include "extract/extractor.h"
 #include "model/schema.h"
 
@@ -237,6 +239,11 @@ private:
     void consent(const DocFacts& d) {
         const Hit* h = d.hit("consent");
         if (h) {
+            const Choice c = parse_choice(h->value);
+            if (c.state == Choice::State::Several) {
+                r_.unreadable.push_back({d.path, c.reason + " (consent, " + h->src.where + ")"});
+                bad_dates_.insert("consent_given");
+            }
             r_.consent_given = answer(h->value);
             r_.sources["consent_given"] = h->src;
         } else if (d.consent_tick) {
@@ -260,35 +267,7 @@ private:
         if (!r_.consent_scope.empty()) r_.sources["consent_scope"] = where;
     }
 
-    // "☒ Yes ☐ No" → true; "☐ Yes ☒ No" → false; no box ticked → unanswered; "Yes" → true.
-    std::optional<bool> answer(const std::string& value) const {
-        const std::string ticked = kChecked, empty = kUnchecked;
-        if (value.find(ticked) == std::string::npos && value.find(empty) == std::string::npos) {
-            const std::string a = v_.value("answer", value);
-            if (a == "yes") return true;
-            if (a == "no") return false;
-            return std::nullopt;
-        }
-        std::optional<bool> out;
-        size_t i = 0;
-        while (i < value.size()) {
-            const bool is_t = value.compare(i, ticked.size(), ticked) == 0;
-            const bool is_e = value.compare(i, empty.size(), empty) == 0;
-            if (!is_t && !is_e) {
-                ++i;
-                continue;
-            }
-            i += 3;
-            size_t end = i;
-            while (end < value.size() && value.compare(end, 3, ticked) != 0 && value.compare(end, 3, empty) != 0) ++end;
-            const std::string a = v_.value("answer", text::trim(value.substr(i, end - i)));
-            if (is_t && a == "yes") out = true;
-            if (is_t && a == "no" && !out) out = false;
-            if (is_t && a.empty() && !out) out = true;  // a single "☒ I agree ..." box
-            i = end;
-        }
-        return out;
-    }
+    std::optional<bool> answer(const std::string& value) const { return read_yes_no(v_, value); }
 
     void members(const Table& t) {
         for (const auto& row : t.rows) {
@@ -319,13 +298,7 @@ private:
             if (id.empty()) continue;
             bool on = !get("evidence").empty();
             if (has_flag) {
-                const std::string f = get("identified");
-                if (f.find(kChecked) != std::string::npos)
-                    on = true;
-                else if (f.find(kUnchecked) != std::string::npos)
-                    on = false;
-                else
-                    on = v_.value("answer", f) == "yes";
+                on = answer(get("identified")).value_or(false);
             }
             if (on) identify(id, get("evidence"), get("members"), row.src);
         }
@@ -462,6 +435,36 @@ private:
 };
 
 }  // namespace
+
+std::optional<bool> read_yes_no(const Vocab& v, const std::string& value) {
+    const Choice c = parse_choice(value);
+    auto word = [&v](const std::string& s) {
+        std::string a = v.value("answer", s);
+        if (a.empty()) {  // "Yes – signed by mother": the first word
+            size_t end = 0;
+            while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
+            if (end > 0 && end < s.size()) a = v.value("answer", s.substr(0, end));
+        }
+        return a;
+    };
+    switch (c.state) {
+        case Choice::State::NotAChoice: {
+            const std::string a = word(text::trim(value));
+            if (a == "yes") return true;
+            if (a == "no") return false;
+            return std::nullopt;
+        }
+        case Choice::State::One: {
+            const std::string a = word(c.chosen);
+            if (a == "yes") return true;
+            if (a == "no") return false;
+            // A single "☒ I agree to ..." box is a yes; "☒ N/A" answers neither way.
+            if (c.chosen.empty() || !is_answer_word(c.chosen)) return true;
+            return std::nullopt;
+        }
+        default: return std::nullopt;
+    }
+}
 
 CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs, const Vocab& vocab) {
     // A bundle's documents in date order; undated ones after, by path.

@@ -7,7 +7,9 @@
 #include <set>
 
 #include "core/text.h"
+#include "extract/choice.h"
 #include "extract/dates.h"
+#include "model/answers.h"
 
 namespace tfa::extract {
 
@@ -217,7 +219,8 @@ private:
     }
 
     void paragraph(const Block& b) {
-        const std::string& t = b.text;
+        const std::string marked = marked_answer(b);
+        const std::string& t = marked.empty() ? b.text : marked;
         if (tab_table(b)) return;
         if (section_ == "consent") {
             f_.consent_text += t + "\n";
@@ -618,12 +621,19 @@ private:
                 if (c.continued && r > 0 && col < grid[r - 1].size())
                     row.push_back(grid[r - 1][col]);
                 else
-                    row.push_back({&c, c.text()});
+                    row.push_back({&c, cell_text(c)});
                 for (int k = 1; k < c.col_span && k < 64; ++k) row.push_back({});
             }
             grid.push_back(std::move(row));
         }
         return grid;
+    }
+
+    // A cell's text, an answer marked by emphasis written as tick boxes ("**YES** / NO" →
+    // "☒ YES ☐ NO").
+    static std::string cell_text(const Cell& c) {
+        std::string m = marked_answer(c);
+        return m.empty() ? c.text() : m;
     }
 
     void table(const Block& t) {
@@ -836,14 +846,10 @@ private:
         c.identified = true;
         for (size_t k = 1; k < filled.size(); ++k) {
             const std::string& s = row[filled[k]].text;
-            if (has_box(s)) {
-                c.identified = s.find(kTicked) != std::string::npos;
-            } else {
-                const std::string a = v_.value("answer", s);
-                if (a == "yes" || a == "no")
-                    c.identified = a == "yes";
-                else if (c.evidence.empty())
-                    c.evidence = clean(v_, s);
+            if (const auto yes = read_yes_no(v_, s); yes || has_box(s)) {
+                c.identified = yes.value_or(false);
+            } else if (c.evidence.empty()) {
+                c.evidence = clean(v_, s);
             }
         }
         f_.listed.push_back(std::move(c));

@@ -76,6 +76,10 @@ DocFacts extract_document(const Document& doc, const Vocab& vocab);
 // Facts for a document that could not be read.
 DocFacts unreadable_document(const std::string& path, const std::string& error);
 
+// The yes/no a value answers: "Yes", "☒ Yes ☐ No", "Yes ☐ No ☒" (no), "[X] Yes [ ] No", a single
+// "☒ I agree" box (yes); nullopt when unanswered, marked twice or neither way.
+std::optional<bool> read_yes_no(const Vocab& v, const std::string& value);
+
 // Merges a bundle's documents (any order) into its record.
 CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs, const Vocab& vocab);
 

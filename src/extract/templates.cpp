@@ -48,8 +48,8 @@ const std::vector<std::string>& columns_of(const std::string& table) {
         {"members", {"name", "forename", "surname", "relationship", "dob", "gender", "school"}},
         {"criteria", {"criterion", "identified", "evidence", "members"}},
         {"plan", {"need", "criterion", "outcome", "action", "who", "by_when", "progress"}},
-        {"review", {"outcome", "criterion", "progress", "rating", "achieved"}},
-        {"closure", {"criterion", "achieved", "date_achieved", "sustained_since", "evidence"}},
+        {"review", {"outcome", "need", "criterion", "progress", "rating", "achieved"}},
+        {"closure", {"criterion", "outcome", "need", "achieved", "date_achieved", "sustained_since", "evidence"}},
         {"evidence", {"criterion", "member", "measure", "period_start", "period_end", "value", "date"}},
         {"professionals", {"agency", "name", "contact"}},
     };

@@ -56,7 +56,7 @@ TEST_CASE("states: found, blank, no and not_found for scalar fields", "[states]"
     CHECK(r.sources.at("lead_professional").where == "table 1, row 2, cell 2");
 }
 
-TEST_CASE("states: unanswered tick boxes are blank; an unreadable document makes the rest unreadable", "[states]") {
+TEST_CASE("states: unanswered tick boxes are blank, and an unreadable document makes the rest unreadable", "[states]") {
     const auto r = record_of("a.html", html("<p>Consent given: &#9744; Yes &#9744; No</p>"));
     CHECK(!r.consent_given);
     CHECK(r.state("consent_given") == FieldState::Blank);

@@ -1,0 +1,129 @@
+// `tfaudit templates suggest`: a draft template for a council with no template, from its
+// documents (tests/data/suggest/wickhollow-1, a council whose labels the templates do not know).
+// The draft must lint clean and, used as it is, fill record fields that were empty without it.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "extract/extractor.h"
+#include "extract/suggest.h"
+#include "extract/templates.h"
+#include "extract/vocab.h"
+#include "golden.h"
+#include "readers/reader.h"
+
+using namespace tfa;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kRoot = std::string(TEST_DATA_DIR) + "/../..";
+const std::string kBundle = std::string(TEST_DATA_DIR) + "/suggest/wickhollow-1";
+
+const std::vector<std::pair<std::string, std::string>> kCriteria{
+    {"crime", "Crime and anti-social behaviour"}, {"education", "School attendance"},
+    {"children_in_need", "Children who need help"}, {"worklessness", "Worklessness and financial exclusion"},
+    {"domestic_abuse", "Domestic violence and abuse"}, {"health", "Health"}};
+
+std::vector<extract::Template> bundled() {
+    auto t = extract::load_templates(kRoot + "/templates");
+    REQUIRE(t.ok());
+    return std::move(t).value();
+}
+
+std::vector<std::string> bundle_files() {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(kBundle)) out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<extract::SuggestDoc> read_bundle(const extract::Vocab& v) {
+    std::vector<extract::SuggestDoc> docs;
+    for (const auto& f : bundle_files()) {
+        auto doc = read_document(f);
+        REQUIRE(doc.ok());
+        extract::SuggestDoc d{std::move(doc.value()), {}};
+        d.facts = extract::extract_document(d.doc, v);
+        docs.push_back(std::move(d));
+    }
+    return docs;
+}
+
+CaseRecord record_with(const extract::Vocab& v) {
+    std::vector<extract::DocFacts> facts;
+    for (auto& d : read_bundle(v)) facts.push_back(std::move(d.facts));
+    return extract::build_record("wickhollow-1", std::move(facts), v);
+}
+
+// The draft for the bundle, written to a file of its own in a fresh folder.
+std::string draft_file(const std::string& draft) {
+    const fs::path dir = fs::temp_directory_path() / "tfaudit-suggest-test";
+    fs::create_directories(dir);
+    const std::string path = (dir / "wickhollow.xml").string();
+    std::ofstream(path) << draft;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("suggest: label likeness is 1 for the same words and low for unrelated ones", "[suggest]") {
+    CHECK(extract::label_likeness("date of birth", "date of birth") == 1.0);
+    CHECK(extract::label_likeness("assessment began", "date assessment started") >= extract::kSure);
+    CHECK(extract::label_likeness("lead profesional", "lead professional") >= 0.9);
+    CHECK(extract::label_likeness("venue", "date assessment completed") < extract::kSure);
+}
+
+TEST_CASE("suggest: the draft for a council with no template lints clean and fills empty fields", "[suggest]") {
+    const extract::Vocab before(bundled(), kCriteria);
+    const std::string draft = extract::suggest_template(read_bundle(before), before, "");
+    INFO(draft);
+    // What it found, each guess with its place and how sure it is.
+    CHECK_THAT(draft, Catch::Contains("<template name=\"wickhollow\" council=\"Wickhollow Borough Council\""));
+    CHECK_THAT(draft, Catch::Contains("<match><contains>Wickhollow Borough Council</contains></match>"));
+    CHECK_THAT(draft, Catch::Contains("<field name=\"family_ref\"><label>Household number</label></field>"));
+    CHECK_THAT(draft, Catch::Contains("\"Household number\" at agreed-goals.html, table 1, row 1, cell 1"));
+    CHECK_THAT(draft, Catch::Contains("<field name=\"lead_professional\"><label>Named worker</label></field>"));
+    // A column the shared vocabulary already knows ("Steps") is not proposed again.
+    CHECK_THAT(draft, !Catch::Contains("<label>Steps</label>"));
+    CHECK_THAT(draft, Catch::Contains("<document type=\"review\"><title>Catch-up Meeting</title></document>"));
+    CHECK_THAT(draft, Catch::Contains("pattern WBC/\\d{4}"));
+    CHECK_THAT(draft, Catch::Contains("dd/mm/yyyy: 9 times"));
+    CHECK_THAT(draft, Catch::Contains(", sure 0."));
+    // Unsure guesses stay comments.
+    CHECK_THAT(draft, Catch::Contains("<!-- not sure enough to use: <field"));
+
+    const std::string path = draft_file(draft);
+    const auto errors = extract::lint_templates({path});
+    for (const auto& e : errors) FAIL_CHECK(e.str());
+    CHECK(errors.empty());
+
+    auto t = bundled();
+    auto mine = extract::load_template(path);
+    REQUIRE(mine.ok());
+    t.push_back(std::move(mine).value());
+    const extract::Vocab after(std::move(t), kCriteria);
+    const CaseRecord without = record_with(before), with = record_with(after);
+    CHECK(without.family_ref.empty());
+    CHECK(with.family_ref == "WBC/0193");
+    CHECK(without.lead_professional.empty());
+    CHECK(with.lead_professional == "Tamsin Ferrell");
+    CHECK(with.lead_agency == "Wickhollow Household Support");
+    CHECK(without.assessment_started.empty());
+    CHECK(with.assessment_started == "2019-02-04");
+    CHECK(without.plan_date.empty());
+    CHECK(with.plan_date == "2019-02-25");
+    fs::remove_all(fs::path(path).parent_path());
+}
+
+TEST_CASE("suggest: documents with nothing to guess still give a draft that lints", "[suggest]") {
+    const extract::Vocab v(bundled(), kCriteria);
+    const std::string draft = extract::suggest_template({}, v, "empty");
+    CHECK_THAT(draft, Catch::Contains("<template name=\"empty\""));
+    CHECK_THAT(draft, Catch::Contains("no council name found"));
+    const std::string path = draft_file(draft);
+    CHECK(extract::lint_templates({path}).empty());
+    fs::remove_all(fs::path(path).parent_path());
+}
