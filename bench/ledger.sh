@@ -20,12 +20,9 @@ cleanup() { bash scripts/pg-test-server.sh stop "$PG" >/dev/null 2>&1 || true; r
 trap cleanup EXIT
 URL=$(bash scripts/pg-test-server.sh start "$PG")
 
-secs() {  # secs CMD...: wall seconds of one run
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-  t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+secs() {  # secs CMD...: "WALL CPU" seconds of one run (CPU: user + system of tfaudit itself)
+  /usr/bin/time -f '%e %U %S' -o "$T/time" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$T/time"
 }
 best() { sort -n | head -1; }
 fresh_pg() {  # sets LOC to a new database (also inside $(...): names from mktemp)
@@ -39,13 +36,16 @@ check=(check --format json --as-of "$AS_OF" --no-progress "$CORPUS")
 secs "$TFAUDIT" "${check[@]}" >/dev/null  # warm-up
 # Interleaved, so that a change in the machine's load touches all three alike.
 for i in $(seq "$RUNS"); do
-  secs "$TFAUDIT" "${check[@]}" >>"$T/alone"; echo >>"$T/alone"
+  secs "$TFAUDIT" "${check[@]}" >>"$T/t-alone"; echo >>"$T/t-alone"
   rm -f "$T/l.db"*
-  secs "$TFAUDIT" "${check[@]}" --ledger "$T/l.db" >>"$T/sqlite"; echo >>"$T/sqlite"
+  secs "$TFAUDIT" "${check[@]}" --ledger "$T/l.db" >>"$T/t-sqlite"; echo >>"$T/t-sqlite"
   fresh_pg
-  secs "$TFAUDIT" "${check[@]}" --ledger "$LOC" >>"$T/pg"; echo >>"$T/pg"
+  secs "$TFAUDIT" "${check[@]}" --ledger "$LOC" >>"$T/t-pg"; echo >>"$T/t-pg"
 done
-alone=$(best <"$T/alone"); sqlite=$(best <"$T/sqlite"); pg=$(best <"$T/pg")
+best_cpu() { awk '{ print $2 }' | sort -n | head -1; }
+alone=$(best <"$T/t-alone"); sqlite=$(best <"$T/t-sqlite"); pg=$(best <"$T/t-pg")
+alone=${alone% *}; sqlite=${sqlite% *}; pg=${pg% *}
+calone=$(best_cpu <"$T/t-alone"); csqlite=$(best_cpu <"$T/t-sqlite"); cpg=$(best_cpu <"$T/t-pg")
 cases=$("$TFAUDIT" check --format cases-csv --as-of "$AS_OF" --no-progress "$CORPUS" | tail -n +2 | grep -c . || true)
 
 # Size: one recorded check run and one claim run, per 1,000 cases.
@@ -62,12 +62,13 @@ psql "$LOC" -qAt -c "VACUUM" >/dev/null
 pg_size=$(( $(psql "$LOC" -qAt -c "SELECT pg_database_size(current_database())") - empty ))
 
 echo "load average before: $LOAD0; after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v n="$N" -v c="$cases" -v a="$alone" -v s="$sqlite" -v p="$pg" -v sc="$size_check" -v sl="$size_claim" -v ps="$pg_size" \
+awk -v n="$N" -v c="$cases" -v a="$alone" -v s="$sqlite" -v p="$pg" -v ca="$calone" -v cs="$csqlite" -v cp="$cpg" -v sc="$size_check" -v sl="$size_claim" -v ps="$pg_size" \
     -v claims="$(tail -1 "$T/claim.txt")" 'BEGIN {
   printf "%d bundles, %d cases (best of warm runs)\n", n, c
-  printf "  check alone                 %.2f s\n", a
-  printf "  check --ledger SQLite       %.2f s  (+%.1f %%)\n", s, 100 * (s - a) / a
-  printf "  check --ledger PostgreSQL   %.2f s  (+%.1f %%)\n", p, 100 * (p - a) / a
+  printf "                              wall                CPU (user + system, tfaudit only)\n"
+  printf "  check alone                 %6.2f s            %6.2f s\n", a, ca
+  printf "  check --ledger SQLite       %6.2f s (%+5.1f %%)  %6.2f s (%+5.1f %%)\n", s, 100 * (s - a) / a, cs, 100 * (cs - ca) / ca
+  printf "  check --ledger PostgreSQL   %6.2f s (%+5.1f %%)  %6.2f s (%+5.1f %%)\n", p, 100 * (p - a) / a, cp, 100 * (cp - ca) / ca
   printf "ledger size per 1,000 cases\n"
   printf "  SQLite, one check run       %.0f KB\n", sc / c * 1000 / 1024
   printf "  SQLite, + one claim run     %.0f KB  (%s)\n", sl / c * 1000 / 1024, claims

@@ -89,6 +89,16 @@ PY
   "$BIN" check --as-of 2020-06-30 --ledger "$L" --format cases-csv "$S/fernshire-sustained-short" | grep -q "TF-SUSTAINED: pass by A. Auditor" \
     || fail "cases-csv decisions"
 
+  # --- the PDF audit report: claimable_from, decisions beside findings, a decisions section ---
+  "$BIN" audit --as-of 2020-06-30 --ledger "$L" --report "$T/audit.pdf" "$S/fernshire-sustained-short" "$S/fernshire-clean-2" 2>/dev/null \
+    || fail "audit --ledger"
+  pdftotext -layout "$T/audit.pdf" "$T/audit.txt" || fail "pdftotext"
+  grep -q "^ *Auditor decisions" "$T/audit.txt" || fail "no decisions section in the PDF"
+  grep -q "paper file: attendance letter" "$T/audit.txt" || fail "decision reason not in the PDF"
+  grep -q "Verdict with the auditor's decisions" "$T/audit.txt" || fail "verdict with decisions not in the PDF"
+  "$BIN" audit --as-of 2019-12-31 --report "$T/audit2.pdf" "$S/fernshire-sustained-short" 2>/dev/null || fail "audit 2019"
+  pdftotext "$T/audit2.pdf" - | grep -q "Claimable from: 2020-02-26" || fail "claimable_from not in the PDF"
+
   # --- history, diff, export, purge ---
   "$BIN" ledger --ledger "$L" history FF-1001 >"$T/h"
   grep -q "window 2020-Q2  sustained_progress route" "$T/h" || fail "history claims: $(cat "$T/h")"
