@@ -22,7 +22,7 @@ URL=$(bash scripts/pg-test-server.sh start "$PG")
 
 secs() {  # secs CMD...: "WALL CPU" seconds of one run (CPU: user + system of tfaudit itself)
   /usr/bin/time -f '%e %U %S' -o "$T/time" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$T/time"
+  tail -1 "$T/time" | awk '{ printf "%.3f %.3f", $1, $2 + $3 }'
 }
 best() { sort -n | head -1; }
 fresh_pg() {  # sets LOC to a new database (also inside $(...): names from mktemp)

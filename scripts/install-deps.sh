@@ -8,6 +8,7 @@ PACKAGES=(
   libpoco-dev libxml2-dev libpodofo-dev catch2 zlib1g-dev
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
+  libssl-dev                 # the ledger hashes each case record with OpenSSL's SHA-256 (fast)
   libxlsxwriter-dev          # check --format xlsx writes the case list as an Excel workbook
   postgresql                 # the ledger tests run against a throwaway PostgreSQL 15 server
   libreoffice-calc-nogui     # the workbook test converts it with soffice to check it opens cleanly

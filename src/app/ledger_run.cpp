@@ -7,6 +7,7 @@
 #include "core/calendar.h"
 #include "core/sha256.h"
 #include "ledger/decisions.h"
+#include "ledger/hash.h"
 #include "core/text.h"
 #include "ledger/db.h"
 #include "rules/check_util.h"
@@ -78,7 +79,7 @@ LedgerRun::~LedgerRun() {
 
 void LedgerRun::note(const CaseRecord& record) {
     Info info;
-    info.evidence_hash = sha256_hex(to_json(record, 0, false));
+    info.evidence_hash = ledger::fast_sha256_hex(to_json(record, 0, false));
     info.members = ledger_->member_hashes(record);
     info.entries = claims_.entries_for(ledger_key(record.family_ref, record.case_name), info.members, setup_.window);
     std::lock_guard<std::mutex> lock(mu_);
@@ -177,7 +178,7 @@ void LedgerRun::flush() {
 Status LedgerRun::finish() {
     flush();
     if (!error_) error_ = ledger_->set_run_cases(run_.id, static_cast<int>(cases_));
-    if (!error_) error_ = ledger_->set_run_inputs(run_.id, sha256_hex(all_hashes_));
+    if (!error_) error_ = ledger_->set_run_inputs(run_.id, ledger::fast_sha256_hex(all_hashes_));
     if (!error_) error_ = ledger_->commit();
     if (error_) {
         ledger_->rollback();

@@ -2,7 +2,9 @@
 // per window, duplicates by reference and by members, transactions, decisions, retention.
 #include "ledger/ledger.h"
 
+#include "core/sha256.h"
 #include "ledger/decisions.h"
+#include "ledger/hash.h"
 #include "ledger_backends.h"
 #include "rules_test_util.h"
 #include "status_words.h"
@@ -251,4 +253,10 @@ TEST_CASE("ledger: a PostgreSQL URL becomes connection parameters and is shown w
     auto bad = ledger::Ledger::open("postgresql://nobody:s3cret@127.0.0.1:1/none");
     REQUIRE(!bad.ok());
     CHECK(bad.error().str().find("s3cret") == std::string::npos);
+}
+
+TEST_CASE("ledger: the fast evidence hash is SHA-256", "[ledger]") {
+    CHECK(ledger::fast_sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const std::string big(100000, 'x');
+    CHECK(ledger::fast_sha256_hex(big) == sha256_hex(big));
 }
