@@ -140,8 +140,9 @@ Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vecto
     return for_each_case(
         paths, po,
         [&](CaseRecord&& r) {
-            if (run) run->note(r);
-            return batch.prepare(r);
+            report::PreparedCase p = batch.prepare(r);
+            if (run) run->note(r, p.record_json);
+            return p;
         },
         [&](report::PreparedCase&& c) {
             if (run) run->feed(c.stub, batch);

@@ -90,8 +90,9 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
     Status st = for_each_case(
         a.positional(), po,
         [&](CaseRecord&& rec) {
-            r.note(rec);
-            return batch.prepare(rec);
+            report::PreparedCase p = batch.prepare(rec);
+            r.note(rec, p.record_json);
+            return p;
         },
         [&](report::PreparedCase&& c) {
             r.feed(c.stub, batch);

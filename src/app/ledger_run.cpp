@@ -77,9 +77,9 @@ LedgerRun::~LedgerRun() {
     if (open_) ledger_->rollback();
 }
 
-void LedgerRun::note(const CaseRecord& record) {
+void LedgerRun::note(const CaseRecord& record, const std::string& rendered) {
     Info info;
-    info.evidence_hash = ledger::fast_sha256_hex(to_json(record, 0, false));
+    info.evidence_hash = ledger::fast_sha256_hex(rendered.empty() ? to_json(record, report::kRecordDepth) : rendered);
     info.members = ledger_->member_hashes(record);
     info.entries = claims_.entries_for(ledger_key(record.family_ref, record.case_name), info.members, setup_.window);
     std::lock_guard<std::mutex> lock(mu_);

@@ -38,9 +38,11 @@ public:
     static Result<std::unique_ptr<LedgerRun>> start(const std::string& where, const rules::RulePack& pack, const RunSetup& setup);
     ~LedgerRun();
 
-    // What the run needs of a record: its evidence hash, member hashes and the duplicate
-    // entries from earlier claims. Thread-safe (call it on the worker that built the record).
-    void note(const CaseRecord& record);
+    // What the run needs of a record: its evidence hash (SHA-256 of to_json(record,
+    // report::kRecordDepth); pass `rendered` when the batch already made it), member hashes and
+    // the duplicate entries from earlier claims. Thread-safe (call it on the worker that built
+    // the record).
+    void note(const CaseRecord& record, const std::string& rendered = "");
     // Hands the noted entries of `record` to the batch (call in output order, before add()).
     void feed(const CaseRecord& record, report::Batch& batch);
 

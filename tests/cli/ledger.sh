@@ -189,6 +189,15 @@ TFAUDIT_LEDGER=$T/env.db "$BIN" check --as-of 2020-06-30 "$S/fernshire-clean-1" 
 [ -s "$T/env.db" ] || fail "TFAUDIT_LEDGER not used"
 "$BIN" claim --window W --as-of 2020-06-30 "$S/fernshire-clean-1" >/dev/null 2>&1; [ $? -eq 2 ] || fail "claim without a ledger: want 2"
 
+# The evidence hash does not depend on the report's format.
+"$BIN" check --as-of 2020-06-30 --ledger "$T/h-text.db" "$S/fernshire-clean-1" >/dev/null
+"$BIN" check --as-of 2020-06-30 --ledger "$T/h-json.db" --format json "$S/fernshire-clean-1" >/dev/null
+python3 - "$T/h-text.db" "$T/h-json.db" <<'PY' || fail "evidence hash differs between text and JSON runs"
+import sqlite3, sys
+a, b = (sqlite3.connect(p).execute("SELECT evidence_hash FROM results").fetchone()[0] for p in sys.argv[1:3])
+assert a == b and len(a) == 64, (a, b)
+PY
+
 # --- claimable_from and --window-end ---
 "$BIN" check --as-of 2019-12-31 --format cases-csv "$S" >"$T/cases.csv"
 grep -q "^fernshire-sustained-short,FF-1043,not_claimable,,85,.*,2020-02-26," "$T/cases.csv" || fail "claimable_from in cases-csv: $(grep FF-1043 "$T/cases.csv")"
