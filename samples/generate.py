@@ -229,6 +229,8 @@ CONSENT_TEXT = {
 }
 RECUR_WORDS = ("recurred", "recurrence", "re-offended", "further incident")
 LEFT_WORDS = ("left the household", "moved out", "left school", "no longer lives")
+REVIEW_REASONS = ("stepped up", "step up", "step-up", "social care", "child protection", "disengaged", "declined",
+                  "moved out of area", "moved out of the area", "moved away", "left the area")
 RECUR_TEXT = "A brief recurrence of ASB in one week (a community warning); no reports since."
 LEFT_TEXT = "Attendance concern resolved: {c} left the household in the spring to live with her father."
 MEASURE_LABEL = {"attendance_pct": "Attendance (%)", "incidents": "Incidents", "benefit": "Benefit",
@@ -540,6 +542,18 @@ def judge(rec, batch_refs, has_assessment=True, has_plan=True, variant=(0, 0)):
         if start is None:
             yes = [pdate(r["date"]) for r in dated_reviews if review_state(c, r) == "yes"]
             start = yes[0] if yes else None
+        # A relapse restarts the clock: the first review saying yes on or after the last review
+        # that says no / partly or records a recurrence, after the achievement.
+        if start is not None:
+            breaks = [pdate(r["date"]) for r in dated_reviews if pdate(r["date"]) >= start and (
+                review_state(c, r) in ("no", "partly") or any(
+                    w in o["progress"].lower() for o in r["outcomes"] if o["criterion"] == c for w in RECUR_WORDS))]
+            if breaks:
+                again = [pdate(r["date"]) for r in dated_reviews
+                         if review_state(c, r) == "yes" and pdate(r["date"]) >= max(breaks)]
+                if C and c in clo and clo[c]["achieved"] and C >= max(breaks):
+                    again.append(C)
+                start = min(again) if again else None
         if start is None:
             sus = False
             continue
@@ -571,11 +585,13 @@ def judge(rec, batch_refs, has_assessment=True, has_plan=True, variant=(0, 0)):
     # dates
     seq = [A, P] + rdates + [C]
     ok = all(x <= y for i, x in enumerate(seq) if x for y in seq[i + 1:] if y)
-    st["TF-DATES"] = ok and all(d <= AS_OF for d in all_dates(rec))
-    # reviewed
-    gaps = sorted([d for d in [P] + rdates + [C] if d])
-    st["TF-REVIEWED"] = bool(rec["reviews"]) and all(
-        (b - a).days <= 84 for a, b in zip(gaps, gaps[1:]))
+    st["TF-DATES"] = ok  # dates after the as-of date are reported, not judged
+    # reviewed: a review document at all (blocker); how often (major), not counting the wait
+    # from a review recording everything achieved to the closure
+    st["TF-REVIEWED"] = bool(rec["reviews"])
+    last_all_yes = bool(dated_reviews) and all(o["achieved"] == "yes" for o in dated_reviews[-1]["outcomes"])
+    gaps = sorted([d for d in [P] + rdates + ([] if last_all_yes else [C]) if d])
+    st["TF-REVIEW-FREQUENCY"] = not rec["reviews"] or all((b - a).days <= 84 for a, b in zip(gaps, gaps[1:]))
     st["TF-DUPLICATE"] = batch_refs.count(rec["family_ref"]) == 1
     ref_day = A or P or AS_OF
     st["TF-DEPENDENT-CHILD"] = any(add_months(pdate(m["dob"]), 12 * 19) > ref_day for m in rec["members"])
@@ -596,25 +612,31 @@ def judge(rec, batch_refs, has_assessment=True, has_plan=True, variant=(0, 0)):
     st["TF-RECURRENCE"] = rec_ok
     st["TF-LEFT-HOUSEHOLD"] = not any(any(w in (o["evidence"] or "").lower() for w in LEFT_WORDS)
                                       for o in rec["closure_outcomes"])
-    # verdict
-    warn_rules = {"TF-RECURRENCE", "TF-LEFT-HOUSEHOLD"}
-    major = {"TF-REVIEWED"}
-    if st["TF-PROGRESS"] and st["TF-SUSTAINED"]:
+    st["TF-CLOSURE-REASON"] = not any(w in (rec["closure_reason"] or "").lower() for w in REVIEW_REASONS)
+    # verdict: the red flags (recurrence, left household, closure reason) ask a person: they
+    # stop the sustained-progress route as needs_review, never as a failure
+    review = {"TF-RECURRENCE", "TF-LEFT-HOUSEHOLD", "TF-CLOSURE-REASON"}
+    major = {"TF-REVIEW-FREQUENCY"}
+    sp = ["TF-PROGRESS", "TF-SUSTAINED"]
+    if all(st[r] for r in sp) and all(st[r] for r in review):
         route, na = "sustained_progress", {"TF-EMPLOYMENT"}
     elif st["TF-EMPLOYMENT"]:
-        route, na = "continuous_employment", {"TF-PROGRESS", "TF-SUSTAINED"}
+        route, na = "continuous_employment", set(sp) | review
     else:
         route, na = None, set()
-    failing = sorted(r for r, ok in st.items() if not ok and r not in warn_rules and r not in na)
-    warns = sorted(r for r in warn_rules if not st[r])
+    failing = sorted(r for r, ok in st.items() if not ok and r not in review and r not in na)
     blockers = [r for r in failing if r not in major]
+    undecided = [r for r in review if not st[r] and r not in na]
+    common = [r for r in blockers if r not in sp and r != "TF-EMPLOYMENT"]
     if rec["unreadable"]:
         verdict = "needs_review"
-    elif not blockers and route:
+    elif route and not blockers and not undecided:
         verdict = "claimable"
+    elif not common and not route and undecided and all(st[r] for r in sp):
+        verdict = "needs_review"
     else:
         verdict = "not_claimable"
-    return {"verdict": verdict, "route": route, "failing_rules": failing, "warning_rules": warns}
+    return {"verdict": verdict, "route": route, "failing_rules": failing, "warning_rules": []}
 
 
 def all_dates(rec):
@@ -2075,7 +2097,7 @@ def scenarios():
         {"a": 0, "t": 1, "c": 2}, "Gareth Pryce", A_AG, "Gareth Pryce", "Marcus Oyelaran",
         ["children_in_need", "domestic_abuse"],
         "20 weeks between review 2 and review 3 (major, not a blocker): still claimable",
-        ("claimable", SP, ["TF-REVIEWED"], []), week=4, review_weeks=(10, 15, 35, 45), closure_week=55,
+        ("claimable", SP, ["TF-REVIEW-FREQUENCY"], []), week=4, review_weeks=(10, 15, 35, 45), closure_week=55,
         opts={"w14", "sdt"}, voice="empty"))
     S.append(make_case(
         "fernshire-left-household", "A", "FF-1066",
@@ -2083,8 +2105,8 @@ def scenarios():
          M("Kieran Corrigan", "Son", 2009, 12, 1)],
         {"a": 0, "t": 2, "c": 1}, "Rhiannon Teague", A_AG, "Rhiannon Teague", "Deborah Caldwell",
         ["education", "health"],
-        "claimable, but the closure says attendance was met because the child left the household",
-        ("claimable", SP, [], ["TF-LEFT-HOUSEHOLD"]), week=15, left_household="education",
+        "needs review: the closure says attendance was met because the child left the household",
+        ("needs_review", None, ["TF-EMPLOYMENT"], []), week=15, left_household="education",
         styles={"date": "mon"}))
     S.append(make_case(
         "fernshire-scanned-closure", "A", "FF-1073",
@@ -2248,8 +2270,9 @@ def scenarios():
         [M("Donna Featherstone", "Mother", 1981, 1, 1), M("Kyle Featherstone", "Son", 2002, 10, 10)],
         {"a": 0, "t": 1, "c": 1}, "Jess Harrowby", C_AG, "Jess Harrowby", "Helen Stroud",
         ["crime", "health"],
-        "claimable, but review 3 records a recurrence of ASB within six months of it being achieved",
-        ("claimable", SP, [], ["TF-RECURRENCE"]), week=1, recurrence="crime"))
+        "not claimable: review 3 records a recurrence of ASB within six months of it being achieved, and the "
+        "six months restarted then ran only to the closure",
+        ("not_claimable", None, ["TF-EMPLOYMENT", "TF-SUSTAINED"], []), week=1, recurrence="crime"))
     # ---- the flat folder: two Brackenford families' exports mixed in one folder
     S.append(make_case(
         "EH-40117", "C", "EH-40117",

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake make pkg-config
   libpoco-dev libxml2-dev libpodofo-dev catch2 zlib1g-dev
+  libqpdf-dev                # the PDF reader opens, decrypts and parses PDFs with libqpdf
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
   libssl-dev                 # the ledger hashes each case record with OpenSSL's SHA-256 (fast)

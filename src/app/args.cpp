@@ -1,5 +1,6 @@
 #include "app/args.h"
 
+#include "app/isolation.h"
 #include "core/calendar.h"
 
 namespace tfa::app {
@@ -63,6 +64,36 @@ std::string as_of_option(const Args& a, long& day) {
     const auto parsed = cal::parse(*d);
     if (!parsed) return "--as-of wants a date as YYYY-MM-DD, not '" + *d + "'";
     day = *parsed;
+    return {};
+}
+
+}  // namespace tfa::app
+
+namespace tfa::app {
+
+namespace {
+
+// A whole number from `lo` to `hi`, or nullopt.
+std::optional<unsigned long> bounded(const std::string& s, unsigned long lo, unsigned long hi) {
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const unsigned long v = std::stoul(s);
+    return v >= lo && v <= hi ? std::optional<unsigned long>(v) : std::nullopt;
+}
+
+}  // namespace
+
+std::string isolation_options(const Args& a, PipelineOptions& po) {
+    if (auto t = a.get("--time-limit")) {
+        auto v = bounded(*t, 1, 86400);
+        if (!v) return "--time-limit wants a whole number of seconds from 1 to 86400, not '" + *t + "'";
+        po.limits.seconds = static_cast<unsigned>(*v);
+    }
+    if (auto m = a.get("--memory-limit")) {
+        auto v = bounded(*m, 64, 1 << 20);
+        if (!v) return "--memory-limit wants a whole number of megabytes from 64 to 1048576, not '" + *m + "'";
+        po.limits.memory_mb = static_cast<size_t>(*v);
+    }
+    po.worker_exe = self_exe();
     return {};
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/pipeline.h"
+
 namespace tfa::app {
 
 class Args {
@@ -32,5 +34,10 @@ private:
 // Reads --as-of DATE (ISO) into `day` (days since 1970-01-01), today when absent. Returns the
 // usage error, or "" when the option is good.
 std::string as_of_option(const Args& a, long& day);
+
+// Reads --time-limit SECONDS and --memory-limit MB (each document's limits when read in a
+// worker process) into `po`, and sets po.worker_exe to this program. Returns the usage error,
+// or "" when the options are good.
+std::string isolation_options(const Args& a, PipelineOptions& po);
 
 }  // namespace tfa::app

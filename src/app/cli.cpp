@@ -1,6 +1,8 @@
 #include "app/cli.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <dirent.h>
 #include <functional>
 #include <iostream>
@@ -8,7 +10,9 @@
 
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/isolation.h"
 #include "app/paths.h"
+#include "core/output_file.h"
 #include "readers/xml.h"
 
 namespace tfa::app {
@@ -48,6 +52,15 @@ void usage(std::ostream& out) {
 
 }  // namespace
 
+bool output_written(std::ostream& out, std::ostream& err, const char* cmd) {
+    errno = 0;
+    out.flush();
+    if (out) return true;
+    err << "tfaudit " << cmd << ": cannot write the output (" << (errno ? std::strerror(errno) : "write error")
+        << "); the report is incomplete\n";
+    return false;
+}
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
         usage(args.size() < 2 ? err : out);
@@ -57,6 +70,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         out << "tfaudit " << TFAUDIT_VERSION << "\n";
         return kOk;
     }
+    if (args[1] == "__worker") return cmd_worker(args);  // hidden: a reading worker (app/isolation.h)
     for (const auto& c : kCommands) {
         if (args[1] == c.name) {
             try {
@@ -74,6 +88,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int run(int argc, char** argv) {
     xml::init();
+    files::install_cleanup_handlers();  // no output temporary is left behind by Ctrl-C
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv, argv + argc);
     return run(args, std::cout, std::cerr);

@@ -25,6 +25,7 @@
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
 #include "audit/sample.h"
+#include "core/output_file.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -52,6 +53,8 @@ const char* kAuditHelp =
     "  --registered-to DATE   ... and on or before DATE (YYYY-MM-DD)\n"
     "  --lead WHO             partner or council: lead professionals from partner agencies only,\n"
     "                         or from the council only (classes in templates/report/agencies.xml)\n"
+    "  --open-only            the population: open cases only (no closure dated on or before\n"
+    "                         the as-of date), as a case-quality audit of open assessments samples\n"
     "  --rules PACK           rule pack name or file (default: tf-2015; ffa-quality for the quality team)\n"
     "  --as-of DATE           today for the checks, YYYY-MM-DD (default: today)\n"
     "  --pseudonymise         replace personal names with labels (Adult 1, Child 2, Professional 3)\n"
@@ -64,11 +67,18 @@ const char* kAuditHelp =
     "  --templates-dir DIR    templates (default: the bundled templates/)\n"
     "  --rules-dir DIR        where named packs are found (default: the bundled rules/)\n"
     "  --threads N            extraction threads (default: every core)\n"
+    "  --time-limit SECONDS   time for reading one document (default 30); past it the document is\n"
+    "                         unreadable (\"reading took longer than 30 s\"), its case needs review\n"
+    "  --memory-limit MB      memory for reading one document (default 512; \"over the 512 MB\n"
+    "                         memory budget\")\n"
     "  --no-progress          no progress line on stderr\n\n"
     "The report's date is the as-of date, or SOURCE_DATE_EPOCH when set: the same inputs, seed and\n"
     "as-of date give a byte-identical PDF.\n\n"
+    "The report and --json may not be an input file, lie inside an input folder or be each other;\n"
+    "each is written to a temporary file beside it and renamed into place when complete.\n\n"
     "Exit status: 0 when the report was written, whatever the verdicts in it; 2 on a usage error\n"
-    "(a bad option or date, a missing input, an output that cannot be written).\n";
+    "(a bad option or date, a missing input, an output that cannot be written or would overwrite\n"
+    "an input).\n";
 
 struct AuditOptions {
     std::string report, json, pack, rules_dir, templates_dir, report_template, ledger;
@@ -80,6 +90,7 @@ struct AuditOptions {
     audit::Stratify stratify = audit::Stratify::none;
     audit::PopulationFilter filter;
     unsigned threads = 0;
+    PipelineOptions isolation;  // worker_exe and limits
 };
 
 bool whole_number(const std::string& s, uint64_t& out) {
@@ -160,58 +171,15 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
         o.threads = static_cast<unsigned>(n);
     }
     if (a.positional().empty()) return usage("no input paths");
+    if (auto e = isolation_options(a, o.isolation); !e.empty()) return usage(e);
     o.rules_dir = data_dir("rules", a.get("--rules-dir"));
     o.templates_dir = data_dir("templates", a.get("--templates-dir"));
     o.report_template = a.get_or("--report-template", "");
     o.pseudonymise = a.flag("--pseudonymise");
+    if (a.flag("--open-only")) o.filter.open_on = cal::format(o.as_of);
     o.progress = !a.flag("--no-progress") && ::isatty(2);
     return true;
 }
-
-// ---- output files: written beside the target and renamed into place ---------------------
-
-// A temporary file in the target's folder, removed unless committed.
-class PendingFile {
-public:
-    explicit PendingFile(std::string target) : target_(std::move(target)) {}
-    ~PendingFile() {
-        if (!temp_.empty()) std::remove(temp_.c_str());
-    }
-    PendingFile(const PendingFile&) = delete;
-    PendingFile& operator=(const PendingFile&) = delete;
-
-    // Creates the temporary file now, so an unwritable folder is found before any work.
-    Status open() {
-        const size_t slash = target_.rfind('/');
-        const std::string dir = slash == std::string::npos ? "." : target_.substr(0, slash + 1);
-        if (is_dir(target_)) return Error{target_, "is a folder"};
-        std::string tmpl = (slash == std::string::npos ? "./" : dir) + ".tfaudit-XXXXXX";
-        const int fd = ::mkstemp(&tmpl[0]);
-        if (fd < 0) return Error{target_, "cannot write here (folder missing or not writable)"};
-        const mode_t mask = ::umask(0);  // mkstemp makes 0600: give the report the usual permissions
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
-        ::close(fd);
-        temp_ = tmpl;
-        return std::nullopt;
-    }
-
-    // Writes `bytes` to the temporary file and renames it to the target.
-    Status commit(const std::string& bytes) {
-        {
-            std::ofstream out(temp_, std::ios::binary | std::ios::trunc);
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            out.flush();
-            if (!out) return Error{target_, "cannot write the file"};
-        }
-        if (std::rename(temp_.c_str(), target_.c_str()) != 0) return Error{target_, "cannot rename the finished file into place"};
-        temp_.clear();
-        return std::nullopt;
-    }
-
-private:
-    std::string target_, temp_;
-};
 
 // ---- the population ----------------------------------------------------------------------
 
@@ -243,7 +211,7 @@ std::string folder_of(const CaseRecord& r) {
 
 Kept keep(const CaseRecord& r, const audit::AgencyClasses& agencies) {
     Kept k;
-    k.summary = audit::CaseSummary{r.case_name, r.council, r.lead_agency, r.assessment_date};
+    k.summary = audit::CaseSummary{r.case_name, r.council, r.lead_agency, r.assessment_date, r.closure_date};
     k.people = audit::people_of(r, agencies);
     k.folder = folder_of(r);
     k.lead_professional = r.lead_professional;
@@ -267,12 +235,13 @@ struct Population {
 
 Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
                          const std::vector<std::string>& paths, Population& pop, LedgerRun* run) {
-    PipelineOptions po;
+    PipelineOptions po = o.isolation;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
     Collector collector(pop.results);
     report::Batch batch(pack, o.as_of, run ? run->wrap(collector) : collector);
+    if (batch.error()) return batch.error();
     size_t n = 0;
     Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
         pop.kept.push_back(keep(r, agencies));
@@ -282,6 +251,7 @@ Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, con
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
+    if (batch.error()) return batch.error();
     if (!st && run) st = run->finish();  // committed before any report is written
     if (!st && pop.results.size() != pop.kept.size()) return Error{"", "internal error: results and cases out of step"};
     make_keys_unique(pop.kept);
@@ -317,11 +287,12 @@ std::string redraw_command(const std::vector<std::string>& args) {
     std::string s = "tfaudit";
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--report" || a == "--json" || a == "--threads") {
+        if (a == "--report" || a == "--json" || a == "--threads" || a == "--time-limit" || a == "--memory-limit") {
             ++i;
             continue;
         }
-        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") || a == "--no-progress")
+        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") ||
+            text::starts_with(a, "--time-limit=") || text::starts_with(a, "--memory-limit=") || a == "--no-progress")
             continue;
         s += " " + a;
     }
@@ -449,29 +420,31 @@ bool load_setup(const AuditOptions& o, Setup& s, std::ostream& err) {
 bool inputs_exist(const std::vector<std::string>& paths, std::ostream& err) {
     bool ok = true;
     for (const auto& p : paths)
-        if (!is_dir(p) && !is_file(p)) {
-            err << "tfaudit audit: " << p << ": no such file or folder\n";
+        if (!files::exists(p)) {
+            err << "tfaudit audit: " << text::terminal_safe(p) << ": no such file or folder\n";
             ok = false;
         }
     return ok;
 }
 
 int fail(std::ostream& err, const Error& e) {
-    err << "tfaudit audit: " << e.str() << "\n";
+    err << "tfaudit audit: " << text::terminal_safe(e.str()) << "\n";
     return kUsage;
 }
 
 }  // namespace
 
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a({"--help", "-h", "--no-progress", "--pseudonymise"},
+    Args a({"--help", "-h", "--no-progress", "--pseudonymise", "--open-only"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
-            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads", "--ledger"});
+            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads",
+            "--time-limit", "--memory-limit", "--ledger"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
     if (!parse_options(a, o, err) || !inputs_exist(a.positional(), err)) return kUsage;
-    PendingFile pdf_file(o.report), json_file(o.json);
+    if (auto e = files::check_outputs({o.report, o.json}, {"--report", "--json"}, a.positional())) return fail(err, *e);
+    files::OutputFile pdf_file(o.report), json_file(o.json);
     if (auto e = pdf_file.open()) return fail(err, *e);
     if (!o.json.empty())
         if (auto e = json_file.open()) return fail(err, *e);

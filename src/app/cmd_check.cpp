@@ -45,9 +45,18 @@ const char* kCheckHelp =
     "  --rules-dir DIR       where named packs are found (default: the bundled rules/)\n"
     "  --templates-dir DIR   document templates for extraction (default: the bundled templates/)\n"
     "  --threads N           extraction threads (default: every core)\n"
+    "  --time-limit SECONDS  time for reading one document (default 30); past it the document\n"
+    "                        is unreadable (\"reading took longer than 30 s\"), its case needs review\n"
+    "  --memory-limit MB     memory for reading one document (default 512); past it the document\n"
+    "                        is unreadable (\"over the 512 MB memory budget\")\n"
     "  --no-progress         no progress line on stderr (shown only when stderr is a terminal)\n\n"
     "Exit status: 0 when every case is claimable; 1 when any case is not claimable or needs\n"
-    "review; 2 on a usage error, a bad rule pack, or an input path that does not exist.\n";
+    "review; 2 on a usage error, a bad rule pack, an input path that does not exist, or output\n"
+    "that could not be written (a full disk, an unwritable $TMPDIR for the spool file).\n\n"
+    "Each document is read in a worker process: a reader that crashes, hangs or runs out of\n"
+    "memory on one file makes that file unreadable (its case needs review), never the run.\n"
+    "Links to folders are not followed; a link to a file outside the folder given, and anything\n"
+    "that is not a regular file (a FIFO, a device), is refused and reported as unreadable.\n";
 
 struct CheckOptions {
     std::string pack, rules_dir, templates_dir, format = "text", output, ledger, window_end;
@@ -55,6 +64,7 @@ struct CheckOptions {
     long as_of = 0;
     unsigned threads = 0;
     bool progress = false;
+    PipelineOptions isolation;  // worker_exe and limits
 };
 
 // Parses and validates the options; prints the problem and returns false on a usage error.
@@ -86,6 +96,7 @@ bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
         for (const auto& f : text::split(*r, ','))
             if (!f.empty()) o.records.push_back(f);
     if (o.records.empty() && a.positional().empty()) return usage("no input paths");
+    if (auto e = isolation_options(a, o.isolation); !e.empty()) return usage(e);
     o.rules_dir = data_dir("rules", a.get("--rules-dir"));
     o.templates_dir = data_dir("templates", a.get("--templates-dir"));
     o.progress = !a.flag("--no-progress") && ::isatty(2);
@@ -96,13 +107,13 @@ bool parse_options(const Args& a, CheckOptions& o, std::ostream& err) {
 bool inputs_exist(const CheckOptions& o, const std::vector<std::string>& paths, std::ostream& err) {
     bool ok = true;
     for (const auto& p : paths)
-        if (!is_dir(p) && !is_file(p)) {
-            err << p << ": no such file or folder\n";
+        if (!files::exists(p)) {
+            err << text::terminal_safe(p) << ": no such file or folder\n";
             ok = false;
         }
     for (const auto& p : o.records)
         if (!is_file(p)) {
-            err << p << ": no such file\n";
+            err << text::terminal_safe(p) << ": no such file\n";
             ok = false;
         }
     return ok;
@@ -132,7 +143,7 @@ Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vecto
         }
     }
     if (paths.empty()) return std::nullopt;
-    PipelineOptions po;
+    PipelineOptions po = o.isolation;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
@@ -179,7 +190,7 @@ private:
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress"},
            {"--rules", "--as-of", "--format", "--rules-dir", "--templates-dir", "--threads", "--records", "--output", "--ledger",
-            "--window-end"});
+            "--window-end", "--time-limit", "--memory-limit"});
     if (auto e = a.parse(args, 2); !e.empty()) {
         err << "tfaudit check: " << e << "\n" << kCheckHelp;
         return kUsage;
@@ -224,17 +235,24 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (run) w = &run->wrap(*w);
     Progress progress{o.progress};
     report::Batch batch(pack.value(), o.as_of, *w);
+    if (batch.error()) {
+        err << "tfaudit check: " << batch.error()->str() << "\n";
+        if (!part.empty()) std::remove(part.c_str());
+        return kUsage;
+    }
     Status st = feed(o, pack.value(), a.positional(), batch, progress, run.get());
     progress.done();
     const report::RunSummary sum = batch.finish();
-    if (!st && run) st = run->finish();
+    if (!st && batch.error()) st = batch.error();
+    if (!st && part.empty() && !output_written(out, err, "check")) return kUsage;  // the ledger run rolls back
+    if (!st && run) st = run->finish();  // nothing of the run is kept unless every case was written
     if (!part.empty()) {
         file.close();
         if (!st && (!file || std::rename(part.c_str(), o.output.c_str()) != 0)) st = Error{o.output, "cannot write the file"};
         if (st) std::remove(part.c_str());
     }
     if (st) {
-        err << "tfaudit check: " << st->str() << "\n";
+        err << "tfaudit check: " << text::terminal_safe(st->str()) << "\n";
         return kUsage;
     }
     return sum.claimable == sum.cases ? kOk : kFindings;

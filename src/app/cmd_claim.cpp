@@ -33,7 +33,9 @@ const char* kClaimHelp =
     "  --rules PACK          rule pack name or file (default: tf-2015)\n"
     "  --rules-dir DIR       where named packs are found\n"
     "  --templates-dir DIR   document templates\n"
-    "  --threads N           extraction threads (default: every core)\n\n"
+    "  --threads N           extraction threads (default: every core)\n"
+    "  --time-limit SECONDS  time for reading one document (default 30)\n"
+    "  --memory-limit MB     memory for reading one document (default 512)\n\n"
     "Exit status: 0 when every case was recorded (or already was); 1 when any was refused; 2 on\n"
     "a usage error or a ledger that cannot be used (nothing is recorded then).\n";
 
@@ -48,7 +50,8 @@ public:
 }  // namespace
 
 int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a({"--help", "-h"}, {"--ledger", "--window", "--as-of", "--rules", "--rules-dir", "--templates-dir", "--threads"});
+    Args a({"--help", "-h"}, {"--ledger", "--window", "--as-of", "--rules", "--rules-dir", "--templates-dir", "--threads",
+                              "--time-limit", "--memory-limit"});
     auto usage = [&](const std::string& msg) {
         err << "tfaudit claim: " << msg << "\n" << kClaimHelp;
         return kUsage;
@@ -65,6 +68,8 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
     long as_of = 0;
     if (auto e = as_of_option(a, as_of); !e.empty()) return usage(e);
     if (a.positional().empty()) return usage("no input paths");
+    PipelineOptions po;  // documents are read in worker processes, as check reads them
+    if (auto e = isolation_options(a, po); !e.empty()) return usage(e);
     for (const auto& p : a.positional())
         if (!is_dir(p) && !is_file(p)) return usage(p + ": no such file or folder");
     unsigned threads = 0;
@@ -82,7 +87,10 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     Quiet quiet;
     report::Batch batch(pack.value(), as_of, run.value()->wrap(quiet));
-    PipelineOptions po;
+    if (batch.error()) {
+        err << "tfaudit claim: " << batch.error()->str() << " (nothing was recorded)\n";
+        return kUsage;
+    }
     po.templates_dir = data_dir("templates", a.get("--templates-dir"));
     po.threads = threads ? threads : default_threads();
     for (const auto& c : pack->criteria) po.criteria.emplace_back(c.id, c.name);
@@ -99,6 +107,7 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
             batch.add(std::move(c));
         });
     batch.finish();
+    if (!st && batch.error()) st = batch.error();
     if (!st) st = r.finish();
     if (st) {
         err << "tfaudit claim: " << st->str() << " (nothing was recorded)\n";

@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/paths.h"
+#include "core/text.h"
 #include "rules/kinds.h"
 #include "rules/pack.h"
 
@@ -40,7 +41,12 @@ void print_pack(const rules::RulePack& p, std::ostream& out) {
     out << p.name << " " << p.version << ": " << p.title;
     if (!p.extends.empty()) out << " (extends " << p.extends << ")";
     out << "\n  money: attachment fee " << money(p.attachment_fee) << " " << p.currency << ", results payment "
-        << money(p.results_payment) << " " << p.currency << "\n  criteria:";
+        << money(p.results_payment) << " " << p.currency;
+    if (!p.money_assumption.empty()) out << " (assumed: " << p.money_assumption << ")";
+    if (!p.valid_from.empty() || !p.valid_to.empty())
+        out << "\n  attachments from " << (p.valid_from.empty() ? "any date" : p.valid_from) << " to "
+            << (p.valid_to.empty() ? "any date" : p.valid_to);
+    out << "\n  criteria:";
     for (const auto& c : p.criteria) out << " " << c.id;
     out << "\n";
     for (const auto& r : p.rules)
@@ -86,6 +92,10 @@ void kinds(std::ostream& out) {
     for (const auto& k : rules::kinds()) {
         out << k.name << " (reads " << k.reads << "): " << k.help << "\n";
         for (const auto& p : k.params) out << "    " << pad(p.name, 30) << p.help << "\n";
+        out << "    message values: {id} {title} {severity}";
+        for (const auto& v : text::split(k.vars, ' '))
+            if (!v.empty()) out << " {" << v << "}";
+        out << "\n";
     }
 }
 

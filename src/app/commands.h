@@ -17,9 +17,9 @@ int cmd_decide(const std::vector<std::string>& args, std::ostream& out, std::ost
 int cmd_ledger(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_templates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-// Expands PATH arguments: files as given, folders walked recursively for files with a
-// supported extension (sorted, hidden files skipped). Paths that do not exist are reported
-// on `err` and set `missing`.
+// Expands PATH arguments: files as given, folders walked recursively (sorted, hidden files
+// skipped, links to folders not followed). Paths that do not exist, and files refused (not a
+// regular file, or a link leaving the folder given), are reported on `err` and set `missing`.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::ostream& err, bool& missing);
 
 }  // namespace tfa::app

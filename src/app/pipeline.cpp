@@ -1,8 +1,10 @@
 #include "app/pipeline.h"
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 
+#include "app/isolation.h"
 #include "app/paths.h"
 #include "core/files.h"
 #include "core/parallel.h"
@@ -40,14 +42,17 @@ std::string base_name(std::string p) {
 
 FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
     // Files named directly form one folder of their own, after the folders.
-    Folder loose{"", "", {}};
+    Folder loose{"", "", {}, {}};
     for (const auto& p : paths) {
         if (files::is_dir(p)) {
             std::string dir = p;
             while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-            roots_.push_back(dir);
+            stack_.emplace_back(dir, files::real_path(dir));
         } else if (files::is_file(p)) {
             loose.files.push_back(p);
+        } else if (files::exists(p)) {
+            loose.files.push_back(p);
+            loose.refused[p] = "refused: " + files::special_kind(p) + ", not a regular file";
         } else if (!error_) {
             error_ = Error{p, "no such file or folder"};
         }
@@ -57,26 +62,63 @@ FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
         loose.name = base_name(first.substr(0, first.find_last_of('/') + 1));
         loose_ = std::move(loose);
     }
-    std::reverse(roots_.begin(), roots_.end());
-    stack_ = roots_;
+    std::reverse(stack_.begin(), stack_.end());
 }
+
+namespace {
+
+// Names that are not valid UTF-8 are shown with U+FFFD in every report (core/text escapes);
+// the real name is said once, on stderr, with its bad bytes as \xNN.
+void flag_bad_name(const std::string& p) {
+    if (text::is_valid_utf8(p)) return;
+    static const char* kHex = "0123456789abcdef";
+    std::string shown;
+    for (size_t i = 0; i < p.size();) {
+        const size_t start = i;
+        const uint32_t cp = text::next_cp(p, i);
+        if (cp == 0xFFFD && i - start == 1) {  // one bad byte
+            const auto c = static_cast<unsigned char>(p[start]);
+            shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+        } else {
+            shown.append(p, start, i - start);
+        }
+    }
+    std::cerr << "tfaudit: warning: " << text::terminal_safe(shown)
+              << ": the name is not valid UTF-8; reports show U+FFFD in place of the bad bytes\n";
+}
+
+// Why the folder entry `e` at `p`, found under the folder whose real path is `root`, is not
+// to be opened; empty when it may be.
+std::string refusal(const files::Entry& e, const std::string& p, const std::string& root) {
+    if (e.special) return "refused: " + files::special_kind(p) + ", not a regular file";
+    if (e.link && !files::is_within(files::real_path(p), root))
+        return "refused: a link to a file outside the folder given (" + root + ")";
+    return {};
+}
+
+}  // namespace
 
 std::optional<Folder> FolderWalk::next() {
     while (!stack_.empty()) {
-        const std::string dir = std::move(stack_.back());
+        auto [dir, root] = std::move(stack_.back());
         stack_.pop_back();
-        Folder f{dir, base_name(dir), {}};
+        Folder f{dir, base_name(dir), {}, {}};
+        if (!text::is_valid_utf8(f.name)) flag_bad_name(dir);
         std::vector<std::string> subdirs;
         for (const auto& e : files::list_entries(dir)) {
             const std::string p = dir + "/" + e.name;
             if (e.dir) {
-                if (std::count(p.begin(), p.end(), '/') < 64) subdirs.push_back(p);
-            } else if (e.file && is_document_name(e.name)) {
+                // Links to folders are not followed: two links to "." would make the walk
+                // exponential and repeat every case.
+                if (!e.link && std::count(p.begin(), p.end(), '/') < 64) subdirs.push_back(p);
+            } else if ((e.file || e.special) && is_document_name(e.name)) {
+                if (!text::is_valid_utf8(e.name)) flag_bad_name(p);
                 f.files.push_back(p);
+                if (auto why = refusal(e, p, root); !why.empty()) f.refused[p] = why;
             }
         }
         // Depth first, in name order: push the sub-folders last to first.
-        for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack_.push_back(std::move(*it));
+        for (auto it = subdirs.rbegin(); it != subdirs.rend(); ++it) stack_.emplace_back(std::move(*it), root);
         if (!f.files.empty()) return f;
     }
     if (loose_) {
@@ -104,10 +146,26 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts) 
 
 namespace detail {
 
-extract::DocFacts read_one(const std::string& path, const extract::Vocab& vocab) {
+extract::DocFacts read_one(const Folder& f, size_t index, const extract::Vocab& vocab) {
+    const std::string& path = f.files[index];
+    if (auto it = f.refused.find(path); it != f.refused.end()) return extract::unreadable_document(path, it->second);
     auto doc = read_document(path);
     if (!doc) return extract::unreadable_document(path, doc.error().message);
     return extract::extract_document(doc.value(), vocab);
+}
+
+std::vector<CaseRecord> read_cases(const Folder& f, const extract::Vocab& vocab) {
+    std::vector<extract::DocFacts> docs;
+    for (size_t i = 0; i < f.files.size(); ++i) docs.push_back(read_one(f, i, vocab));
+    return build_cases(f, std::move(docs), vocab);
+}
+
+std::vector<CaseRecord> folder_cases(proc::Pool* pool, const Folder& f, const extract::Vocab& vocab) {
+    return pool ? isolated_cases(*pool, f, vocab) : read_cases(f, vocab);
+}
+
+extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t index, const extract::Vocab& vocab) {
+    return pool ? isolated_read(*pool, f, index, vocab) : read_one(f, index, vocab);
 }
 
 // Splits a folder's documents into cases: one case named after the folder when they carry
@@ -178,21 +236,25 @@ Status for_each_document(const std::vector<std::string>& paths, const PipelineOp
     if (walk.error()) return walk.error();
     auto vocab = load_vocab(opts);
     if (!vocab) return vocab.error();
+    std::unique_ptr<proc::Pool> pool;
+    if (!opts.worker_exe.empty()) pool = detail::make_pool(opts);
     // Document by document, also in small folders, so that --explain shows each in turn.
     std::shared_ptr<const Folder> folder;
     size_t index = 0;
     ordered_stream(
         opts.threads ? opts.threads : default_threads(),
-        [&]() -> std::optional<std::string> {
+        [&]() -> std::optional<std::pair<std::shared_ptr<const Folder>, size_t>> {
             while (!folder || index >= folder->files.size()) {
                 auto f = walk.next();
                 if (!f) return std::nullopt;
                 folder = std::make_shared<const Folder>(std::move(*f));
                 index = 0;
             }
-            return folder->files[index++];
+            return std::make_pair(folder, index++);
         },
-        [&](std::string& path) { return detail::read_one(path, *vocab.value()); },
+        [&](std::pair<std::shared_ptr<const Folder>, size_t>& d) {
+            return detail::folder_document(pool.get(), *d.first, d.second, *vocab.value());
+        },
         [&](extract::DocFacts&& f) { emit(f); });
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "model/record.h"
 
 #include "core/parallel.h"
+#include "core/process_pool.h"
 #include "extract/extractor.h"
 
 namespace tfa::app {
@@ -21,6 +23,10 @@ struct PipelineOptions {
     std::string templates_dir;  // resolved templates/ folder
     std::vector<std::pair<std::string, std::string>> criteria;  // (id, name) from the rule pack, in pack order
     unsigned threads = 0;       // 0: every core
+    // Reading in worker processes (app/isolation.h): the tfaudit program to start as workers,
+    // empty to read in this process; and each document's time and memory limits.
+    std::string worker_exe;
+    proc::Limits limits;
 };
 
 // A folder of documents: one family's bundle, or a flat folder of several families'.
@@ -28,6 +34,10 @@ struct Folder {
     std::string path;  // as found from the user's argument
     std::string name;  // the folder's own name: the case name of a one-family bundle
     std::vector<std::string> files;  // sorted
+    // Documents that are not to be opened, with the reason: a link that leaves the folder
+    // given, a FIFO or device, or one a reader crashed or hung on. Each is in `files` too and
+    // becomes an unreadable document of its case.
+    std::map<std::string, std::string> refused;
 };
 
 // Walks the folders of documents under `paths` lazily, depth first in name order: a folder
@@ -41,7 +51,7 @@ public:
     std::optional<Folder> next();
 
 private:
-    std::vector<std::string> roots_, stack_;
+    std::vector<std::pair<std::string, std::string>> stack_;  // (folder, real path of its root)
     std::optional<Folder> loose_;
     Status error_;
 };
@@ -58,8 +68,20 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts);
 
 namespace detail {
 
-// Reads and extracts one document; a document that cannot be read gives facts with `error`.
-extract::DocFacts read_one(const std::string& path, const extract::Vocab& vocab);
+// A pool of worker processes set up with `opts`' templates, criteria and limits
+// (app/isolation.cpp).
+std::unique_ptr<proc::Pool> make_pool(const PipelineOptions& opts);
+
+// Reads and extracts document `index` of `f`; a document that cannot be read, or is refused,
+// gives facts with `error`.
+extract::DocFacts read_one(const Folder& f, size_t index, const extract::Vocab& vocab);
+
+// A whole folder's cases, read in process.
+std::vector<CaseRecord> read_cases(const Folder& f, const extract::Vocab& vocab);
+
+// The same in a worker process when `pool` is set (app/isolation.h).
+std::vector<CaseRecord> folder_cases(proc::Pool* pool, const Folder& f, const extract::Vocab& vocab);
+extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t index, const extract::Vocab& vocab);
 
 // A folder's documents → its cases: one case named after the folder when they carry one
 // family reference (or none); else one case per reference, named by it (a flat folder).
@@ -95,8 +117,10 @@ private:
 // in a deterministic order: folders in order; in a flat folder, cases by family reference. A
 // document that cannot be read is listed in its record's `unreadable`. `transform` must be
 // thread-safe; it is how the caller does its per-case work (judging, rendering) in parallel.
+// With `pool`, documents are read in its worker processes.
 template <class Transform, class Emit>
-void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads, Transform transform, Emit emit) {
+void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threads, Transform transform, Emit emit,
+                   proc::Pool* pool = nullptr) {
     using T = decltype(transform(std::declval<CaseRecord&&>()));
     struct Out {
         std::shared_ptr<const Folder> folder;
@@ -120,12 +144,10 @@ void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threa
             o.folder = it.folder;
             o.whole = it.whole;
             if (!it.whole) {
-                o.doc = detail::read_one(it.folder->files[it.index], vocab);
+                o.doc = detail::folder_document(pool, *it.folder, it.index, vocab);
                 return o;
             }
-            std::vector<extract::DocFacts> docs;
-            for (const auto& path : it.folder->files) docs.push_back(detail::read_one(path, vocab));
-            for (auto& r : detail::build_cases(*it.folder, std::move(docs), vocab)) o.cases.push_back(transform(std::move(r)));
+            for (auto& r : detail::folder_cases(pool, *it.folder, vocab)) o.cases.push_back(transform(std::move(r)));
             return o;
         },
         [&](Out&& o) {
@@ -156,7 +178,9 @@ Status for_each_case(const std::vector<std::string>& paths, const PipelineOption
     if (walk.error()) return walk.error();
     auto vocab = load_vocab(opts);
     if (!vocab) return vocab.error();
-    for_each_case(walk, *vocab.value(), opts.threads, transform, emit);
+    std::unique_ptr<proc::Pool> pool;
+    if (!opts.worker_exe.empty()) pool = detail::make_pool(opts);
+    for_each_case(walk, *vocab.value(), opts.threads, transform, emit, pool.get());
     return std::nullopt;
 }
 

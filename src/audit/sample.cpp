@@ -111,6 +111,7 @@ std::string PopulationFilter::describe() const {
     else if (!registered_to.empty())
         s = "assessments registered on or before " + registered_to;
     if (!lead.empty()) s += (s.empty() ? "" : ", ") + std::string("lead professional from ") + (lead == "partner" ? "a partner agency" : "the " + lead);
+    if (!open_on.empty()) s += (s.empty() ? "" : ", ") + std::string("open (not closed) on ") + open_on;
     return s.empty() ? "every case found" : s;
 }
 
@@ -124,6 +125,7 @@ std::vector<size_t> filter_population(const std::vector<CaseSummary>& all, const
         if (!f.registered_from.empty() && c.assessment_date < f.registered_from) continue;  // ISO dates sort as text
         if (!f.registered_to.empty() && c.assessment_date > f.registered_to) continue;
         if (!f.lead.empty() && classes.classify(c.lead_agency) != f.lead) continue;
+        if (!f.open_on.empty() && !c.closure_date.empty() && c.closure_date <= f.open_on) continue;
         out.push_back(i);
     }
     return out;

@@ -32,6 +32,7 @@ private:
 struct CaseSummary {
     std::string key;              // unique, stable: the case name (plus the folder when names repeat)
     std::string council, lead_agency, assessment_date;  // as extracted; date ISO or empty
+    std::string closure_date;                            // ISO or empty: not closed
 };
 
 // Lead-agency classes as data (templates/report/agencies.xml): a class is a name and a list
@@ -59,6 +60,7 @@ Result<AgencyClasses> load_agency_classes(const std::string& path);
 struct PopulationFilter {
     std::string registered_from, registered_to;  // ISO, inclusive; cases with no date are out when either is set
     std::string lead;                            // an AgencyClasses class name ("partner", "council")
+    std::string open_on;                         // ISO: keep only cases not closed on or before this day
 
     // One line for the report: "assessments registered 2018-09-01 to 2019-03-31, led by partner agencies".
     std::string describe() const;

@@ -1,9 +1,11 @@
 #include "core/files.h"
 
 #include <dirent.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <climits>
 
 namespace tfa::files {
 
@@ -17,20 +19,40 @@ bool is_file(const std::string& p) {
     return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+std::string special_kind(const std::string& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return "a link to nothing";
+    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return {};
+    if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "a device";
+    return "not a regular file";
+}
+
 std::vector<Entry> list_entries(const std::string& dir) {
     std::vector<Entry> out;
     DIR* d = ::opendir(dir.c_str());
     if (!d) return out;
     while (dirent* e = ::readdir(d)) {
         if (e->d_name[0] == '.') continue;
-        Entry en{e->d_name, false, false};
+        Entry en{e->d_name};
         if (e->d_type == DT_DIR || e->d_type == DT_REG) {
             en.dir = e->d_type == DT_DIR;
             en.file = e->d_type == DT_REG;
-        } else {  // the file system does not say (or a link): ask
+        } else {  // a link, something special, or the file system does not say: ask
             const std::string p = dir + "/" + en.name;
-            en.dir = is_dir(p);
-            en.file = is_file(p);
+            struct stat lst {}, st {};
+            en.link = ::lstat(p.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
+            if (::stat(p.c_str(), &st) == 0) {
+                en.dir = S_ISDIR(st.st_mode);
+                en.file = S_ISREG(st.st_mode);
+            }
+            en.special = !en.dir && !en.file;
         }
         out.push_back(std::move(en));
     }
@@ -53,6 +75,17 @@ std::vector<std::string> files_ending(const std::string& dir, std::string_view s
             out.push_back(dir + "/" + n);
     }
     return out;
+}
+
+std::string real_path(const std::string& path) {
+    char buf[PATH_MAX];
+    return ::realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+}
+
+bool is_within(const std::string& path, const std::string& dir) {
+    if (path.empty() || dir.empty()) return false;
+    if (dir == "/") return path[0] == '/';
+    return path.compare(0, dir.size(), dir) == 0 && (path.size() == dir.size() || path[dir.size()] == '/');
 }
 
 }  // namespace tfa::files

@@ -6,11 +6,14 @@
 // At most `window` items are taken but not yet emitted, so memory stays bounded however many
 // items there are, and reading never runs far ahead of the consumer. Output order never
 // depends on thread timing. ordered_map(n, ...) does the same for the indices 0..n-1.
+// An exception thrown by work() on a worker thread (std::bad_alloc) stops the stream: nothing
+// after it is emitted, and it is rethrown on the calling thread once the workers have stopped.
 #pragma once
 
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -38,10 +41,21 @@ void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t wi
     bool exhausted = false;
     bool consumer_waiting = false;
     size_t workers_waiting = 0;
+    std::exception_ptr failure;  // the first exception from work()
 
     // Wake-ups are made only when someone waits for them: one futex call per document would
     // cost more than some documents take to read.
-    auto worker = [&] {
+    // Stops the stream after an exception from next(), work() or emit().
+    auto fail = [&](std::exception_ptr e) {
+        {
+            std::lock_guard<std::mutex> lk(m);
+            if (!failure) failure = e;
+            exhausted = true;
+        }
+        ready.notify_all();
+        space.notify_all();
+    };
+    auto worker_loop = [&] {
         for (;;) {
             size_t i;
             std::optional<Item> item;
@@ -73,18 +87,26 @@ void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t wi
             if (wake) ready.notify_one();
         }
     };
+    auto worker = [&] {
+        try {
+            worker_loop();
+        } catch (...) {
+            fail(std::current_exception());
+        }
+    };
     std::vector<std::thread> pool;
     for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker);
+    try {
     for (;;) {
         std::optional<R> r;
         {
             std::unique_lock<std::mutex> lk(m);
-            while (!slots[emitted % window].has_value() && !(exhausted && emitted == claimed)) {
+            while (!failure && !slots[emitted % window].has_value() && !(exhausted && emitted == claimed)) {
                 consumer_waiting = true;
                 ready.wait(lk);
                 consumer_waiting = false;
             }
-            if (!slots[emitted % window].has_value()) break;  // everything emitted
+            if (failure || !slots[emitted % window].has_value()) break;  // a failure, or everything emitted
             r = std::move(slots[emitted % window]);
             slots[emitted % window].reset();
         }
@@ -97,7 +119,11 @@ void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t wi
         }
         if (wake) space.notify_all();
     }
+    } catch (...) {
+        fail(std::current_exception());
+    }
     for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
 }
 
 template <class Work, class Emit>

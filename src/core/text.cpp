@@ -269,9 +269,30 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
+namespace {
+
+const char* kHex = "0123456789abcdef";
+
+// Appends the code point at `i` of `s` (advancing `i`) as UTF-8: a bad sequence as U+FFFD.
+void copy_cp(std::string& out, std::string_view s, size_t& i) {
+    const size_t start = i;
+    const uint32_t cp = next_cp(s, i);
+    if (cp == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD"))
+        out += "\xEF\xBF\xBD";
+    else
+        out.append(s.data() + start, i - start);
+}
+
+}  // namespace
+
 void json_escape(std::string& out, std::string_view s) {
-    static const char* kHex = "0123456789abcdef";
-    for (unsigned char c : s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            copy_cp(out, s, i);
+            continue;
+        }
+        ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -281,7 +302,7 @@ void json_escape(std::string& out, std::string_view s) {
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7F) {
                     out += "\\u00";
                     out += kHex[c >> 4];
                     out += kHex[c & 15];
@@ -302,13 +323,45 @@ std::string json_quote(std::string_view s) {
 std::string xml_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            copy_cp(out, s, i);
+            continue;
+        }
+        ++i;
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default: out += c;
+            case '\r': out += "&#13;"; break;
+            case '\n':
+            case '\t': out += static_cast<char>(c); break;
+            default:
+                // XML 1.0 cannot carry other control characters, even as references.
+                if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
+                else out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const size_t start = i;
+        const uint32_t cp = c < 0x80 ? (++i, c) : next_cp(s, i);
+        if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0)) {
+            out += "\\x";
+            out += kHex[(cp >> 4) & 15];
+            out += kHex[cp & 15];
+        } else if (cp == 0xFFFD) {
+            out += "\xEF\xBF\xBD";
+        } else {
+            out.append(s.data() + start, i - start);
         }
     }
     return out;

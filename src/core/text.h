@@ -45,12 +45,20 @@ bool iequals(std::string_view a, std::string_view b);
 
 std::vector<std::string> split(std::string_view s, char sep);
 
-// Escapes `s` for a JSON string literal (without quotes). Control characters as \uXXXX.
+// The one place text from documents and the file system is made safe for an output format.
+// Each replaces invalid UTF-8 with U+FFFD, so the output is always valid UTF-8.
+
+// Escapes `s` for a JSON string literal (without quotes). Control characters (and DEL) as \uXXXX.
 void json_escape(std::string& out, std::string_view s);
 std::string json_quote(std::string_view s);
 
-// Escapes &, <, >, " for XML text and attributes.
+// Escapes &, <, >, " and CR for XML text and attributes; control characters XML 1.0 cannot
+// carry (all below U+0020 but tab and newline) become U+FFFD.
 std::string xml_escape(std::string_view s);
+
+// `s` for a terminal: control characters (C0 but tab, DEL, C1: ESC sequences, carriage
+// returns, newlines) shown as \xNN, so a name cannot move the cursor or recolour the screen.
+std::string terminal_safe(std::string_view s);
 
 // Lower-case file extension without the dot ("docx"); empty when none.
 std::string extension(std::string_view path);

@@ -128,7 +128,42 @@ public:
         return std::nullopt;
     }
 
+    // The family reference from the token the bundle's file names share ("MC-2291 Plan.docx",
+    // "MC-2291 Review 1.docx"), when no document gives one: a word of letters, digits, '-' or
+    // '/' holding a digit, in more than half of the file names (and at least two).
+    void reference_from_file_names() {
+        if (!r_.family_ref.empty() || r_.files.size() < 2) return;
+        std::map<std::string, size_t> count;
+        std::map<std::string, std::string> first_file;
+        for (const auto& f : r_.files) {
+            std::string stem = f.substr(f.find_last_of('/') + 1);
+            if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+            std::set<std::string> seen;
+            for (const auto& tok : text::split(stem, ' ')) {
+                for (const auto& t : text::split(tok, '_')) {
+                    const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+                    const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
+                    });
+                    if (t.size() >= 4 && digit && ok && seen.insert(t).second) {
+                        ++count[t];
+                        first_file.emplace(t, f);
+                    }
+                }
+            }
+        }
+        std::string best;
+        for (const auto& [t, n] : count)
+            if (n >= 2 && n * 2 > r_.files.size() && (best.empty() || n > count[best] || (n == count[best] && t.size() > best.size())))
+                best = t;
+        if (best.empty()) return;
+        r_.family_ref = best;
+        r_.sources["family_ref"] = Source{first_file[best], "file name", best};
+    }
+
     void finish() {
+        reference_from_file_names();
+        link_to_plan();
         std::stable_sort(r_.reviews.begin(), r_.reviews.end(), [](const Review& a, const Review& b) {
             if (a.date.empty() != b.date.empty()) return b.date.empty();
             return a.date < b.date;
@@ -142,18 +177,15 @@ public:
                     break;
                 }
         }
-        // Criteria in pack order; those that appear only after the assessment are "added".
+        // Criteria in pack order; those a review or the closure names explicitly (a criterion
+        // column or code, or a heading), and the assessment did not, are "added". A cue word in
+        // free text ("work with the health visitor") never adds one.
         std::set<std::string> at_assessment(identified_.begin(), identified_.end());
-        std::set<std::string> later;
-        for (const auto& rv : r_.reviews)
-            for (const auto& o : rv.outcomes)
-                if (!o.criterion.empty()) later.insert(o.criterion);
-        for (const auto& o : r_.closure_outcomes)
-            if (!o.criterion.empty()) later.insert(o.criterion);
         for (const auto& id : v_.criteria_order()) {
             if (at_assessment.count(id)) r_.criteria.push_back(id);
-            else if (later.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
+            else if (named_later_.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
         }
+        benefit_ends();
         states();
     }
 
@@ -237,7 +269,13 @@ private:
     }
 
     void consent(const DocFacts& d) {
+        // The consent hit that answers yes or no, else the first (a blank answer).
         const Hit* h = d.hit("consent");
+        for (const auto& c : d.hits)
+            if (c.field == "consent" && read_yes_no(v_, c.value)) {
+                h = &c;
+                break;
+            }
         if (h) {
             const Choice c = parse_choice(h->value);
             if (c.state == Choice::State::Several) {
@@ -268,6 +306,57 @@ private:
     }
 
     std::optional<bool> answer(const std::string& value) const { return read_yes_no(v_, value); }
+
+    // "yes", "no" or "partly" for an Achieved? cell: a word ("Met", "Partly met", "Not
+    // achieved"), an option marked by a box or by emphasis ("☒ YES ☐ NO"), or the first words
+    // of a longer answer ("Met – no concerns since"); "" when it says none of these.
+    std::string achieved_word(const std::string& raw) const {
+        const Choice c = parse_choice(raw);
+        if (c.state == Choice::State::One) return v_.value("achieved", c.chosen);
+        if (c.state != Choice::State::NotAChoice) return {};
+        const std::string t = text::trim(raw);
+        if (std::string a = v_.value("achieved", t); !a.empty()) return a;
+        // The longest leading run of words that is an achieved word.
+        const auto words = text::split(text::collapse_ws(t), ' ');
+        for (size_t n = std::min<size_t>(words.size(), 4); n > 0; --n) {
+            std::string head;
+            for (size_t i = 0; i < n; ++i) head += (i ? " " : "") + words[i];
+            if (std::string a = v_.value("achieved", head); !a.empty()) return a;
+        }
+        return {};
+    }
+
+    // Several actions written as lines of one cell ("- Refer to ...", "• Breakfast club"), each
+    // with the who and when on the same line of their cells when those have as many lines.
+    static std::vector<Action> actions_of(const std::string& what, const std::string& who, const std::string& when) {
+        auto lines = [](const std::string& s) {
+            std::vector<std::string> out;
+            for (auto l : text::split(s, '\n')) {
+                l = text::trim(l);
+                for (const char* b : {"- ", "\u2022 ", "* ", "\u2013 "})
+                    if (text::starts_with(l, b)) l = text::trim(l.substr(std::string(b).size()));
+                // "1. ", "2) " numbering
+                size_t k = 0;
+                while (k < l.size() && std::isdigit(static_cast<unsigned char>(l[k]))) ++k;
+                if (k > 0 && k < 3 && k + 1 < l.size() && (l[k] == '.' || l[k] == ')') && l[k + 1] == ' ') l = text::trim(l.substr(k + 2));
+                if (!l.empty()) out.push_back(text::collapse_ws(l));
+            }
+            return out;
+        };
+        const auto whats = lines(what), whos = lines(who), whens = lines(when);
+        std::vector<Action> out;
+        for (size_t i = 0; i < whats.size(); ++i) {
+            Action a{whats[i], "", ""};
+            a.who = whos.size() == whats.size() ? whos[i] : text::collapse_ws(who);
+            a.by_when = whens.size() == whats.size() ? whens[i] : text::collapse_ws(when);
+            if (!a.by_when.empty()) {
+                const auto p = dates::parse(a.by_when);
+                if (p.status == dates::Status::Ok) a.by_when = p.iso;
+            }
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
 
     void members(const Table& t) {
         for (const auto& row : t.rows) {
@@ -309,6 +398,71 @@ private:
         return it == row.cells.end() ? std::string() : it->second;
     }
 
+    // The criterion a row names explicitly: its criterion column or heading, or a name, theme
+    // or code in its need or outcome; "" when only a cue word in free text could say.
+    std::string named_criterion(const Row& row) const {
+        for (const std::string& s : {cell(row, "criterion"), row.group})
+            if (!s.empty())
+                if (std::string id = v_.criterion(s); !id.empty()) return id;
+        for (const char* c : {"need", "outcome"})
+            if (std::string id = v_.named_criterion(cell(row, c)); !id.empty()) return id;
+        return {};
+    }
+
+    // The criterion a row's criterion column or the heading it sits under names, or "".
+    std::string explicit_criterion(const Row& row) const {
+        for (const std::string& s : {cell(row, "criterion"), row.group})
+            if (!s.empty())
+                if (std::string id = v_.criterion(s); !id.empty()) return id;
+        return {};
+    }
+
+    // The words of a review or closure row that may repeat a plan goal.
+    static std::string goal_text(const Row& row) { return cell(row, "outcome") + " " + cell(row, "need"); }
+
+    // Content words of `s`: lower case, three letters or more, common words left out.
+    static std::set<std::string> content_words(const std::string& s) {
+        static const std::set<std::string> stop = {"the", "and", "for", "with", "are", "has", "have", "will", "from",
+                                                   "that", "this", "their", "they", "into", "not", "all", "every"};
+        std::set<std::string> out;
+        std::string w;
+        for (char c : text::lower(s) + " ") {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                w += c;
+                continue;
+            }
+            if (w.size() >= 3 && !stop.count(w)) out.insert(w);
+            w.clear();
+        }
+        return out;
+    }
+
+    // Review and closure rows that name no criterion take the criterion of the plan goal they
+    // repeat or paraphrase (most shared words, at least half of the shorter text's); a row like
+    // no goal keeps what its own words name, cue words included.
+    void link_to_plan() {
+        for (const auto& l : links_) {
+            const auto words = content_words(l.text);
+            std::string best;
+            double best_score = 0;
+            for (const auto& po : r_.plan_outcomes) {
+                if (po.criterion.empty()) continue;
+                const auto goal = content_words(po.outcome + " " + po.need);
+                size_t shared = 0;
+                for (const auto& w : words) shared += goal.count(w);
+                const size_t smaller = std::min(words.size(), goal.size());
+                const double score = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
+                if (shared >= 2 && score >= 0.5 && score > best_score) {
+                    best_score = score;
+                    best = po.criterion;
+                }
+            }
+            std::string& target = l.review == kClosure ? r_.closure_outcomes[l.row].criterion
+                                                       : r_.reviews[l.review].outcomes[l.row].criterion;
+            target = !best.empty() ? best : l.fallback;
+        }
+    }
+
     // The criterion a row is about: its criterion column, else the heading it sits under,
     // else what its need or outcome text names.
     std::string row_criterion(const Row& row) const {
@@ -339,12 +493,8 @@ private:
                     cur = &r_.plan_outcomes.back();
                 }
                 for (const auto& a : row.actions) cur->actions.push_back(a);
-                Action a{cell(row, "action"), cell(row, "who"), cell(row, "by_when")};
-                if (!a.by_when.empty()) {
-                    const auto p = dates::parse(a.by_when);
-                    if (p.status == dates::Status::Ok) a.by_when = p.iso;
-                }
-                if (!a.what.empty()) cur->actions.push_back(std::move(a));
+                for (auto& a : actions_of(cell(row, "action"), cell(row, "who"), cell(row, "by_when")))
+                    cur->actions.push_back(std::move(a));
             }
         }
     }
@@ -370,10 +520,14 @@ private:
             if (t.kind != "review") continue;
             for (const auto& row : t.rows) {
                 ReviewOutcome o;
-                o.criterion = row_criterion(row);
+                o.criterion = explicit_criterion(row);
+                if (o.criterion.empty())
+                    links_.push_back({r_.reviews.size(), rv.outcomes.size(), goal_text(row), row_criterion(row)});
+                if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
-                o.achieved = v_.value("achieved", cell(row, "achieved"));
+                o.achieved = achieved_word(cell(row, "achieved"));
+                if (o.achieved.empty() && dates::parse(cell(row, "achieved")).status == dates::Status::Ok) o.achieved = "yes";
                 o.src = row.src;
                 rv.outcomes.push_back(std::move(o));
             }
@@ -389,11 +543,23 @@ private:
             if (t.kind != "closure") continue;
             for (const auto& row : t.rows) {
                 ClosureOutcome o;
-                o.criterion = row_criterion(row);
-                const std::string a = v_.value("achieved", cell(row, "achieved"));
+                o.criterion = explicit_criterion(row);
+                if (o.criterion.empty())
+                    links_.push_back({kClosure, r_.closure_outcomes.size(), goal_text(row), row_criterion(row)});
+                if (const std::string n = named_criterion(row); !n.empty()) named_later_.insert(n);
+                const std::string raw = cell(row, "achieved");
+                const std::string a = achieved_word(raw);
                 if (a == "yes") o.achieved = true;
                 if (a == "no" || a == "partly") o.achieved = false;
                 o.date_achieved = date_text(d, cell(row, "date_achieved"), row.src, "date achieved");
+                // A cell holding a date instead of a word: achieved, on that date.
+                if (a.empty()) {
+                    const auto p = dates::parse(raw);
+                    if (p.status == dates::Status::Ok) {
+                        o.achieved = true;
+                        if (o.date_achieved.empty()) o.date_achieved = p.iso;
+                    }
+                }
                 o.sustained_since = date_text(d, cell(row, "sustained_since"), row.src, "sustained since");
                 o.evidence = cell(row, "evidence");
                 o.src = row.src;
@@ -420,6 +586,32 @@ private:
             }
             if (e.value.size() > 1 && e.value.back() == '%') e.value.pop_back();
             e.src = row.src;
+            // A work row ("employed - Harbourside Logistics", from 28/08/2018): work began when
+            // its period starts.
+            if (e.measure == "employment_start" && dates::parse(e.value).status != dates::Status::Ok &&
+                !e.period_start.empty()) {
+                e.value = e.period_start;
+            }
+            const Evidence row_e = e;
+            r_.evidence.push_back(std::move(e));
+            // A benefit row's period ends when the benefit ended: the benefit_end that the
+            // employment route reads, unless a row of the bundle gives it.
+            if (row_e.measure == "benefit" && !row_e.period_end.empty()) benefit_rows_.push_back(row_e);
+        }
+    }
+
+    // The benefit_end of each benefit row whose member has none of their own.
+    void benefit_ends() {
+        for (const auto& b : benefit_rows_) {
+            const bool has_end = std::any_of(r_.evidence.begin(), r_.evidence.end(), [&](const Evidence& e) {
+                return e.measure == "benefit_end" && e.member == b.member;
+            });
+            if (has_end) continue;
+            Evidence e = b;
+            e.measure = "benefit_end";
+            e.value = b.period_end;
+            e.period_start.clear();
+            e.period_end.clear();
             r_.evidence.push_back(std::move(e));
         }
     }
@@ -427,6 +619,15 @@ private:
     CaseRecord& r_;
     const Vocab& v_;
     std::vector<std::string> identified_;
+    std::set<std::string> named_later_;  // criteria a review or the closure names explicitly
+    std::vector<Evidence> benefit_rows_;  // benefit rows with a period end, for benefit_ends()
+    // A review or closure row to link to the plan goal it repeats (link_to_plan).
+    struct Link {
+        size_t review, row;    // review index (kClosure: a closure row), row index
+        std::string text, fallback;
+    };
+    static constexpr size_t kClosure = static_cast<size_t>(-1);
+    std::vector<Link> links_;
     std::string assessment_date_;
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
@@ -483,13 +684,47 @@ CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs
     return r;
 }
 
+std::string explain_case(const CaseRecord& r) {
+    std::string s = "== case " + (r.case_name.empty() ? r.family_ref : r.case_name) + ": what the record knows\n";
+    for (const auto& k : record_keys()) {
+        if (!*k.noun) continue;
+        const FieldState st = r.state(k.key);
+        s += "    " + std::string(k.key) + ": " + to_string(st);
+        auto it = r.sources.find(k.key);
+        if (it != r.sources.end() && !it->second.file.empty()) {
+            s += " (" + it->second.file + ", " + it->second.where;
+            if (!it->second.quote.empty()) s += ": " + text::json_quote(it->second.quote);
+            s += st == FieldState::Blank ? "; the label is there, the value empty" : "";
+            s += ")";
+        }
+        s += "\n";
+    }
+    if (!r.warnings.empty()) {
+        s += "  reader warnings:\n";
+        for (const auto& w : r.warnings) s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
+    }
+    if (!r.unrecognised.empty()) {
+        s += "  documents of no type tfaudit recognises:\n";
+        for (const auto& u : r.unrecognised) {
+            s += "    " + u.file;
+            if (!u.labels.empty()) {
+                std::string l;
+                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::json_quote(x);
+                s += " (labels that matched nothing: " + l + ")";
+            }
+            s += "\n";
+        }
+    }
+    return s;
+}
+
 std::string explain(const DocFacts& f) {
     std::string s = "== " + f.path + "\n";
     if (!f.error.empty()) return s + "  could not be read: " + f.error + "\n";
     std::string types;
     for (const auto& t : f.types) types += (types.empty() ? "" : ", ") + t;
     s += "  type: " + (types.empty() ? std::string("unknown") : types);
-    if (!f.type_source.empty()) s += "  (from \"" + f.type_source + "\")";
+    if (!f.type_source.empty()) s += "  (from the " + (f.type_from.empty() ? std::string("title") : f.type_from) + " \"" + f.type_source + "\")";
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
@@ -515,6 +750,10 @@ std::string explain(const DocFacts& f) {
         s += "  criteria listed:\n";
         for (const auto& c : f.listed)
             s += "    " + c.criterion + (c.identified ? "" : " (not ticked)") + " at " + c.src.where + "\n";
+    }
+    if (!f.warnings.empty()) {
+        s += "  reader warnings:\n";
+        for (const auto& w : f.warnings) s += "    " + w + "\n";
     }
     s += "  labels that matched nothing:\n";
     for (const auto& [label, src] : f.unmatched) s += "    \"" + label + "\" at " + src.where + "\n";

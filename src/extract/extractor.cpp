@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "extract/choice.h"
 #include "extract/dates.h"
+#include "extract/templates.h"
 #include "model/answers.h"
 
 namespace tfa::extract {
@@ -198,8 +199,13 @@ private:
         // perhaps a label whose value is the text under it ("Voice of the child").
         if (outcome_or_section(b.text)) return;
         if (const LabelRule* r = v_.field(text::match_key(b.text), section_, active_)) {
+            // "Consent", "Lead professional" as a heading open their section; the fields under
+            // it give the answer. Other fields' headings take the text under them as the value.
+            if (const char* s = section_after(r->field)) {
+                section_ = s;
+                return;
+            }
             start_pending(*r, b);
-            if (const char* s = section_after(r->field)) section_ = s;
         }
     }
 
@@ -432,7 +438,17 @@ private:
     // A table cell's value: tick and answer columns keep their text as written (☒, "Yes",
     // "Not met"), every other column is cleaned of placeholders.
     std::string column_value(const std::string& column, const std::string& raw) const {
-        return column == "identified" || column == "achieved" ? text::collapse_ws(raw) : clean(v_, raw);
+        if (column == "identified" || column == "achieved") return text::collapse_ws(raw);
+        // A plan's action, who and when cells keep their lines: several actions in one cell.
+        if (column == "action" || column == "who" || column == "by_when") {
+            std::string out;
+            for (const auto& line : text::split(raw, '\n')) {
+                const std::string c = clean(v_, line);
+                if (!c.empty()) out += (out.empty() ? "" : "\n") + c;
+            }
+            return out;
+        }
+        return clean(v_, raw);
     }
 
     // ---- tables that arrive as tab-separated lines (PDF text has no table structure) -------
@@ -701,8 +717,31 @@ private:
         return best;
     }
 
+    // Two header cells naming one column ("Goal" and "Outcome" both the goal): the first keeps it;
+    // a later one whose cells are achieved words or marked options ("Met / Partly met / Not met")
+    // is the Achieved? column when the table has none, else it is not read.
+    std::vector<std::string> settle_duplicates(const std::vector<std::vector<GridCell>>& grid, size_t header_row,
+                                               const std::string& kind, std::vector<std::string> cols) const {
+        const auto& known = columns_of(kind);
+        const bool has_achieved = std::find(known.begin(), known.end(), "achieved") != known.end();
+        for (size_t i = 0; i < cols.size(); ++i) {
+            if (cols[i].empty() || std::find(cols.begin(), cols.begin() + i, cols[i]) == cols.begin() + i) continue;
+            size_t answers = 0, filled = 0;
+            for (size_t r = header_row + 1; r < grid.size(); ++r) {
+                if (i >= grid[r].size() || text::trim(grid[r][i].text).empty()) continue;
+                ++filled;
+                const std::string& v = grid[r][i].text;
+                if (parse_choice(v).state != Choice::State::NotAChoice || !v_.value("achieved", v).empty()) ++answers;
+            }
+            const bool free = std::find(cols.begin(), cols.end(), "achieved") == cols.end();
+            cols[i] = has_achieved && free && filled > 0 && answers * 2 >= filled ? "achieved" : "";
+        }
+        return cols;
+    }
+
     void typed_table(const Block& t, const std::vector<std::vector<GridCell>>& grid, size_t header_row,
-                     const std::string& kind, const std::vector<std::string>& cols) {
+                     const std::string& kind, const std::vector<std::string>& header_cols) {
+        const std::vector<std::string> cols = settle_duplicates(grid, header_row, kind, header_cols);
         Table out;
         out.kind = kind;
         out.src = source_of(t, "");
@@ -775,9 +814,13 @@ private:
                     section_ = s->section;
                     continue;
                 }
-                // Only the first cell of a label/value row is a label we failed to know.
-                if (k == 0 && filled.size() == 2 && label.size() < 60)
-                    f_.unmatched.emplace_back(label, source_of(loc, label));
+                // A label we failed to know: the first cell of a label/value row, or any label of
+                // a row of pairs ("Label | value | Label | value"), whose value is then skipped.
+                const bool pairs = filled.size() >= 4 && filled.size() % 2 == 0 && k % 2 == 0;
+                if ((k == 0 && filled.size() == 2) || pairs) {
+                    if (label.size() < 60 && looks_like_label(label)) f_.unmatched.emplace_back(label, source_of(loc, label));
+                    if (pairs) ++k;
+                }
                 continue;
             }
             // The value is in the next cell on the grid (empty cells count: an empty value).
@@ -791,6 +834,13 @@ private:
                 add_hit(*rule, label, "", source_of(loc, ""));
             }
         }
+    }
+
+    // Label-like text: starts with a letter and is not a date or a number.
+    static bool looks_like_label(const std::string& s) {
+        const std::string t = text::trim(s);
+        if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) return false;
+        return dates::parse(t).status != dates::Status::Ok;
     }
 
     // A cell of several lines, each "Label: value". Returns true when any line was a field.

@@ -86,4 +86,8 @@ CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs
 // A human-readable account of what matched in each document, and what did not (--explain).
 std::string explain(const DocFacts& facts);
 
+// The state of every field of a case's record, where each came from, the readers' warnings
+// and the documents of no recognised type (--explain, after the documents).
+std::string explain_case(const CaseRecord& r);
+
 }  // namespace tfa::extract

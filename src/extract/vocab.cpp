@@ -174,6 +174,17 @@ std::vector<std::string> Vocab::types_of_title(const std::string& key, const Act
 }
 
 std::string Vocab::criterion(const std::string& text, bool cues) const {
+    if (std::string id = named_criterion(text); !id.empty()) return id;
+    const std::string key = text::match_key(text);
+    for (const auto& [name_key, id] : criterion_exact_)
+        if (name_key.size() > 3 && contains_words(key, name_key)) return id;
+    if (!cues) return {};
+    for (const auto& [cue, id] : criterion_cues_)
+        if (contains_words(key, cue)) return id;
+    return {};
+}
+
+std::string Vocab::named_criterion(const std::string& text) const {
     std::string key = text::match_key(text);
     if (key.empty()) return {};
     if (auto it = criterion_exact_.find(key); it != criterion_exact_.end()) return it->second;
@@ -187,11 +198,6 @@ std::string Vocab::criterion(const std::string& text, bool cues) const {
     const size_t sp = key.find(' ');
     if (sp != std::string::npos)
         if (auto it = criterion_exact_.find(key.substr(0, sp)); it != criterion_exact_.end()) return it->second;
-    for (const auto& [name_key, id] : criterion_exact_)
-        if (name_key.size() > 3 && contains_words(key, name_key)) return id;
-    if (!cues) return {};
-    for (const auto& [cue, id] : criterion_cues_)
-        if (contains_words(key, cue)) return id;
     return {};
 }
 

@@ -43,8 +43,12 @@ public:
     // the key is a file's name, and <file-name> words count too.
     std::vector<std::string> types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
                                             bool file_name = false) const;
-    // The criterion id `text` names (by name, theme, code, or - with `cues` - a cue word), or "".
+    // The criterion id `text` names (by name, theme, code, a name inside it, or - with `cues` -
+    // a cue word), or "".
     std::string criterion(const std::string& text, bool cues = true) const;
+    // The criterion `text` names by its name, theme or code as the whole text, its leading part
+    // ("TF1 Crime", "Health: ...") or first word; never a name or cue word inside free text.
+    std::string named_criterion(const std::string& text) const;
     // The normalised value of `text` for a value kind ("achieved", "answer", "measure"), or "".
     std::string value(const std::string& what, const std::string& text) const;
     // Every value of kind `what` whose word occurs in `text` (e.g. consent scopes), in vocabulary order.

@@ -184,6 +184,28 @@ const std::unordered_map<std::string, KeyWriter>& writers() {
                  o.source(m.src);
              });
          }},
+        {"discretionary",
+         [](Out& o, const CaseRecord& r) {
+             if (!r.discretionary) {
+                 o.j.null();
+                 return;
+             }
+             o.j.begin_object();
+             o.s("approver", r.discretionary->approver);
+             o.s("date", r.discretionary->date);
+             o.s("rationale", r.discretionary->rationale);
+             o.source(r.discretionary->src);
+             o.j.end_object();
+         }},
+        {"auditor_judgements",
+         [](Out& o, const CaseRecord& r) {
+             o.list(r.auditor_judgements, [&](const AuditorJudgement& a) {
+                 o.s("rule", a.rule);
+                 o.s("judgement", a.judgement);
+                 o.s("by", a.by);
+                 o.s("date", a.date);
+             });
+         }},
         {"has_assessment", flag(&CaseRecord::has_assessment)},
         {"has_plan", flag(&CaseRecord::has_plan)},
         {"has_closure", flag(&CaseRecord::has_closure)},

@@ -73,6 +73,18 @@ struct Identified {
     Source src;
 };
 
+// A discretionary ("equivalent progress") claim: who signed it off, when, and why.
+struct Discretionary {
+    std::string approver, date, rationale;
+    Source src;
+};
+
+// An auditor's own answer to a question a keyword cannot settle (ffa-quality's
+// auditor_judgement rules): `judgement` is "met" or "not_met".
+struct AuditorJudgement {
+    std::string rule, judgement, by, date;
+};
+
 struct Unreadable {
     std::string file, reason;
 };
@@ -115,6 +127,8 @@ struct CaseRecord {
     std::vector<ClosureOutcome> closure_outcomes;
     std::vector<Evidence> evidence;
     std::vector<Member> members;
+    std::optional<Discretionary> discretionary;       // set when the bundle claims by discretion
+    std::vector<AuditorJudgement> auditor_judgements;  // recorded by the auditor, not extracted
     std::vector<Unreadable> unreadable;
     std::vector<ReaderWarning> warnings;
     std::vector<Unrecognised> unrecognised;

@@ -154,6 +154,17 @@ const std::unordered_map<std::string, KeyReader>& readers() {
                  r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), item_source(m)});
              });
          }},
+        {"discretionary",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             Object::Ptr d = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+             if (d) r.discretionary = Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), item_source(d)};
+         }},
+        {"auditor_judgements",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+             each(o, k, [&](const Object::Ptr& a) {
+                 r.auditor_judgements.push_back({str(a, "rule"), str(a, "judgement"), str(a, "by"), str(a, "date")});
+             });
+         }},
         {"has_assessment", none},  // read_presence: as given, else inferred
         {"has_plan", none},
         {"has_closure", none},

@@ -99,7 +99,8 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
         // A line: runs whose baselines lie within a third of the font size of its first run.
         const Run& head = runs[order[i]];
         members.clear();
-        size_t j = i;
+        members.push_back(order[i]);  // the head itself, whatever its numbers: the loop always advances
+        size_t j = i + 1;
         while (j < order.size() && head.y - runs[order[j]].y <= 0.35 * std::max(1.0, std::min(head.size, runs[order[j]].size)))
             members.push_back(order[j++]);
         i = j;
@@ -252,8 +253,8 @@ std::vector<double> cluster(std::vector<double> v) {
     std::vector<double> out;
     size_t i = 0;
     while (i < v.size()) {
-        size_t j = i;
-        double sum = 0;
+        size_t j = i + 1;  // always advances, even past a value that is not finite
+        double sum = v[i];
         while (j < v.size() && v[j] - v[i] <= 3.0) sum += v[j++];
         out.push_back(sum / static_cast<double>(j - i));
         i = j;
@@ -533,6 +534,26 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         while (c + 1 < cols.size() && x >= cols[c + 1] - tol) ++c;
         return c;
     };
+    // A one-cell line whose words run on across a column edge splits where a word starts on a
+    // column's anchor ("Reason for closure Outcomes achieved": the value starts on the column
+    // the other rows' values start on, only a word space after the label).
+    for (auto& m : region) {
+        if (m.spans.size() != 1) continue;
+        const Line& l = lines[m.line];
+        const Span whole = m.spans[0];
+        std::vector<Span> parts{{whole.x0, whole.x1, whole.first, whole.first + 1}};
+        for (size_t k = whole.first + 1; k < whole.end; ++k) {
+            const double x = l.pieces[k].x0;
+            const size_t c = column_of(x);
+            const bool on_anchor = c > column_of(parts.back().x0) && std::fabs(x - cols[c]) <= tol;
+            if (on_anchor && !text::trim(l.pieces[k].text).empty()) parts.push_back({x, l.pieces[k].x1, k, k + 1});
+            else {
+                parts.back().end = k + 1;
+                parts.back().x1 = std::max(parts.back().x1, l.pieces[k].x1);
+            }
+        }
+        if (parts.size() > 1) m.spans = std::move(parts);
+    }
     // Cut the region at the first line that does not fit the columns: text left of the first
     // column, or a single cell wider than its column.
     size_t keep = 0, multi = 0, last_multi = 0;
@@ -608,8 +629,16 @@ bool has_text(const std::vector<Run>& runs) {
     return false;
 }
 
-void layout_page(std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
+void layout_page(std::vector<Run>& runs, const std::vector<Rule>& all_rules, int page,
                  Counters& counters, std::vector<Block>& out) {
+    // Numbers that are not finite cannot be placed or compared (a NaN breaks sorting): such
+    // runs and rules are dropped before anything else looks at them.
+    runs.erase(std::remove_if(runs.begin(), runs.end(),
+                              [](const Run& r) { return !std::isfinite(r.x0 + r.x1 + r.y + r.size + r.space); }),
+               runs.end());
+    std::vector<Rule> rules;
+    for (const Rule& r : all_rules)
+        if (std::isfinite(r.x0 + r.x1 + r.y0 + r.y1)) rules.push_back(r);
     std::vector<Line> lines = build_lines(runs);
     std::vector<Draft> drafts;
     for (const Grid& g : find_grids(rules)) {

@@ -40,12 +40,17 @@ std::vector<std::string> supported_extensions() {
 }
 
 Result<std::string> load_file(const std::string& path, size_t max_bytes) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO never waits for a writer; only regular files are read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
     struct stat st {};
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         ::close(fd);
         return Error{path, "is a directory, not a document"};
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return Error{path, "refused: not a regular file (a FIFO, device or socket)"};
     }
     if (static_cast<size_t>(st.st_size) > max_bytes) {
         ::close(fd);

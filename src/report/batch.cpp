@@ -1,6 +1,11 @@
 #include "report/batch.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 
 #include "core/calendar.h"
 #include "rules/claimable.h"
@@ -22,6 +27,22 @@ bool get_str(std::FILE* f, std::string& s) {
     return n == 0 || std::fread(&s[0], 1, n, f) == n;
 }
 
+// An anonymous temporary file in $TMPDIR (else /tmp), removed when closed; or the error.
+std::FILE* open_spool(Status& error) {
+    const char* env = std::getenv("TMPDIR");
+    const std::string dir = env && *env ? env : "/tmp";
+    std::string tmpl = dir + "/tfaudit-spool-XXXXXX";
+    const int fd = ::mkstemp(&tmpl[0]);
+    std::FILE* f = fd < 0 ? nullptr : ::fdopen(fd, "w+b");
+    if (fd >= 0) ::unlink(tmpl.c_str());
+    if (!f) {
+        error = Error{dir, std::string("cannot create the spool file the duplicate-reference rules need (") +
+                               std::strerror(errno) + "); set TMPDIR to a writable folder"};
+        if (fd >= 0) ::close(fd);
+    }
+    return f;
+}
+
 bool has_duplicate_rules(const rules::RulePack& pack) {
     for (const auto& r : pack.rules)
         if (r.kind == "duplicate_ref") return true;
@@ -32,8 +53,8 @@ bool has_duplicate_rules(const rules::RulePack& pack) {
 
 Batch::Batch(const rules::RulePack& pack, long as_of, Writer& writer)
     : pack_(pack), as_of_(as_of), writer_(writer), deferred_(has_duplicate_rules(pack)) {
-    if (deferred_) spool_ = std::tmpfile();
-    writer_.begin(RunInfo{&pack_, cal::format(as_of_)});
+    if (deferred_) spool_ = open_spool(error_);
+    if (!error_) writer_.begin(RunInfo{&pack_, cal::format(as_of_)});
 }
 
 Batch::~Batch() {
@@ -66,24 +87,20 @@ void Batch::add_known(const std::string& family_ref, const std::string& entry) {
 void Batch::add(const CaseRecord& record) { add(prepare(record)); }
 
 void Batch::add(PreparedCase&& p) {
+    if (error_) return;
     if (!deferred_) {
         emit(p.result, p.record_json);
         return;
     }
     refs_[p.stub.family_ref].push_back(p.stub.case_name.empty() ? p.stub.family_ref : p.stub.case_name);
     spool(p.result, p.record_json, p.stub);
+    ++spooled_;
 }
 
 // Spool layout per case: record_json, the stub (case name, family_ref and its source), the
 // raw result's names, then its findings and errors.
 void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& record) {
     // `record` is the stub of a PreparedCase: case name, family reference and its source.
-    if (!spool_) {  // no temporary file: judge alone rather than lose the case
-        rules::CaseResult res = raw;
-        rules::finalize(pack_, res);
-        emit(res, record_json);
-        return;
-    }
     put_str(spool_, record_json);
     const auto it = record.sources.find("family_ref");
     const Source src = it == record.sources.end() ? Source{} : it->second;
@@ -104,6 +121,13 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
         put_str(spool_, e.file);
         put_str(spool_, e.error);
     }
+    if (std::ferror(spool_)) spool_failed(errno);
+}
+
+void Batch::spool_failed(int err) {
+    if (!error_)
+        error_ = Error{"spool file", std::string("cannot write the spool file the duplicate-reference rules need (") +
+                                         std::strerror(err ? err : EIO) + "); set TMPDIR to a folder with room"};
 }
 
 bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub) {
@@ -142,13 +166,18 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
 }
 
 RunSummary Batch::finish() {
+    if (spool_ && !error_ && std::fflush(spool_) != 0) spool_failed(errno);
+    if (error_) return summary_;  // no report from a part of the cases
     if (spool_) {
         std::rewind(spool_);
-        for (;;) {
+        for (size_t n = 0; n < spooled_; ++n) {
             rules::CaseResult res;
             std::string record_json;
             CaseRecord stub;
-            if (!unspool(res, record_json, stub)) break;
+            if (!unspool(res, record_json, stub)) {
+                spool_failed(std::ferror(spool_) ? errno : EIO);
+                return summary_;
+            }
             for (size_t k = 0; k < pack_.rules.size() && k < res.findings.size(); ++k)
                 if (pack_.rules[k].kind == "duplicate_ref") res.findings[k] = rules::check_rule(pack_, pack_.rules[k], stub, as_of_, &refs_);
             rules::finalize(pack_, res);

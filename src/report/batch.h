@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/result.h"
 #include "model/record.h"
 #include "report/writer.h"
 #include "rules/check.h"
@@ -43,19 +44,28 @@ public:
     // D") for `family_ref`: its duplicate_ref rules fail, quoting `entry`. Call before finish().
     void add_known(const std::string& family_ref, const std::string& entry);
 
-    // Writes the spooled cases and calls writer.end(). Call once.
+    // Writes the spooled cases and calls writer.end(). Call once. When error() is set, writes
+    // nothing more (and does not call writer.end()): the run must stop with that error.
     RunSummary finish();
+
+    // Why the batch cannot report every case: the spool file could not be created or written
+    // (a full or unwritable $TMPDIR). Set from the constructor on; writer.begin() is not
+    // called when the spool cannot be created.
+    const Status& error() const { return error_; }
 
 private:
     void emit(rules::CaseResult& result, const std::string& record_json);
     void spool(const rules::CaseResult& raw, const std::string& record_json, const CaseRecord& stub);
     bool unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub);
+    void spool_failed(int err);
 
     const rules::RulePack& pack_;
     long as_of_;
     Writer& writer_;
     bool deferred_;             // the pack has duplicate_ref rules
     std::FILE* spool_ = nullptr;
+    size_t spooled_ = 0;        // cases written to the spool
+    Status error_;
     rules::BatchRefs refs_;     // family reference → case names, in arrival order
     RunSummary summary_;
 };

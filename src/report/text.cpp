@@ -4,11 +4,15 @@
 
 #include "report/notes.h"
 #include "report/writer.h"
+#include "core/text.h"
 #include "rules/check_util.h"
 
 namespace tfa::report {
 
 namespace {
+
+// Names and quotes come from documents and the file system: no control characters reach the terminal.
+std::string safe(const std::string& s) { return text::terminal_safe(s); }
 
 class TextWriter : public Writer {
 public:
@@ -20,14 +24,14 @@ public:
     }
 
     void write_case(const rules::CaseResult& r, const std::string&) override {
-        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : r.family_ref, 14)
+        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : safe(r.family_ref), 14)
              << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
         if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
-        out_ << r.case_name << "\n";
+        out_ << safe(r.case_name) << "\n";
         if (!r.notes.claimable_from.empty())
             out_ << "    " << paint("36", "claimable from " + r.notes.claimable_from) << " (the time the claim route needs has not yet passed)\n";
         shown_.clear();
-        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << e.file << ": " << e.error << "\n";
+        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
         if (graded_) {
             section(r, "compliance");
             section(r, "quality");
@@ -36,10 +40,10 @@ public:
             section(r, "");
         }
         for (const auto& m : r.to_make_claimable)
-            out_ << "    " << paint("36", "to make claimable:") << " " << m.what << " (" << m.document << ")\n";
-        if (graded_) out_ << "    grade basis: " << r.grade_basis << "\n";
+            out_ << "    " << paint("36", "to make claimable:") << " " << safe(m.what) << " (" << safe(m.document) << ")\n";
+        if (graded_) out_ << "    grade basis: " << safe(r.grade_basis) << "\n";
         for (const auto& d : r.notes.decisions)
-            if (!shown_.count(d.rule)) out_ << "    decision on " << d.rule << ": " << decision_words(d) << "\n";
+            if (!shown_.count(d.rule)) out_ << "    decision on " << safe(d.rule) << ": " << safe(decision_words(d)) << "\n";
         if (!r.notes.verdict_with_decisions.empty())
             out_ << "    verdict with decisions: " << r.notes.verdict_with_decisions << " (the findings above are as judged)\n";
     }
@@ -67,14 +71,14 @@ private:
             headed = true;
             const char* mark = f.status == Status::Fail ? "x" : f.status == Status::Warn ? "!" : "?";
             const char* colour = f.status == Status::Fail ? "31" : f.status == Status::NeedsReview ? "35" : "33";
-            out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << f.message << "\n";
+            out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << safe(f.message) << "\n";
             for (const auto& e : f.evidence) {
                 if (e.file.empty() && e.quote.empty()) continue;
-                out_ << "        " << (e.file.empty() ? "record" : e.file) << (e.where.empty() ? "" : ", " + e.where);
-                if (!e.quote.empty()) out_ << ": \"" << e.quote << "\"";
+                out_ << "        " << (e.file.empty() ? "record" : safe(e.file)) << (e.where.empty() ? "" : ", " + safe(e.where));
+                if (!e.quote.empty()) out_ << ": \"" << safe(e.quote) << "\"";
                 out_ << "\n";
             }
-            for (const auto* d : decisions_on(r, f.rule)) out_ << "        " << paint("36", "decision:") << " " << decision_words(*d) << "\n";
+            for (const auto* d : decisions_on(r, f.rule)) out_ << "        " << paint("36", "decision:") << " " << safe(decision_words(*d)) << "\n";
             shown_.insert(f.rule);
         }
     }

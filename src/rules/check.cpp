@@ -152,7 +152,7 @@ void grade(const RulePack& pack, CaseResult& res) {
     for (size_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
         const Finding& f = res.findings[i];
-        if (rule.kind == "auditor_judgement") judged.push_back(f.rule);
+        if (rule.kind == "auditor_judgement" && f.status == Status::NotApplicable) judged.push_back(f.rule);
         const bool graded = !has_quality || rule.route == "quality";
         const bool failing = f.status == Status::Fail || f.status == Status::Warn;
         if (failing) (graded ? quality : compliance).push_back(f.rule + " (" + to_string(f.severity) + ")");
@@ -169,7 +169,10 @@ void grade(const RulePack& pack, CaseResult& res) {
     auto list = [](const std::vector<std::string>& v) { return v.empty() ? std::string("none") : util::join(v, ", "); };
     res.grade_basis = "quality score " + std::to_string(std::lround(score)) + "; quality findings failing: " + list(quality) +
                       "; compliance findings failing (reported apart, not graded): " + list(compliance);
-    if (!judged.empty()) res.grade_basis += "; proposed only, left to the auditor: " + util::join(judged, ", ");
+    if (!judged.empty()) {
+        if (!res.grade.empty()) res.grade += " (provisional)";
+        res.grade_basis += "; provisional until the auditor's judgements are recorded: " + util::join(judged, ", ");
+    }
 }
 
 }  // namespace
@@ -217,23 +220,58 @@ Verdict verdict_of(const RulePack& pack, const CaseResult& res) {
 
 }  // namespace
 
+namespace {
+
+// The blockers still standing, as things to add: the common ones, then the first claim route's
+// (pack order), then each other route as one alternative ("or instead, by the ... route: ...").
+void list_missing(const RulePack& pack, CaseResult& res) {
+    std::vector<std::string> routes;
+    std::map<std::string, std::vector<Missing>> by_route;
+    for (size_t i = 0; i < pack.rules.size(); ++i) {
+        const Rule& rule = pack.rules[i];
+        const Finding& f = res.findings[i];
+        if ((f.status != Status::Fail && f.status != Status::NeedsReview) || rule.severity != Severity::Blocker) continue;
+        if (!is_claim_route(rule.route)) {
+            res.to_make_claimable.push_back({f.fix, f.fix_document});
+            continue;
+        }
+        if (!by_route.count(rule.route)) routes.push_back(rule.route);
+        by_route[rule.route].push_back({f.fix, f.fix_document});
+    }
+    for (size_t k = 0; k < routes.size(); ++k) {
+        const auto& items = by_route[routes[k]];
+        if (k == 0) {
+            for (const auto& m : items) res.to_make_claimable.push_back({"(" + route_words(routes[k]) + " route) " + m.what, m.document});
+            continue;
+        }
+        std::vector<std::string> whats;
+        for (const auto& m : items) whats.push_back(m.what);
+        res.to_make_claimable.push_back({"or instead, by the " + route_words(routes[k]) + " route: " + util::join(whats, "; "), items.front().document});
+    }
+}
+
+}  // namespace
+
 void finalize(const RulePack& pack, CaseResult& res) {
     res.route = passing_route(pack, res);
+    std::vector<size_t> excused;
     for (size_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
         Finding& f = res.findings[i];
         const bool other_route = !res.route.empty() && is_claim_route(rule.route) && rule.route != res.route;
         if (other_route && (f.status == Status::Fail || f.status == Status::NeedsReview)) {
             f.status = Status::NotApplicable;
-            f.message = "[" + rule.id + "] not required: claimable by the " + route_words(res.route) + " route";
+            excused.push_back(i);
         }
-        if ((f.status != Status::Fail && f.status != Status::NeedsReview) || rule.severity != Severity::Blocker) continue;
-        const std::string prefix = is_claim_route(rule.route) ? "(" + route_words(rule.route) + " route) " : "";
-        res.to_make_claimable.push_back({prefix + f.fix, f.fix_document});
     }
     res.score = score_of(pack, res);
     res.verdict = verdict_of(pack, res);
-    if (res.verdict == Verdict::Claimable) res.to_make_claimable.clear();
+    // "Claimable by the ... route" only when the case is; otherwise the route is only met.
+    for (size_t i : excused)
+        res.findings[i].message = "[" + pack.rules[i].id + "] not required: " +
+                                  (res.verdict == Verdict::Claimable ? "claimable by the " + route_words(res.route) + " route"
+                                                                     : "the " + route_words(res.route) + " route's rules are met");
+    if (res.verdict != Verdict::Claimable) list_missing(pack, res);
     grade(pack, res);
 }
 

@@ -33,6 +33,12 @@ std::string fmt_num(double v);
 
 std::string join(const std::vector<std::string>& v, const std::string& sep);
 
+// "a", "a and b", "a, b and c".
+std::string join_and(const std::vector<std::string>& v);
+
+// "1 criterion", "2 criteria", "0 reviews".
+std::string plural(long n, const std::string& one, const std::string& many);
+
 // True if lower-cased `text` contains any of the (lower-case) cues; sets `hit` to it.
 bool has_cue(const std::string& text, const std::vector<std::string>& cues, std::string* hit = nullptr);
 

@@ -73,12 +73,24 @@ std::string param_text(const CheckInput& in, const char* name) { return text::tr
 
 std::vector<std::string> param_list(const CheckInput& in, const char* name) { return items(raw(in, name)); }
 
-std::map<std::string, long> param_weeks(const CheckInput& in, const char* name) {
-    std::map<std::string, long> out;
+namespace {
+
+// "26" or "26/30" into weeks and window; false when malformed or not positive.
+bool parse_weeks(const std::string& s, WeeksNeeded& out) {
+    const size_t slash = s.find('/');
+    if (!parse_long(s.substr(0, slash), out.weeks) || out.weeks <= 0) return false;
+    if (slash == std::string::npos) return true;
+    return parse_long(s.substr(slash + 1), out.window) && out.window >= out.weeks;
+}
+
+}  // namespace
+
+std::map<std::string, WeeksNeeded> param_weeks(const CheckInput& in, const char* name) {
+    std::map<std::string, WeeksNeeded> out;
     for (const auto& it : items(raw(in, name))) {
         const size_t colon = it.find(':');
-        long w = 0;
-        if (colon != std::string::npos && parse_long(it.substr(colon + 1), w)) out[text::trim(it.substr(0, colon))] = w;
+        WeeksNeeded w;
+        if (colon != std::string::npos && parse_weeks(it.substr(colon + 1), w)) out[text::trim(it.substr(0, colon))] = w;
     }
     return out;
 }
@@ -105,8 +117,9 @@ std::string validate_param(const ParamSpec& spec, const std::string& value) {
             if (items(value).empty()) return "empty list; want BENEFIT:WEEKS, ...";
             for (const auto& it : items(value)) {
                 const size_t colon = it.find(':');
-                if (colon == std::string::npos || !parse_long(it.substr(colon + 1), l) || l <= 0)
-                    return "bad entry '" + it + "'; want BENEFIT:WEEKS";
+                WeeksNeeded w;
+                if (colon == std::string::npos || !parse_weeks(it.substr(colon + 1), w))
+                    return "bad entry '" + it + "'; want BENEFIT:WEEKS or BENEFIT:WEEKS/WINDOW (window >= weeks)";
             }
             return {};
     }

@@ -50,6 +50,9 @@ struct Kind {
     std::vector<ParamSpec> params;  // every one required (from the rule or the pack's parameters)
     CheckFn fn;
     const char* help;
+    // The values it provides to message templates, space-separated (with id, title, severity
+    // for every kind); a template naming another is a lint error.
+    const char* vars;
 };
 
 // Every kind, in a fixed order.
@@ -63,7 +66,11 @@ long param_int(const CheckInput& in, const char* name);
 double param_num(const CheckInput& in, const char* name);
 std::string param_text(const CheckInput& in, const char* name);
 std::vector<std::string> param_list(const CheckInput& in, const char* name);
-std::map<std::string, long> param_weeks(const CheckInput& in, const char* name);
+// A WeeksMap entry "JSA:26" (26 weeks in work) or "UC:26/30" (26 weeks within the last 30).
+struct WeeksNeeded {
+    long weeks = 0, window = 0;  // window 0: continuous from the start of work
+};
+std::map<std::string, WeeksNeeded> param_weeks(const CheckInput& in, const char* name);
 
 // Checks `value` against `type`; returns an error message or empty.
 std::string validate_param(const ParamSpec& spec, const std::string& value);

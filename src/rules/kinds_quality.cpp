@@ -161,9 +161,18 @@ CheckOutcome closure_outcomes_explicit(const CheckInput& in) {
     return outcome(missing.empty(), {{"missing", join(missing, ", ")}}, ev);
 }
 
-// --- auditor_judgement: a question only a person can answer; always reported, never passed.
+// --- auditor_judgement: a question only a person can answer. Until the auditor's judgement
+// for this rule is recorded (record.auditor_judgements) it is left to the auditor
+// (not_applicable); then it passes or fails as judged.
 CheckOutcome auditor_judgement(const CheckInput& in) {
-    CheckOutcome o = not_applicable("left to the auditor: " + param_text(in, "question"));
+    const std::string question = param_text(in, "question");
+    for (const auto& a : in.record.auditor_judgements) {
+        if (a.rule != in.rule.id || (a.judgement != "met" && a.judgement != "not_met")) continue;
+        std::map<std::string, std::string> v{{"question", question}, {"by", a.by}, {"date", a.date},
+                                             {"judgement", a.judgement == "met" ? "met" : "not met"}};
+        return outcome(a.judgement == "met", v, {EvidenceRef{"", "auditor_judgements." + a.rule, a.by + " " + a.date + ": " + a.judgement}});
+    }
+    CheckOutcome o = not_applicable("left to the auditor: " + question);
     if (!in.record.assessment_date.empty()) o.evidence.push_back(cite_key(in.record, "assessment_date", in.record.assessment_date));
     return o;
 }
@@ -173,16 +182,16 @@ CheckOutcome auditor_judgement(const CheckInput& in) {
 std::vector<Kind> quality_kinds() {
     using T = ParamType;
     return {
-        {"voice_of_child", "assessment", {}, voice_of_child, "the voice-of-the-child section holds text"},
+        {"voice_of_child", "assessment", {}, voice_of_child, "the voice-of-the-child section holds text", "problem"},
         {"children_in_plan", "plan", {{"child_age", T::Int, "a child is under this age"}}, children_in_plan,
-         "every child in the household is named in the plan"},
-        {"action_smart", "plan", {}, action_smart, "every action names a provider and a date"},
+         "every child in the household is named in the plan", "missing children"},
+        {"action_smart", "plan", {}, action_smart, "every action names a provider and a date", "missing count"},
         {"drift", "any", {{"max_open_months", T::Int, "months"}, {"max_reviews_without_progress", T::Int, "reviews"}}, drift,
-         "open no longer than MAX_OPEN_MONTHS; no run of reviews without progress"},
-        {"manager_signoff", "assessment", {}, manager_signoff, "a manager signed off, dated"},
-        {"closure_outcomes_explicit", "closure", {}, closure_outcomes_explicit, "at closure every criterion says achieved or not"},
+         "open no longer than MAX_OPEN_MONTHS; no run of reviews without progress", "problems"},
+        {"manager_signoff", "assessment", {}, manager_signoff, "a manager signed off, dated", "problem manager"},
+        {"closure_outcomes_explicit", "closure", {}, closure_outcomes_explicit, "at closure every criterion says achieved or not", "missing"},
         {"auditor_judgement", "any", {{"question", T::Text, "what the auditor must judge"}}, auditor_judgement,
-         "a judgement left to the auditor (always not_applicable)"},
+         "a judgement left to the auditor (not_applicable until the auditor's judgement is recorded)", "question by date judgement"},
     };
 }
 

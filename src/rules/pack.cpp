@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
+#include "core/calendar.h"
 #include "core/files.h"
 #include "core/text.h"
 #include "readers/xml.h"
@@ -24,7 +26,30 @@ const Rule* RulePack::find(const std::string& id) const {
 }
 
 bool is_claim_route(const std::string& route) {
-    return route == "sustained_progress" || route == "continuous_employment";
+    return route == "sustained_progress" || route == "continuous_employment" || route == "discretionary";
+}
+
+std::vector<const Measure*> RulePack::measures_for(const std::string& criterion) const {
+    std::vector<const Measure*> out;
+    for (const auto& m : measures)
+        if (m.criterion == criterion) out.push_back(&m);
+    return out;
+}
+
+std::string Measure::describe() const {
+    auto num = [](double v) {
+        std::ostringstream o;
+        o << v;
+        return o.str();
+    };
+    std::vector<std::string> parts;
+    if (at_least) parts.push_back("at least " + num(*at_least));
+    if (at_most) parts.push_back("at most " + num(*at_most));
+    if (down_pct) parts.push_back("down " + num(*down_pct) + "% on the baseline");
+    if (!or_text.empty()) parts.push_back("'" + or_text + "'");
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? (i + 1 == parts.size() ? " or " : ", ") : "") + parts[i];
+    return out;
 }
 
 bool RulePack::has_routes() const {
@@ -33,7 +58,11 @@ bool RulePack::has_routes() const {
 
 namespace {
 
-const std::set<std::string> kRoutes = {"general", "sustained_progress", "continuous_employment", "compliance", "quality"};
+const std::set<std::string> kRoutes = {"general", "sustained_progress", "continuous_employment", "discretionary", "compliance", "quality"};
+// The hard-data measures a <measure> may judge (docs/case-record.md, evidence rows).
+const std::set<std::string> kMeasures = {"attendance_pct", "incidents", "re_referral", "arrears", "sessions_attended"};
+// Every kind provides these to its message templates.
+const std::set<std::string> kCommonVars = {"id", "title", "severity"};
 const std::set<std::string> kDocuments = {"assessment", "plan", "review", "closure", "evidence", "bundle"};
 constexpr int kMaxExtends = 8;
 
@@ -80,6 +109,8 @@ private:
     void criteria(const xmlNode* n, RulePack& pack);
     void params(const xmlNode* n, std::map<std::string, Param>& out);
     void grades(const xmlNode* n, RulePack& pack);
+    void measures(const xmlNode* n, RulePack& pack);
+    std::string date_attr(const xmlNode* n, const char* attr);
     void scoring(const xmlNode* n);
     void rules(const xmlNode* n, RulePack& pack);
     void rule(const xmlNode* n, RulePack& pack);
@@ -175,8 +206,8 @@ std::string resolve_path(const std::string& name_or_path, const std::string& rul
 }
 
 void Loader::root(const xmlNode* n, RulePack& pack, int depth) {
-    check_attrs(n, {"name", "version", "title", "programme", "extends"});
-    check_children(n, {"money", "criteria", "parameters", "scoring", "grades", "rules"});
+    check_attrs(n, {"name", "version", "title", "programme", "extends", "valid-from", "valid-to"});
+    check_children(n, {"money", "criteria", "parameters", "measures", "scoring", "grades", "rules"});
     const std::string parent(text::trim(xml::attr(n, "extends")));
     if (!parent.empty()) {
         if (depth >= kMaxExtends) {
@@ -193,6 +224,10 @@ void Loader::root(const xmlNode* n, RulePack& pack, int depth) {
     pack.version = required(n, "version");
     pack.title = required(n, "title");
     if (xml::has_attr(n, "programme") || parent.empty()) pack.programme = required(n, "programme");
+    if (xml::has_attr(n, "valid-from")) pack.valid_from = date_attr(n, "valid-from");
+    if (xml::has_attr(n, "valid-to")) pack.valid_to = date_attr(n, "valid-to");
+    if (!pack.valid_from.empty() && !pack.valid_to.empty() && pack.valid_from > pack.valid_to)
+        err(n, "valid-from " + pack.valid_from + " is after valid-to " + pack.valid_to);
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
         if (xml::is(c, "scoring")) scoring(c);
     }
@@ -200,15 +235,61 @@ void Loader::root(const xmlNode* n, RulePack& pack, int depth) {
         if (xml::is(c, "money")) money(c, pack);
         else if (xml::is(c, "criteria")) criteria(c, pack);
         else if (xml::is(c, "parameters")) params(c, pack.parameters);
+        else if (xml::is(c, "measures")) measures(c, pack);
         else if (xml::is(c, "grades")) grades(c, pack);
         else if (xml::is(c, "rules")) rules(c, pack);
     }
     if (parent.empty() && pack.criteria.empty()) err(n, "the pack has no <criteria>");
 }
 
+std::string Loader::date_attr(const xmlNode* n, const char* attr) {
+    const std::string v = text::trim(xml::attr(n, attr));
+    if (!cal::parse(v)) err(n, "'" + std::string(attr) + "' is not a date (YYYY-MM-DD): '" + v + "'");
+    return v;
+}
+
+// <measures><measure criterion=".." of=".." at-least|at-most|down-pct|or-text=".." hard-data=".."
+// baseline=".." source=".." [assumption=".."]/></measures>: a child's measure replaces its
+// parent's for the same criterion and measure.
+void Loader::measures(const xmlNode* n, RulePack& pack) {
+    check_attrs(n, {});
+    check_children(n, {"measure"});
+    for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
+        if (!xml::is(c, "measure")) continue;
+        check_attrs(c, {"criterion", "of", "at-least", "at-most", "down-pct", "or-text", "hard-data", "baseline", "source", "assumption"});
+        check_children(c, {});
+        Measure m;
+        m.criterion = required(c, "criterion");
+        m.measure = required(c, "of");
+        m.source = required(c, "source");
+        m.file = file_;
+        m.line = line_of(c);
+        if (!m.measure.empty() && !kMeasures.count(m.measure))
+            err(c, "unknown measure '" + m.measure + "' (attendance_pct, incidents, re_referral, arrears or sessions_attended)");
+        if (xml::has_attr(c, "at-least")) m.at_least = number(c, "at-least");
+        if (xml::has_attr(c, "at-most")) m.at_most = number(c, "at-most");
+        if (xml::has_attr(c, "down-pct")) m.down_pct = number(c, "down-pct");
+        m.or_text = text::lower(text::trim(xml::attr(c, "or-text")));
+        if (!m.at_least && !m.at_most && !m.down_pct && m.or_text.empty())
+            err(c, "<measure> needs at-least, at-most, down-pct or or-text");
+        const std::string hard(text::trim(xml::attr(c, "hard-data")));
+        if (hard != "required" && hard != "where-available") err(c, "hard-data must be 'required' or 'where-available', not '" + hard + "'");
+        m.required = hard == "required";
+        const std::string base(text::trim(xml::attr(c, "baseline")));
+        if (!base.empty() && base != "required" && base != "optional") err(c, "baseline must be 'required' or 'optional', not '" + base + "'");
+        m.baseline_required = base == "required";
+        m.assumption = text::trim(xml::attr(c, "assumption"));
+        auto same = std::find_if(pack.measures.begin(), pack.measures.end(),
+                                 [&](const Measure& x) { return x.criterion == m.criterion && x.measure == m.measure; });
+        if (same != pack.measures.end()) *same = m;
+        else pack.measures.push_back(m);
+    }
+}
+
 void Loader::money(const xmlNode* n, RulePack& pack) {
-    check_attrs(n, {"attachment-fee", "results-payment", "currency"});
+    check_attrs(n, {"attachment-fee", "results-payment", "currency", "assumption"});
     check_children(n, {});
+    pack.money_assumption = text::trim(xml::attr(n, "assumption"));
     pack.attachment_fee = number(n, "attachment-fee");
     pack.results_payment = number(n, "results-payment");
     pack.currency = required(n, "currency");
@@ -233,11 +314,12 @@ void Loader::params(const xmlNode* n, std::map<std::string, Param>& out) {
     check_children(n, {"param"});
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
         if (!xml::is(c, "param")) continue;
-        check_attrs(c, {"name", "value"});
+        check_attrs(c, {"name", "value", "assumption"});
         check_children(c, {});
         const std::string name = required(c, "name");
         if (!xml::has_attr(c, "value")) err(c, "<param> needs a 'value' attribute");
-        if (!name.empty()) out[name] = Param{std::string(xml::attr(c, "value")), file_, line_of(c)};
+        if (!name.empty())
+            out[name] = Param{std::string(xml::attr(c, "value")), file_, line_of(c), text::trim(xml::attr(c, "assumption"))};
     }
 }
 
@@ -276,10 +358,11 @@ void Loader::rule_body(const xmlNode* n, Rule& r) {
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
         const std::string_view name = xml::name(c);
         if (name == "param") {
-            check_attrs(c, {"name", "value"});
+            check_attrs(c, {"name", "value", "assumption"});
             const std::string p = required(c, "name");
             if (!xml::has_attr(c, "value")) err(c, "<param> needs a 'value' attribute");
-            if (!p.empty()) r.params[p] = Param{std::string(xml::attr(c, "value")), file_, line_of(c)};
+            if (!p.empty())
+                r.params[p] = Param{std::string(xml::attr(c, "value")), file_, line_of(c), text::trim(xml::attr(c, "assumption"))};
             continue;
         }
         check_attrs(c, {});
@@ -346,13 +429,38 @@ void Loader::disable(const xmlNode* n, RulePack& pack) {
     pack.rules.erase(it);
 }
 
+std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+}
+
+// Every {name} in a rule's message, pass and fix templates must be a value its kind provides.
+void check_placeholders(const Kind& k, const Rule& r, const std::function<void(const std::string&, const std::string&, int)>& bad) {
+    const std::vector<std::string> provided = text::split(k.vars, ' ');
+    for (const auto* tmpl : {&r.message, &r.pass, &r.fix}) {
+        for (size_t open = tmpl->find('{'); open != std::string::npos; open = tmpl->find('{', open + 1)) {
+            const size_t close = tmpl->find('}', open);
+            if (close == std::string::npos) {
+                bad("unclosed '{' in \"" + *tmpl + "\"", r.file, r.line);
+                break;
+            }
+            const std::string name = tmpl->substr(open + 1, close - open - 1);
+            if (kCommonVars.count(name) || std::find(provided.begin(), provided.end(), name) != provided.end()) continue;
+            bad("kind " + r.kind + " provides no {" + name + "} (it provides: " + joined(provided) + ", id, title, severity)",
+                r.file, r.line);
+        }
+    }
+}
+
 // Checks one rule once the whole pack is merged, and fills its parameters from the pack's.
 void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
     auto bad = [&](const std::string& msg, const std::string& file, int line) {
         errors.push_back(Error{file, "rule " + (r.id.empty() ? std::string("?") : r.id) + ": " + msg, line});
     };
     if (!kRoutes.count(r.route))
-        bad("unknown route '" + r.route + "' (general, sustained_progress, continuous_employment, compliance or quality)", r.file, r.line);
+        bad("unknown route '" + r.route + "' (general, sustained_progress, continuous_employment, discretionary, compliance or quality)",
+            r.file, r.line);
     if (!kDocuments.count(r.document)) bad("unknown document '" + r.document + "'", r.file, r.line);
     if (r.title.empty()) bad("no <title>", r.file, r.line);
     if (r.citation.empty()) bad("no <citation> of the programme text it enforces", r.file, r.line);
@@ -380,7 +488,9 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
         const Param& p = r.params[spec.name];
         if (auto e = validate_param(spec, p.value); !e.empty()) bad("parameter '" + std::string(spec.name) + "': " + e, p.file, p.line);
     }
+    check_placeholders(*k, r, bad);
 }
+
 
 std::vector<Error> load_all(const std::string& name_or_path, const std::string& rules_dir, RulePack& pack) {
     std::vector<Error> errors;
@@ -388,6 +498,9 @@ std::vector<Error> load_all(const std::string& name_or_path, const std::string& 
     Loader loader(rules_dir, errors);
     if (!loader.load(path, pack, 0)) return errors;
     for (auto& r : pack.rules) resolve_rule(pack, r, errors);
+    for (const auto& m : pack.measures)
+        if (std::none_of(pack.criteria.begin(), pack.criteria.end(), [&](const Criterion& c) { return c.id == m.criterion; }))
+            errors.push_back(Error{m.file, "<measure> names criterion '" + m.criterion + "', which the pack does not have", m.line});
     if (pack.rules.empty() && errors.empty()) errors.push_back(Error{path, "the pack has no rules"});
     return errors;
 }

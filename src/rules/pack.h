@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,11 +21,31 @@ struct Criterion {
     std::string id, name;
 };
 
-// One parameter value as written, with where it was written (for errors).
+// One parameter value as written, with where it was written (for errors). `assumption` is set
+// when the pack marks the figure as not found in a national text (why it was chosen).
 struct Param {
     std::string value;
     std::string file;
     int line = 0;
+    std::string assumption;
+};
+
+// A criterion's hard-data outcome measure (a pack's <measures>): what an evidence row of
+// `measure` for `criterion` must show once the outcome is achieved. A row meets it when its
+// value is at least `at_least`, at most `at_most`, down `down_pct` % on the baseline (the
+// member's latest row of the measure ending before the attachment), or contains `or_text`.
+struct Measure {
+    std::string criterion, measure;
+    std::optional<double> at_least, at_most, down_pct;
+    std::string or_text;
+    bool required = false;           // hard-data="required": the sustain needs a row; else where-available
+    bool baseline_required = false;  // baseline="required": a row before attachment must exist
+    std::string source, assumption;  // the cited source; why the figure is assumed, if it is
+    std::string file;
+    int line = 0;
+
+    // "at least 90", "at most 0", "down 60% on the baseline", "... or 'repayment plan'".
+    std::string describe() const;
 };
 
 // One rule. `kind` is a name from kinds.h; `params` hold that kind's parameters after the
@@ -32,7 +53,7 @@ struct Param {
 struct Rule {
     std::string id, title, kind;
     Severity severity = Severity::Major;
-    std::string route;     // general | sustained_progress | continuous_employment | compliance | quality
+    std::string route;     // general | sustained_progress | continuous_employment | discretionary | compliance | quality
     std::string citation;  // the programme text the rule enforces
     std::string document;  // the document the evidence belongs in: assessment, plan, review, closure, evidence
     std::string message;   // failure template: "[{id}] {count} criteria identified; at least {min} required"
@@ -58,6 +79,9 @@ struct RulePack {
     std::string file;     // the file it was loaded from
     double attachment_fee = 0, results_payment = 0;
     std::string currency;
+    std::string money_assumption;          // set when the pack marks its money figures as assumed
+    std::string valid_from, valid_to;      // ISO; the attachment dates the pack covers (empty: open)
+    std::vector<Measure> measures;         // hard-data outcome measures, by criterion
     std::vector<Criterion> criteria;
     std::map<std::string, Param> parameters;  // pack-wide defaults for rule parameters
     std::vector<Rule> rules;                  // in pack order (parent's first)
@@ -67,6 +91,8 @@ struct RulePack {
     const Rule* find(const std::string& id) const;
     // True if any rule belongs to a claim route (sustained_progress, continuous_employment, ...).
     bool has_routes() const;
+    // The measures for `criterion` (pack order).
+    std::vector<const Measure*> measures_for(const std::string& criterion) const;
 };
 
 // Loads and validates a pack. `name_or_path` is a pack name ("tf-2015" → rules_dir/tf-2015.xml)
@@ -82,7 +108,7 @@ std::vector<Error> lint_pack(const std::string& path, const std::string& rules_d
 // The pack files (*.xml) directly in `rules_dir`, sorted.
 std::vector<std::string> list_pack_files(const std::string& rules_dir);
 
-// True if `route` is a claim route (not general, compliance or quality).
+// True if `route` is a claim route (sustained_progress, continuous_employment, discretionary).
 bool is_claim_route(const std::string& route);
 
 }  // namespace tfa::rules

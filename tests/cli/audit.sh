@@ -53,6 +53,9 @@ grep -q "population 1[0-9] of 31" "$T/err" || fail "date filter population: $(ca
 text "$T/f.pdf" | grep -q "assessments registered 2018-09-01 to 2018-12-31" || fail "population definition not recorded"
 run "$S" --report "$T/l.pdf" --as-of 2020-06-30 --lead partner 2>"$T/err" || fail "lead filter"
 grep -q "population 0 of 31" "$T/err" || fail "the samples are all council-led: $(cat "$T/err")"
+run "$S" --report "$T/o.pdf" --as-of 2019-06-30 --open-only 2>"$T/err" || fail "open-only"
+grep -q "population 30 of 31" "$T/err" || fail "open-only: one sample case closed before 2019-06-30: $(cat "$T/err")"
+text "$T/o.pdf" | grep -q "open (not closed) on 2019-06-30" || fail "open-only population not recorded"
 
 # Pseudonymised: no member's name is left.
 run "$S" --report "$T/ps.pdf" --as-of 2020-06-30 --pseudonymise 2>/dev/null || fail "pseudonymise run"

@@ -45,7 +45,7 @@ else grep -q "<testsuites" "$T/j.xml" || fail "junit"; fi
 grep -q '<failure type="not_claimable"' "$T/j.xml" || fail "junit failure"
 "$BIN" check --as-of 2020-06-30 --format csv --records "$FX/TF-ELIGIBLE.pass.json" >"$T/f.csv"
 head -1 "$T/f.csv" | grep -q "^case,family_ref,verdict,route,score,rule,status" || fail "csv header"
-[ "$(wc -l < "$T/f.csv")" -eq 17 ] || fail "csv: want 16 findings + header, got $(wc -l < "$T/f.csv")"
+[ "$(wc -l < "$T/f.csv")" -eq 21 ] || fail "csv: want 20 findings + header, got $(wc -l < "$T/f.csv")"
 "$BIN" check --as-of 2020-06-30 --format cases-csv --records "$FX/TF-CONSENT.fail.json" | grep -q "not_claimable" || fail "cases-csv"
 
 # A local pack written now changes the verdict, with no rebuild.

@@ -47,6 +47,11 @@ grep -q "no text layer: cannot be read without OCR" /tmp/tfa-err.$$ || fail "rec
 echo "$out" | grep -q '"reason": "no text layer' || fail "records: unreadable not in the record"
 # --explain names the template rule behind a field, and --rules with an unknown pack is refused.
 "$BIN" extract --explain "$S/brackenford-clean-1" | grep -q 'rule brackenford (.*brackenford.xml' || fail "--explain"
+# ... then each case's field states: a label with an empty value is blank, with where it is.
+"$BIN" extract --explain "$S/fernshire-no-lead" | grep -q 'lead_professional: blank (.*01 Families First Assessment.docx, table 1, row 4, cell 2; the label is there' \
+  || fail "--explain: no field states"
+"$BIN" extract --explain "$S/marrowick-clean" | grep -q 'family_ref: found (.*MC-2291 Assessment.docx, file name' \
+  || fail "--explain: reference from file names"
 "$BIN" extract --format json --rules no-such-pack "$S/kestrel-clean-1" >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown pack: want 2"
 rm -f /tmp/tfa-err.$$
 echo "extract CLI: all checks passed"

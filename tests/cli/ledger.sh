@@ -33,8 +33,10 @@ fi
 
 # Two bundle sets for the concurrent claimers.
 mkdir -p "$T/set1" "$T/set2"
-for b in "$S"/fernshire-* ; do ln -s "$b" "$T/set1/"; done
-for b in "$S"/brackenford-* "$S"/kestrel-* "$S"/flat-*; do ln -s "$b" "$T/set2/"; done
+# Copies, not links: links to folders are not followed. Every sample is in exactly one set.
+for b in "$S"/*/; do
+  case "$(basename "$b")" in fernshire-*|kestrel-*) cp -r "$b" "$T/set1/" ;; *) cp -r "$b" "$T/set2/" ;; esac
+done
 
 for kind in $backends; do
   L=$(fresh $kind) || fail "cannot make a $kind ledger"
@@ -69,9 +71,9 @@ PY
     || fail "re-referred family not caught: $(grep TF-DUPLICATE "$T/rr.json")"
 
   # --- decisions beside the finding ---
-  "$BIN" check --as-of 2019-12-31 --ledger "$L" "$S/brackenford-clean-2" >/dev/null  # its TF-DATES fails then
-  "$BIN" decide --ledger "$L" --case EH-30024 --rule TF-DATES --decision agree --reason "closure dated after the as-of date" --by "A. Auditor" \
-    | grep -q "the finding was fail in the latest run" || fail "decide on TF-DATES"
+  "$BIN" check --as-of 2019-12-31 --ledger "$L" "$S/brackenford-clean-2" >/dev/null  # its TF-SUSTAINED fails then
+  "$BIN" decide --ledger "$L" --case EH-30024 --rule TF-SUSTAINED --decision agree --reason "not yet six months" --by "A. Auditor" \
+    | grep -q "the finding was fail in the latest run" || fail "decide on TF-SUSTAINED"
   "$BIN" decide --ledger "$L" --case FF-1043 --rule TF-SUSTAINED --decision pass --reason "paper file: attendance letter to March 2020" --by "A. Auditor" >"$T/d1" \
     || fail "decide"
   grep -q "the finding was fail in the latest run" "$T/d1" || fail "decide did not find the finding: $(cat "$T/d1")"
@@ -83,10 +85,12 @@ PY
   grep -q "verdict with decisions: not_claimable" "$T/t1" || fail "decision effect not shown: $(cat "$T/t1")"
   "$BIN" check --as-of 2020-06-30 --ledger "$L" --format json "$S/fernshire-sustained-short" >"$T/t1.json"
   grep -q '"decisions": \[' "$T/t1.json" || fail "JSON decisions"
-  "$BIN" check --as-of 2020-06-30 --ledger "$L" --format json "$S/brackenford-clean-2" | grep -q '"rule": "TF-DATES", "decision": "agree".*"stale": true' \
-    || fail "a decision on a finding that changed is not stale"
+  # (to a file: a reader that stops early would make the run's output fail, and the run is then not kept)
+  "$BIN" check --as-of 2020-06-30 --ledger "$L" --format json "$S/brackenford-clean-2" >"$T/t2.json"
+  grep -q '"rule": "TF-SUSTAINED", "decision": "agree".*"stale": true' "$T/t2.json" || fail "a decision on a finding that changed is not stale"
   grep -q '"rule": "TF-CONSENT", "decision": "fail".*"stale": false' "$T/t1.json" || fail "a live decision shown as stale"
-  "$BIN" check --as-of 2020-06-30 --ledger "$L" --format cases-csv "$S/fernshire-sustained-short" | grep -q "TF-SUSTAINED: pass by A. Auditor" \
+  "$BIN" check --as-of 2020-06-30 --ledger "$L" --format cases-csv "$S/fernshire-sustained-short" >"$T/t1.csv"
+  grep -q "TF-SUSTAINED: pass by A. Auditor" "$T/t1.csv" \
     || fail "cases-csv decisions"
 
   # --- the PDF audit report: claimable_from, decisions beside findings, a decisions section ---
@@ -103,8 +107,8 @@ PY
   "$BIN" ledger --ledger "$L" history FF-1001 >"$T/h"
   grep -q "window 2020-Q2  sustained_progress route" "$T/h" || fail "history claims: $(cat "$T/h")"
   grep -q "not_claimable" "$T/h" && grep -q "claimable (sustained_progress)" "$T/h" || fail "history runs: $(cat "$T/h")"
-  "$BIN" ledger --ledger "$L" history EH-30024 | grep -q "TF-DATES: agree by A. Auditor: closure dated after the as-of date  \[stale: the finding was fail, now pass\]" \
-    || fail "history stale decision"
+  "$BIN" ledger --ledger "$L" history EH-30024 | grep -q "TF-SUSTAINED: agree by A. Auditor: not yet six months  \[stale: the finding was fail, now pass\]" \
+    || fail "history stale decision: $("$BIN" ledger --ledger "$L" history EH-30024)"
   L3=$(fresh $kind) || fail "diff ledger"  # no claims in it: claimed families would fail TF-DUPLICATE
   "$BIN" check --as-of 2019-12-31 --ledger "$L3" "$S/fernshire-clean-1" "$S/brackenford-clean-2" >/dev/null
   "$BIN" check --as-of 2020-06-30 --ledger "$L3" "$S/brackenford-clean-2" "$S/fernshire-clean-2" >/dev/null
@@ -112,7 +116,7 @@ PY
   grep -q "not in the latest run FF-1001" "$T/diff" || fail "diff: $(cat "$T/diff")"
   grep -q "became claimable      FF-1014 (new)" "$T/diff" || fail "diff became claimable: $(cat "$T/diff")"
   grep -q "became claimable      EH-30024$" "$T/diff" || fail "diff became claimable (EH-30024): $(cat "$T/diff")"
-  grep -q "lost blockers         EH-30024: TF-DATES, TF-EMPLOYMENT, TF-SUSTAINED" "$T/diff" || fail "diff lost blockers: $(cat "$T/diff")"
+  grep -q "lost blockers         EH-30024: TF-EMPLOYMENT, TF-SUSTAINED" "$T/diff" || fail "diff lost blockers: $(cat "$T/diff")"
   "$BIN" ledger --ledger "$L" export --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d["claims"]) > 5; assert d["claims"][0]["window"] == "2020-Q2"' \
     || fail "export json"
   "$BIN" ledger --ledger "$L" export --format csv | head -1 | grep -q "^family_ref,window,route,pack,as_of,claimed_at,evidence_hash" || fail "export csv header"
@@ -200,7 +204,7 @@ PY
 
 # --- claimable_from and --window-end ---
 "$BIN" check --as-of 2019-12-31 --format cases-csv "$S" >"$T/cases.csv"
-grep -q "^fernshire-sustained-short,FF-1043,not_claimable,,85,.*,2020-02-26," "$T/cases.csv" || fail "claimable_from in cases-csv: $(grep FF-1043 "$T/cases.csv")"
+grep -q "^fernshire-sustained-short,FF-1043,not_claimable,,[0-9]*,.*,2020-02-26," "$T/cases.csv" || fail "claimable_from in cases-csv: $(grep FF-1043 "$T/cases.csv")"
 "$BIN" check --as-of 2019-12-31 --format json "$S/fernshire-sustained-short" | grep -q '"claimable_from": "2020-02-26"' || fail "claimable_from in JSON"
 "$BIN" check --as-of 2019-12-31 "$S/fernshire-sustained-short" | grep -q "claimable from 2020-02-26" || fail "claimable_from in text"
 "$BIN" check --as-of 2019-12-31 --window-end 2020-03-01 --format cases-csv "$S" >"$T/w1.csv"

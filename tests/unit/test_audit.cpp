@@ -207,6 +207,18 @@ TEST_CASE("Population filters narrow by registration date and lead agency", "[au
     CHECK(f.describe() == "assessments registered 2018-09-01 to 2019-03-31, lead professional from a partner agency");
 }
 
+TEST_CASE("An open-only population keeps the cases not closed on the as-of date", "[audit]") {
+    const auto classes = agencies();
+    std::vector<audit::CaseSummary> all = {{"a", "A", "", "2019-01-01", ""},            // never closed
+                                           {"b", "A", "", "2019-01-01", "2019-05-01"},  // closed before
+                                           {"c", "A", "", "2019-01-01", "2019-06-30"},  // closed that day
+                                           {"d", "A", "", "2019-01-01", "2019-09-01"}}; // closed later: open then
+    audit::PopulationFilter f;
+    f.open_on = "2019-06-30";
+    CHECK(audit::filter_population(all, f, classes) == std::vector<size_t>{0, 3});
+    CHECK(f.describe() == "open (not closed) on 2019-06-30");
+}
+
 TEST_CASE("Pseudonyms replace members by age and workers across cases", "[audit]") {
     CaseRecord r;
     r.members = {{"Zoë Kowalska", "Mother", "1986-04-12", {}}, {"Łukasz Nowak", "Stepfather", "1983-11-02", {}},

@@ -295,3 +295,30 @@ TEST_CASE("extract: a consent statement given as a field, with no consent sectio
     CHECK(r.sources.at("consent_scope").where == "paragraph 2");
     CHECK_FALSE(r.consent_given.has_value());
 }
+
+TEST_CASE("extract: a criterion is added after the assessment only when a review names it, never from a cue word", "[extract]") {
+    // Regression (issue 11, point 5): "work with the health visitor" in a review's free text
+    // added a Health criterion and sank a clean case.
+    auto facts_of = [](const std::string& name, const std::string& content) {
+        auto doc = read_document(name, content);
+        REQUIRE(doc.ok());
+        return extract::extract_document(doc.value(), vocab());
+    };
+    const std::string assessment =
+        html("<table><tr><th>Criterion</th><th>Identified</th><th>Evidence</th></tr>"
+             "<tr><td>TF1</td><td>Yes</td><td>ASB</td></tr><tr><td>TF2</td><td>Yes</td><td>Attendance 81%</td></tr></table>");
+    auto review = [](const std::string& rows) {
+        return "<html><head><title>TAF Review</title></head><body><table><tr><th>Meeting date</th><td>14 Jan 2019</td></tr></table>"
+               "<table><tr><th>Outcome</th><th>Progress</th><th>Achieved?</th></tr>" + rows + "</table></body></html>";
+    };
+    std::vector<extract::DocFacts> facts{facts_of("a.html", assessment),
+                                         facts_of("r.html", review("<tr><td>Mum will work with the health visitor</td><td>Going well</td><td>Met</td></tr>"))};
+    auto r = extract::build_record("case", std::move(facts), vocab());
+    CHECK(r.criteria == std::vector<std::string>{"crime", "education"});
+    CHECK(r.criteria_added.empty());
+    // A review whose outcome is named by its code adds it.
+    facts = {facts_of("a.html", assessment), facts_of("r.html", review("<tr><td>TF6</td><td>Referred to CAMHS</td><td>Not met</td></tr>"))};
+    r = extract::build_record("case", std::move(facts), vocab());
+    INFO(to_json(r));
+    CHECK(r.criteria_added == std::vector<std::string>{"health"});
+}

@@ -117,7 +117,7 @@ TEST_CASE("pdf: text, Unicode and ligatures of a LibreOffice PDF", "[pdf]") {
     // Subset TrueType fonts whose codes only the ToUnicode CMap explains.
     CHECK(block_with(d, "Zoë").text ==
           "The keyworker Zoë Łukasz approved £1,250 for a fluffy toy library and first aid training.");
-    // fi, fl, ff and ffi ligature glyphs (PoDoFo alone gives U+FFFF for these).
+    // fi, fl, ff and ffi ligature glyphs (multi-character ToUnicode targets).
     CHECK(block_with(d, "workflows").text ==
           "This synthetic review describes the office workflows of a support team in the first quarter.");
     CHECK(block_with(d, "Effective").text == "Effective official offers finish the first page.");
@@ -242,13 +242,20 @@ TEST_CASE("pdf: tick glyphs become indexed tick boxes", "[pdf]") {
     CHECK(b.boxes[1].offset == b.text.find("☐"));
 }
 
-TEST_CASE("pdf: an empty user password opens without asking", "[pdf]") {
+TEST_CASE("pdf: an empty user password opens without asking, under every standard security handler", "[pdf]") {
     const Document plain = test::read_ok("pdf/report.pdf");
-    const Document enc = test::read_ok("pdf/encrypted-empty.pdf");
-    CHECK(enc.pages == 2);
-    CHECK(enc.title == "Family Support Review");  // AES padding of decrypted strings dropped
-    REQUIRE(enc.body.size() == plain.body.size());
-    CHECK(to_text(enc) == to_text(plain));
+    // AES-256 (R6), AES-128 (R4), 128-bit RC4 (R3) and 40-bit RC4 (R2).
+    for (const char* name : {"encrypted-empty", "encrypted-aes128", "encrypted-rc4-128", "encrypted-rc4-40"}) {
+        INFO(name);
+        const Document enc = test::read_ok(std::string("pdf/") + name + ".pdf");
+        CHECK(enc.pages == 2);
+        CHECK(enc.title == "Family Support Review");  // a decrypted string, no padding left
+        CHECK(enc.warnings.empty());
+        REQUIRE(enc.body.size() == plain.body.size());
+        CHECK(to_text(enc) == to_text(plain));
+        CHECK(block_with(enc, "Zoë").text ==
+              "The keyworker Zoë Łukasz approved £1,250 for a fluffy toy library and first aid training.");
+    }
 }
 
 TEST_CASE("pdf: form XObjects, TJ kerning, hex strings, quote operators, /Differences", "[pdf]") {
@@ -300,20 +307,20 @@ TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
     SECTION("a user password is needed") {
         const Error e = read_pdf_error("pdf/encrypted-user.pdf");
         CHECK(e.file == data_path("pdf/encrypted-user.pdf"));
-        CHECK(e.message == "encrypted: a password is needed to open it");
+        CHECK(e.message == "encrypted: needs a password to open");
     }
     SECTION("a truncated file") {
         const Error e = read_pdf_error("pdf/truncated.pdf");
         CHECK(e.file == data_path("pdf/truncated.pdf"));
         CHECK(e.message.rfind("damaged PDF: ", 0) == 0);
-        CHECK(e.message.find("EOF") != std::string::npos);  // PoDoFo's reason
+        CHECK(e.message.find("trailer") != std::string::npos);  // qpdf's reason: no trailer found
         CHECK(e.str() == data_path("pdf/truncated.pdf") + ": " + e.message);
     }
     SECTION("random bytes") {
         const Error e = read_pdf_error("pdf/random.pdf");
         CHECK(e.file == data_path("pdf/random.pdf"));
         CHECK(e.message.rfind("damaged PDF: ", 0) == 0);
-        CHECK(e.message.find("not a PDF") != std::string::npos);
+        CHECK(e.message.rfind("damaged PDF: not a PDF file (no %PDF- header): ", 0) == 0);
     }
     SECTION("empty and tiny inputs") {
         for (std::string_view bytes : {std::string_view(""), std::string_view("%PDF-1.4\n"),
@@ -331,8 +338,8 @@ TEST_CASE("pdf: forms drawing forms without end are cut short with a warning", "
     REQUIRE_FALSE(d.body.empty());
     CHECK(d.body.front().text == "Text before the forms.");
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0].rfind("page 1: ", 0) == 0);
-    CHECK(d.warnings[0].find("too many forms drawn") != std::string::npos);
+    CHECK(d.warnings[0] ==
+          "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not read");
 }
 
 TEST_CASE("pdf: every prefix of a PDF is read or refused, never a crash", "[pdf]") {
@@ -396,7 +403,7 @@ TEST_CASE("pdf: a filled-in form's field values are read into the page's text", 
     CHECK(d.body.size() == 9);
 }
 
-TEST_CASE("pdf: an encrypted form's values lose PoDoFo's AES padding", "[pdf]") {
+TEST_CASE("pdf: an encrypted form's values read as the plain form's", "[pdf]") {
     const Document plain = test::read_ok("pdf/form.pdf");
     const Document enc = test::read_ok("pdf/form-encrypted.pdf");
     CHECK(enc.warnings.empty());
@@ -536,7 +543,7 @@ TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
 }
 
 TEST_CASE("pdf: golden text and JSON", "[pdf]") {
-    for (const char* name : {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only"}) {
+    for (const char* name : {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only", "wrapped-cells"}) {
         const std::string rel = std::string("pdf/") + name + ".pdf";
         // A path relative to the data directory, so the goldens do not depend on the checkout.
         auto bytes = load_file(data_path(rel));

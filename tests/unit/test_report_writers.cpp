@@ -19,7 +19,7 @@ namespace {
 // duplicate pair.
 std::vector<CaseRecord> golden_records() {
     std::vector<CaseRecord> out;
-    for (const char* f : {"TF-ELIGIBLE.pass", "TF-CONSENT.fail", "TF-ELIGIBLE.na", "TF-EMPLOYMENT.pass", "TF-RECURRENCE.warn"}) {
+    for (const char* f : {"TF-ELIGIBLE.pass", "TF-CONSENT.fail", "TF-ELIGIBLE.na", "TF-EMPLOYMENT.pass", "TF-RECURRENCE.review"}) {
         auto r = fixture(f)[0];
         r.case_name = f;
         r.family_ref = std::string("FF-") + std::to_string(2000 + out.size());

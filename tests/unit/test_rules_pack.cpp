@@ -28,7 +28,7 @@ std::string with_rule(const std::string& rule) {
 
 const char* kGoodRule =
     "    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
-    "      <title>t</title><citation>c</citation><param name=\"min\" value=\"2\"/>\n"
+    "      <title>t</title><citation>c</citation><param name=\"min\" value=\"2\"/><param name=\"count\" value=\"headlines\"/>\n"
     "      <message>[{id}] {count}</message>\n"
     "    </rule>";
 
@@ -59,19 +59,41 @@ TEST_CASE("the bundled packs load, with their money and criteria", "[rules]") {
     CHECK(tf.criteria[5].id == "health");
     for (const char* id : {"TF-ELIGIBLE", "TF-ASSESSMENT", "TF-PLAN", "TF-LEAD", "TF-CONSENT", "TF-CRITERIA-IN-PLAN", "TF-OUTCOME-ACTION",
                            "TF-PROGRESS", "TF-SUSTAINED", "TF-EMPLOYMENT", "TF-DATES", "TF-REVIEWED", "TF-DUPLICATE",
-                           "TF-DEPENDENT-CHILD", "TF-RECURRENCE", "TF-LEFT-HOUSEHOLD"}) {
+                           "TF-DEPENDENT-CHILD", "TF-RECURRENCE", "TF-LEFT-HOUSEHOLD", "TF-REVIEW-FREQUENCY", "TF-CLOSURE-REASON",
+                           "TF-DISCRETIONARY", "TF-PROGRAMME-WINDOW"}) {
         INFO(id);
         REQUIRE(tf.find(id));
         CHECK(!tf.find(id)->citation.empty());
     }
-    CHECK(tf.find("TF-REVIEWED")->severity == "major");
-    CHECK(tf.find("TF-RECURRENCE")->severity == "warning");
+    CHECK(tf.find("TF-REVIEWED")->severity == "blocker");
+    CHECK(tf.find("TF-REVIEW-FREQUENCY")->severity == "major");
+    CHECK(tf.find("TF-RECURRENCE")->severity == "blocker");
+    CHECK(tf.find("TF-RECURRENCE")->route == "sustained_progress");
+    CHECK(tf.valid_from == "2015-01-01");
+    // Figures not in a national text are marked as assumptions.
+    CHECK(!tf.find("TF-EMPLOYMENT")->params.at("weeks").assumption.empty());
+    CHECK(tf.find("TF-EMPLOYMENT")->params.at("weeks").value.find("UC:26") != std::string::npos);
+    REQUIRE(!tf.measures_for("education").empty());
+    CHECK(tf.measures_for("education")[0]->describe() == "at least 90");
+    CHECK(!tf.measures_for("education")[0]->assumption.empty());
     CHECK(tf.find("TF-SUSTAINED")->params.at("months").value == "6");  // from the pack's parameters
 
     const auto sf = pack("sf-2022");
     REQUIRE(sf.criteria.size() == 10);
     CHECK(sf.criteria[9].id == "financial_stability");
+    // The ten headline outcomes under the names programme.md gives them.
+    std::vector<std::string> names;
+    for (const auto& c : sf.criteria) names.push_back(c.name);
+    CHECK(names == std::vector<std::string>{"Good education", "Early years development", "Mental and physical health", "Substance use",
+                                            "Family relationships", "Safe from abuse and exploitation", "Diverted from crime",
+                                            "Safe from domestic abuse", "Secure housing", "Financial stability"});
     CHECK(sf.find("SF-NEEDS")->params.at("min").value == "3");
+    CHECK(sf.find("SF-NEEDS")->params.at("count").value == "needs");
+    CHECK(sf.find("SF-CONSENT")->severity == "warning");
+    CHECK(sf.find("SF-SUSTAINED")->params.at("from").value == "closure");
+    CHECK(!sf.money_assumption.empty());
+    CHECK(sf.valid_from == "2022-01-01");
+    CHECK(sf.valid_to == "2025-12-31");
     for (const auto& r : sf.rules) {
         CHECK(r.id.rfind("SF-", 0) == 0);
         CHECK(r.kind != "employment");
@@ -139,6 +161,37 @@ TEST_CASE("lint: a missing or unknown parameter is named", "[rules]") {
     CHECK(has_error(errors, 6, "has no parameter 'monts'"));
 }
 
+TEST_CASE("lint: a message placeholder the kind does not provide is an error at the rule's line", "[rules]") {
+    const auto errors = lint("placeholder", with_rule("    <rule id=\"X-1\" kind=\"dependent_child\" severity=\"blocker\" weight=\"1\">\n"
+                                                      "      <title>t</title><citation>c</citation>\n"
+                                                      "      <param name=\"child_age\" value=\"16\"/><param name=\"young_person_age\" value=\"19\"/>\n"
+                                                      "      <message>[{id}] none under {young_person_age} among {count}</message>\n"
+                                                      "      <pass>[{id}] {child} {youngest}</pass>\n    </rule>"));
+    INFO(all(errors));
+    CHECK(has_error(errors, 4, "kind dependent_child provides no {count}"));
+    CHECK(has_error(errors, 4, "provides no {youngest}"));
+    CHECK(!has_error(errors, 4, "{young_person_age}"));
+    REQUIRE(!errors.empty());
+    CHECK(errors[0].str().find("placeholder.xml:4: ") != std::string::npos);
+}
+
+TEST_CASE("lint: measures name a known criterion and measure, and a source", "[rules]") {
+    const auto errors = lint("measures", "<pack name=\"t\" version=\"1\" title=\"t\" programme=\"p\" valid-from=\"2015-13-01\">\n"
+                                         "  <criteria><criterion id=\"crime\" name=\"Crime\"/></criteria>\n"
+                                         "  <measures>\n"
+                                         "    <measure criterion=\"crime\" of=\"asb\" at-most=\"0\" hard-data=\"always\" source=\"s\"/>\n"
+                                         "    <measure criterion=\"health\" of=\"incidents\" hard-data=\"required\"/>\n"
+                                         "  </measures>\n"
+                                         "  <rules>\n" + std::string(kGoodRule) + "\n  </rules>\n</pack>\n");
+    INFO(all(errors));
+    CHECK(has_error(errors, 1, "'valid-from' is not a date"));
+    CHECK(has_error(errors, 4, "unknown measure 'asb'"));
+    CHECK(has_error(errors, 4, "hard-data must be 'required' or 'where-available'"));
+    CHECK(has_error(errors, 5, "needs a non-empty 'source'"));
+    CHECK(has_error(errors, 5, "needs at-least, at-most, down-pct or or-text"));
+    CHECK(has_error(errors, 5, "names criterion 'health'"));
+}
+
 TEST_CASE("lint: malformed XML and a missing parent carry file and line", "[rules]") {
     auto errors = lint("broken", "<pack name=\"t\" version=\"1\" title=\"t\">\n  <rules>\n</pack>\n");
     REQUIRE(!errors.empty());
@@ -155,4 +208,27 @@ TEST_CASE("lint: an override or disable of a rule the pack lacks is an error", "
     INFO(all(errors));
     CHECK(has_error(errors, 3, "names rule 'TF-NOPE'"));
     CHECK(has_error(errors, 4, "names rule 'TF-GONE'"));
+}
+
+TEST_CASE("docs/case-record.md's rule table lists tf-2015's rules, severities and routes in pack order", "[rules][docs]") {
+    std::ifstream in(std::string(TFAUDIT_SOURCE_DIR) + "/docs/case-record.md");
+    REQUIRE(in.good());
+    std::vector<std::string> documented;
+    bool inside = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("## ", 0) == 0) inside = line.find("How tf-2015 judges a record") != std::string::npos;
+        if (!inside || line.rfind("| TF-", 0) != 0) continue;
+        std::vector<std::string> cells;
+        for (size_t at = 1, bar; (bar = line.find('|', at)) != std::string::npos; at = bar + 1) {
+            std::string c = line.substr(at, bar - at);
+            c.erase(0, c.find_first_not_of(' '));
+            c.erase(c.find_last_not_of(' ') + 1);
+            cells.push_back(c);
+        }
+        REQUIRE(cells.size() >= 3);
+        documented.push_back(cells[0] + " " + cells[1] + " " + cells[2]);
+    }
+    std::vector<std::string> packed;
+    for (const auto& r : pack("tf-2015").rules) packed.push_back(r.id + " " + rules::to_string(r.severity) + " " + r.route);
+    CHECK(documented == packed);
 }

@@ -3,8 +3,11 @@
 // name or theme, types from file names, blank label/value rows. Documents are written here.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "extract_test_util.h"
 #include "core/calendar.h"
@@ -163,7 +166,7 @@ TEST_CASE("reading: the document type from the file name when no title names it"
 }
 
 TEST_CASE("templates: a label naming both a section and a field is an error with its line", "[states][templates]") {
-    const auto dir = std::filesystem::temp_directory_path() / "tfa-lint-dup";
+    const auto dir = std::filesystem::temp_directory_path() / ("tfa-lint-dup-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = (dir / "x.xml").string();
     std::ofstream(path) << "<template name=\"x\">\n<field name=\"manager\"><label>Sign-off</label></field>\n"
@@ -173,4 +176,55 @@ TEST_CASE("templates: a label naming both a section and a field is an error with
     CHECK(errors[0].line == 3);
     CHECK_THAT(errors[0].message, Catch::Contains("names both section 'manager' and field 'manager'"));
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("reading: a PDF closure with wrapped, vertically centred cells and stacked tables", "[states][extract][pdf]") {
+    // tests/data/pdf/make-layout-fixtures.py: no borders, a two-line value around its label, a
+    // header whose cells wrap, an outcome whose name wraps.
+    std::ifstream in(test::kRoot + "/tests/data/pdf/wrapped-cells.pdf", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto r = record_of("wrapped-cells.pdf", bytes);
+    CHECK(r.closure_reason == "Needs met - stepped down to universal services");
+    CHECK(r.lead_professional == "Ada Byrne");
+    REQUIRE(r.closure_outcomes.size() == 3);
+    CHECK(r.closure_outcomes[1].criterion == "worklessness");
+    CHECK(r.closure_outcomes[1].achieved == std::optional<bool>(true));
+    CHECK(r.closure_outcomes[1].date_achieved == "2019-05-08");
+    CHECK(r.closure_outcomes[1].sustained_since == "2019-05-08");
+    CHECK(r.closure_outcomes[2].achieved == std::optional<bool>(false));
+}
+
+TEST_CASE("reading: hard data rows give the benefit's end and the start of work, and a Theme column its criterion", "[states][extract]") {
+    const auto r = record_of("hard data.csv",
+                             "Theme,Person,Indicator,Start,End,Result\n"
+                             "Improving living standards,Jo Bloggs,Out of work benefit,2018-01-07,2018-08-27,JSA\n"
+                             "Improving living standards,Jo Bloggs,Employment,2018-08-28,2019-03-27,employed - a bakery\n");
+    REQUIRE(r.evidence.size() == 3);
+    CHECK(r.evidence[0].criterion == "worklessness");
+    CHECK(r.evidence[0].measure == "benefit");
+    CHECK(r.evidence[1].measure == "employment_start");
+    CHECK(r.evidence[1].value == "2018-08-28");
+    CHECK(r.evidence[2].measure == "benefit_end");
+    CHECK(r.evidence[2].value == "2018-08-27");
+}
+
+TEST_CASE("reading: several actions in one plan cell, and achieved cells holding a date or leading words", "[states][extract]") {
+    const auto r = bundle({{"plan.html", html("<table><tr><th>Goal</th><th>Steps</th><th>Who will help</th><th>When</th></tr>"
+                                              "<tr><td>Fewer ASB reports</td><td><p>- Refer to youth worker</p><p>- Boxing club</p></td>"
+                                              "<td><p>YJS</p><p>Family worker</p></td><td><p>05.11.18</p><p>03.12.18</p></td></tr></table>",
+                                              "Family Plan")},
+                           {"closure.html", html("<table><tr><th>Goal</th><th>Achieved?</th><th>Evidence</th></tr>"
+                                                 "<tr><td>Fewer ASB reports</td><td>14/02/2019</td><td>No reports</td></tr></table>"
+                                                 "<table><tr><th>Goal</th><th>Goal met?</th></tr>"
+                                                 "<tr><td>Fewer ASB reports</td><td>Met - no concerns since</td></tr></table>",
+                                                 "Closure Summary")}});
+    REQUIRE(r.plan_outcomes.size() == 1);
+    REQUIRE(r.plan_outcomes[0].actions.size() == 2);
+    CHECK(r.plan_outcomes[0].actions[1].what == "Boxing club");
+    CHECK(r.plan_outcomes[0].actions[1].who == "Family worker");
+    CHECK(r.plan_outcomes[0].actions[1].by_when == "2018-12-03");
+    REQUIRE(r.closure_outcomes.size() == 2);
+    CHECK(r.closure_outcomes[0].achieved == std::optional<bool>(true));
+    CHECK(r.closure_outcomes[0].date_achieved == "2019-02-14");
+    CHECK(r.closure_outcomes[1].achieved == std::optional<bool>(true));
 }

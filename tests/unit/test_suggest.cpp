@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -60,7 +62,7 @@ CaseRecord record_with(const extract::Vocab& v) {
 
 // The draft for the bundle, written to a file of its own in a fresh folder.
 std::string draft_file(const std::string& draft) {
-    const fs::path dir = fs::temp_directory_path() / "tfaudit-suggest-test";
+    const fs::path dir = fs::temp_directory_path() / ("tfaudit-suggest-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string path = (dir / "wickhollow.xml").string();
     std::ofstream(path) << draft;

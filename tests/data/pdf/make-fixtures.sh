@@ -68,11 +68,19 @@ HTML
 "${lo[@]}" --convert-to pdf --outdir "$work" "$work/tables.html" >/dev/null 2>&1
 cp "$work/tables.pdf" "$here/tables.pdf"
 
-# Encrypted copies: an empty user password (opens without asking) and a real user password.
+# Encrypted copies under every standard security handler with an empty user password (each
+# opens without asking): AES-256, AES-128, 128-bit RC4 and 40-bit RC4; and one with a real user
+# password, which must be reported as needing it.
 qpdf --encrypt "" owner-secret 256 -- "$here/report.pdf" "$here/encrypted-empty.pdf"
-qpdf --encrypt user-secret owner-secret 256 -- "$here/report.pdf" "$here/encrypted-user.pdf"
-# 128-bit AES with an empty user password: PoDoFo 0.9.8 cannot decrypt it; it must say so.
 qpdf --static-id --encrypt "" owner-secret 128 --use-aes=y -- "$here/report.pdf" "$here/encrypted-aes128.pdf"
+qpdf --static-id --allow-weak-crypto --encrypt "" owner-secret 128 --use-aes=n -- "$here/report.pdf" "$here/encrypted-rc4-128.pdf"
+qpdf --static-id --allow-weak-crypto --encrypt "" owner-secret 40 -- "$here/report.pdf" "$here/encrypted-rc4-40.pdf"
+qpdf --encrypt user-secret owner-secret 256 -- "$here/report.pdf" "$here/encrypted-user.pdf"
+# encrypted-unknown-handler.pdf: the 128-bit RC4 copy with its security handler renamed from
+# /Standard to /Unknown1 (same length, so offsets hold): no reader can decrypt it, and it must
+# say so rather than call the file damaged.
+python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); open(sys.argv[2],"wb").write(d.replace(b"/Filter /Standard", b"/Filter /Unknown1", 1))' \
+  "$here/encrypted-rc4-128.pdf" "$here/encrypted-unknown-handler.pdf"
 
 # truncated.pdf: the first half of report.pdf. random.pdf: 4 KB of seeded random bytes.
 size=$(stat -c %s "$here/report.pdf")
@@ -208,8 +216,10 @@ PY
 # mixed.pdf: the report's two pages followed by the scanned page.
 qpdf --empty --pages "$here/report.pdf" "$here/scan.pdf" -- "$here/mixed.pdf"
 # form.pdf and form-only.pdf: fillable forms with their fields filled in, written object by object
-# (see make-form-fixtures.py); form-encrypted.pdf: form.pdf under an empty user password (AES-256),
-# whose decrypted field values PoDoFo leaves padded.
+# (see make-form-fixtures.py); form-encrypted.pdf: form.pdf under an empty user password (AES-256).
 python3 "$here/make-form-fixtures.py" "$here"
 qpdf --encrypt "" owner-secret 256 -- "$here/form.pdf" "$here/form-encrypted.pdf"
+# hostile/: the regression corpus of files that once crashed or hung the reader or made it work
+# without bound (see make-hostile-fixtures.py).
+python3 "$here/make-hostile-fixtures.py" "$here/hostile"
 ls -l "$here"/*.pdf

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Writes PDF layout fixtures whose text is placed exactly, into the folder given (tests/data/pdf).
+
+  wrapped-cells.pdf  a closure summary as case systems print it, with no cell borders: a
+                     label/value table stacked over a table of outcomes; a value that wraps
+                     over two lines with its label vertically centred between them; a label
+                     run ending in a space only a word space before its value; a header whose
+                     cells wrap ("Date / achieved", "Sustained / since") around single-line
+                     ones; an outcome whose name wraps with its other cells centred on it.
+
+Standard library only; the output is the same on every run. All content is synthetic.
+"""
+import os
+import sys
+
+LINES = [
+    # (y, x, text): baselines in points from the bottom of an A4 page; Helvetica 10 pt.
+    (760, 58, "Closure Summary"),
+    (700, 58, "Case ID"), (700, 150, "FS-0001"),
+    (685.5, 58, "Closure date"), (685.5, 150, "1 May 2019"),
+    (671, 150, "Needs met - stepped down to"),
+    (665.2, 58, "Reason for closure"),
+    (659.4, 150, "universal services"),
+    (645, 58, "Lead professional "), (645, 148.5, "Ada Byrne"),
+    (620, 293, "Date"), (620, 370, "Sustained"),
+    (614.2, 58, "Criterion"), (614.2, 238, "Achieved"), (614.2, 455, "Evidence"),
+    (608.4, 293, "achieved"), (608.4, 370, "since"),
+    (594, 455, "Attendance pct"),
+    (588.2, 58, "TF2 School attendance"), (588.2, 238, "Yes"), (588.2, 293, "8 May 2019"), (588.2, 370, "8 May 2019"),
+    (582.4, 455, "95.4"),
+    (568, 58, "TF4 Worklessness and financial"), (568, 455, "Rent arrears"),
+    (562.2, 238, "Yes"), (562.2, 293, "8 May 2019"), (562.2, 370, "8 May 2019"),
+    (556.4, 58, "exclusion"), (556.4, 455, "GBP 0"),
+    (542, 58, "TF6 Health"), (542, 238, "No"), (542, 455, "Not achieved"),
+    (510, 58, "Signed off by Jo Bloggs"),
+]
+
+
+def content():
+    out = []
+    for y, x, text in LINES:
+        esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        out.append("BT /F1 10 Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET" % (x, y, esc))
+    return "\n".join(out).encode("latin-1")
+
+
+def write(path):
+    body = content()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
+    ]
+    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        data += b"%010d 00000 n \n" % off
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+if __name__ == "__main__":
+    folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    write(os.path.join(folder, "wrapped-cells.pdf"))
