@@ -24,9 +24,12 @@ const std::vector<RecordKey>& record_keys() {
         {"reason", T::Text, "the reason for the assessment", "the reason for the assessment"},
         {"criteria", T::TextList, "criterion ids identified at assessment, in the rule pack's order",
          "the criteria identified at assessment"},
-        {"criteria_added", T::TextList, "criterion ids first appearing after the assessment (reviews, closure), pack order",
+        {"criteria_added", T::TextList,
+         "criterion ids first named after the assessment (a review's or the closure's criterion column or heading, or a "
+         "name, theme or code as an outcome's own text; never a cue word in free text), pack order",
          ""},
-        {"identified", T::Objects, "each criterion identified at assessment: `{criterion, evidence, members, source}`", ""},
+        {"identified", T::Objects,
+         "each need the assessment identifies: `{criterion, evidence, members, source}` (sf-2022 counts needs from it)", ""},
         {"consent_given", T::Bool, "`true`, `false` (refused), or `null` (unanswered, e.g. \"☐Yes ☐No\")",
          "the answer to consent to share"},
         {"consent_date", T::Date, "when consent was signed", "the consent date"},
@@ -55,19 +58,26 @@ const std::vector<RecordKey>& record_keys() {
          "the closure's outcomes"},
         {"evidence", T::Objects,
          "hard data: `{criterion, member, measure, period_start, period_end, value, source}`; `measure` is one of "
-         "`attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, `note`, ...; "
+         "`attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, `re_referral`, "
+         "`arrears`, `sessions_attended`, `note`; a benefit row's period end is when the benefit ended, a work row's "
+         "period start when work began; "
          "`value` is a string as written (\"94.5\", \"0\", \"JSA\", \"2019-05-01\", \"30\")",
          "the hard data"},
         {"members", T::Objects, "household members: `{name, relationship, dob, source}`", "the household members"},
         {"discretionary", T::Object,
          "a discretionary (\"equivalent progress\") claim: `{approver, date, rationale, source}`, or null", ""},
         {"auditor_judgements", T::Objects,
-         "the auditor's own judgements on rules left to them: `{rule, judgement, by, date}` (recorded, not extracted)", ""},
+         "`{rule, judgement, by, date}`, `judgement` `met` or `not_met`: the auditor's answers to ffa-quality's auditor "
+         "questions (recorded by the auditor, not extracted); until every question is answered the grade is provisional",
+         ""},
         {"has_assessment", T::Bool, "an assessment document is in the bundle", ""},
         {"has_plan", T::Bool, "a plan document is in the bundle", ""},
         {"has_closure", T::Bool, "a closure document is in the bundle", ""},
         {"unreadable", T::Objects,
-         "`{file, reason}`: documents that could not be read, and dates that were impossible or ambiguous", ""},
+         "`{file, reason}`: documents that could not be read (also those refused, such as a link leaving the folder or a "
+         "FIFO, and those a reader crashed, hung or ran out of memory on), dates that were impossible or ambiguous, and "
+         "answers with two options marked (`reason` says which)",
+         ""},
         {"warnings", T::Objects,
          "`{file, where, message}`: what a reader noted and read past (a page with no text layer, a skipped part, "
          "a truncated stream)",
@@ -81,6 +91,29 @@ const std::vector<RecordKey>& record_keys() {
         {"sources", T::Object, "key → `{file, where, quote}` for the scalar keys filled (and blank ones: the label)", ""},
     };
     return v;
+}
+
+namespace {
+const char* type_words(KeyType t) {
+    switch (t) {
+        case KeyType::Text: return "string";
+        case KeyType::Date: return "date";
+        case KeyType::Bool: return "true/false/null";
+        case KeyType::TextList: return "list of strings";
+        case KeyType::DateList: return "list of dates";
+        case KeyType::Objects: return "list";
+        case KeyType::Object: return "object";
+        case KeyType::Count: return "number";
+    }
+    return "";
+}
+}  // namespace
+
+std::string record_keys_markdown() {
+    std::string md = "| key | type | meaning |\n| --- | --- | --- |\n";
+    for (const auto& k : record_keys())
+        md += std::string("| `") + k.key + "` | " + type_words(k.type) + " | " + k.meaning + " |\n";
+    return md;
 }
 
 const RecordKey* record_key(std::string_view key) {

@@ -27,6 +27,9 @@ struct RecordKey {
 // Every record key, in the order the JSON writer writes them.
 const std::vector<RecordKey>& record_keys();
 
+// The key table of docs/case-record.md, generated from record_keys() (a test keeps the doc so).
+std::string record_keys_markdown();
+
 // The key called `key`, or null.
 const RecordKey* record_key(std::string_view key);
 
