@@ -22,6 +22,7 @@
 #include "app/commands.h"
 #include "app/ledger_run.h"
 #include "app/paths.h"
+#include "core/files.h"
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
 #include "audit/sample.h"
@@ -64,7 +65,8 @@ const char* kAuditHelp =
     "                         the report shows the auditor decisions and a decisions section\n"
     "  --report-template NAME look and wording from templates/report/NAME.xml (default: the\n"
     "                         pack's name when such a template exists, else default)\n"
-    "  --templates-dir DIR    templates (default: the bundled templates/)\n"
+    "  --templates-dir DIR    a folder of council templates, added to the bundled ones (a folder\n"
+    "                         that has its own shared vocabulary replaces them)\n"
     "  --rules-dir DIR        where named packs are found (default: the bundled rules/)\n"
     "  --threads N            extraction threads (default: every core)\n"
     "  --time-limit SECONDS   time for reading one document (default 30); past it the document is\n"
@@ -404,7 +406,10 @@ struct Setup {
 
 // Loads the pack, the report template and the agency classes; prints the first problem.
 bool load_setup(const AuditOptions& o, Setup& s, std::ostream& err) {
-    const std::string dir = o.templates_dir + "/report";
+    // The report templates: the templates folder's own report/, else the bundled ones (a folder
+    // of council templates only has none).
+    std::string dir = o.templates_dir + "/report";
+    if (!files::is_dir(dir)) dir = data_dir("templates", std::nullopt) + "/report";
     auto pack = rules::load_pack(o.pack, o.rules_dir);
     if (!pack) return err << "tfaudit audit: " << pack.error().str() << "\n", false;
     s.pack = std::move(pack.value());

@@ -141,7 +141,19 @@ Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts) 
     if (opts.templates_dir.empty()) return Error{"templates", "the templates folder was not found (use --templates-dir)"};
     auto t = extract::load_templates(opts.templates_dir);
     if (!t) return t.error();
-    return std::make_shared<extract::Vocab>(std::move(t).value(), opts.criteria);
+    std::vector<extract::Template> all = std::move(t).value();
+    // A folder of council templates only (no shared vocabulary) adds to the bundled templates:
+    // its own come first, so they win, and a bundled template of the same name gives way.
+    const bool shared = std::any_of(all.begin(), all.end(), [](const extract::Template& x) { return x.always(); });
+    const std::string bundled = data_dir("templates", std::nullopt);
+    if (!shared && !bundled.empty() && bundled != opts.templates_dir) {
+        auto b = extract::load_templates(bundled);
+        if (!b) return b.error();
+        for (auto& bt : b.value())
+            if (std::none_of(all.begin(), all.end(), [&](const extract::Template& x) { return x.name == bt.name; }))
+                all.push_back(std::move(bt));
+    }
+    return std::make_shared<extract::Vocab>(std::move(all), opts.criteria);
 }
 
 namespace detail {

@@ -94,6 +94,16 @@ public:
             if (st == FieldState::Blank && !r_.sources.count(key) && !labelled_[key].file.empty())
                 r_.sources[key] = labelled_[key];
         }
+        // The assessment date is the completed, else the started date: what is known of it is
+        // what is known of them (a blank "Date assessment started" is a blank assessment date).
+        if (r_.states["assessment_date"] != FieldState::Found) {
+            for (FieldState want : {FieldState::Unreadable, FieldState::Blank})
+                for (const char* k : {"assessment_completed", "assessment_started"})
+                    if (r_.states[k] == want && r_.states["assessment_date"] == FieldState::NotFound) {
+                        r_.states["assessment_date"] = want;
+                        if (r_.sources.count(k)) r_.sources["assessment_date"] = r_.sources[k];
+                    }
+        }
     }
 
     // Whether `key` holds a value: true, false for a negative answer, nullopt when empty.

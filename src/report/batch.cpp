@@ -1,5 +1,7 @@
 #include "report/batch.h"
 
+#include <algorithm>
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -65,7 +67,10 @@ void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
     rules::settle_claimable(pack_, result);
     ++summary_.cases;
     if (result.verdict == rules::Verdict::Claimable) ++summary_.claimable;
-    else if (result.verdict == rules::Verdict::NeedsReview) ++summary_.needs_review;
+    else if (result.verdict == rules::Verdict::NeedsReview) {
+        ++summary_.needs_review;
+        ++summary_.review_causes[rules::to_string(result.review_cause)];
+    }
     else ++summary_.not_claimable;
     writer_.write_case(result, record_json);
 }
@@ -109,7 +114,7 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     put_str(spool_, raw.notes.claimable_from);
     put_u64(spool_, raw.findings.size());
     for (const auto& f : raw.findings) {
-        put_u64(spool_, static_cast<uint64_t>(f.status));
+        put_u64(spool_, static_cast<uint64_t>(f.status) | (f.undecided ? 0x100u : 0u));
         put_u64(spool_, static_cast<uint64_t>(f.severity));
         for (const auto* s : {&f.rule, &f.message, &f.fix, &f.fix_document}) put_str(spool_, *s);
         put_u64(spool_, f.evidence.size());
@@ -120,6 +125,12 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     for (const auto& e : raw.errors) {
         put_str(spool_, e.file);
         put_str(spool_, e.error);
+    }
+    put_u64(spool_, raw.unrecognised.size());
+    for (const auto& u : raw.unrecognised) {
+        put_str(spool_, u.file);
+        put_u64(spool_, u.labels.size());
+        for (const auto& l : u.labels) put_str(spool_, l);
     }
     if (std::ferror(spool_)) spool_failed(errno);
 }
@@ -144,7 +155,8 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
         rules::Finding f;
         uint64_t status = 0, severity = 0;
         ok = ok && get_u64(spool_, status) && get_u64(spool_, severity);
-        f.status = static_cast<rules::Status>(status);
+        f.status = static_cast<rules::Status>(status & 0xffu);
+        f.undecided = (status & 0x100u) != 0;
         f.severity = static_cast<rules::Severity>(severity);
         for (auto* s : {&f.rule, &f.message, &f.fix, &f.fix_document}) ok = ok && get_str(spool_, *s);
         uint64_t m = 0;
@@ -162,7 +174,29 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
         ok = get_str(spool_, e.file) && get_str(spool_, e.error);
         raw.errors.push_back(std::move(e));
     }
+    ok = ok && get_u64(spool_, n);
+    for (uint64_t i = 0; ok && i < n; ++i) {
+        Unrecognised u;
+        uint64_t m = 0;
+        ok = get_str(spool_, u.file) && get_u64(spool_, m);
+        for (uint64_t k = 0; ok && k < m; ++k) {
+            std::string l;
+            ok = get_str(spool_, l);
+            u.labels.push_back(std::move(l));
+        }
+        raw.unrecognised.push_back(std::move(u));
+    }
     return ok;
+}
+
+std::string RunSummary::causes_in_words() const {
+    std::string out;
+    for (const auto& [cause, n] : review_causes) {
+        std::string words = cause;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + words;
+    }
+    return out;
 }
 
 RunSummary Batch::finish() {

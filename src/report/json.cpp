@@ -53,6 +53,7 @@ public:
         out_ << "      \"verdict\": " << json_quote(to_string(r.verdict)) << ",\n";
         out_ << "      \"route\": " << str_or_null(r.route) << ",\n";
         out_ << "      \"score\": " << r.score << ",\n";
+        out_ << "      \"needs_review_cause\": " << str_or_null(to_string(r.review_cause)) << ",\n";
         if (!r.notes.claimable_from.empty()) out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";
         if (!r.notes.decisions.empty()) {
             out_ << "      \"decisions\": " << list(r.notes.decisions, [](const rules::Decision& d) {
@@ -74,8 +75,16 @@ public:
         out_ << "      \"record\": " << (record_json.empty() ? "null" : record_json) << "\n    }";
     }
 
-    void end(const RunSummary&) override {
-        out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n");
+    void end(const RunSummary& sum) override {
+        out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": {\"cases\": " << sum.cases << ", \"claimable\": " << sum.claimable
+             << ", \"not_claimable\": " << sum.not_claimable << ", \"needs_review\": " << sum.needs_review
+             << ", \"needs_review_by_cause\": {";
+        bool first = true;
+        for (const auto& [cause, n] : sum.review_causes) {
+            out_ << (first ? "" : ", ") << json_quote(cause) << ": " << n;
+            first = false;
+        }
+        out_ << "}}\n}\n";
         out_.flush();
     }
 

@@ -80,6 +80,7 @@ std::string base_name(const std::string& path) {
 struct Counts {
     size_t claimable = 0, not_claimable = 0, needs_review = 0;
     std::map<std::string, size_t> grades;
+    std::map<rules::ReviewCause, size_t> causes;  // needs_review cases by cause
 };
 
 Counts count(const std::vector<AuditCase>& cases) {
@@ -87,7 +88,7 @@ Counts count(const std::vector<AuditCase>& cases) {
     for (const auto& a : cases) {
         const auto& v = a.result.verdict;
         if (v == rules::Verdict::Claimable) ++c.claimable;
-        else if (v == rules::Verdict::NeedsReview) ++c.needs_review;
+        else if (v == rules::Verdict::NeedsReview) ++c.needs_review, ++c.causes[a.result.review_cause];
         else ++c.not_claimable;
         if (!a.result.grade.empty()) ++c.grades[a.result.grade];
     }
@@ -220,6 +221,8 @@ private:
         row(say("verdict_claimable"), num(counts_.claimable) + " (" + percent(counts_.claimable, r_.cases.size()) + ")");
         row(say("verdict_not_claimable"), num(counts_.not_claimable) + " (" + percent(counts_.not_claimable, r_.cases.size()) + ")");
         row(say("verdict_needs_review"), num(counts_.needs_review) + " (" + percent(counts_.needs_review, r_.cases.size()) + ")");
+        for (const auto& [cause, n] : counts_.causes)
+            row("    " + say(std::string("cause_") + rules::to_string(cause)), num(n));
         for (const auto& g : r_.pack->grades) row(say("label_grade", {{"grade", g.name}}), num(counts_.grades.count(g.name) ? counts_.grades.at(g.name) : 0));
         money_rows(row);
         f_.table(t);
@@ -354,6 +357,13 @@ private:
         f_.paragraph(facts_line(a), s_.small);
         if (graded_ && !res.grade_basis.empty()) f_.paragraph(say("label_grade_basis") + ": " + res.grade_basis, s_.muted);
         for (const auto& e : res.errors) f_.paragraph(say("label_unreadable") + ": " + short_file(e.file, a.folder) + ": " + e.error, s_.small);
+        for (const auto& u : res.unrecognised) {
+            std::string labels;
+            for (const auto& l : u.labels) labels += (labels.empty() ? "" : ", ") + l;
+            f_.paragraph(say("label_unrecognised") + ": " + short_file(u.file, a.folder) +
+                             (labels.empty() ? "" : " (" + say("label_unmatched_labels") + ": " + labels + ")"),
+                         s_.small);
+        }
         f_.space(4);
         findings_table(a);
         fixes(res);

@@ -32,6 +32,15 @@ public:
             out_ << "    " << paint("36", "claimable from " + r.notes.claimable_from) << " (the time the claim route needs has not yet passed)\n";
         shown_.clear();
         for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
+        for (const auto& u : r.unrecognised) {
+            out_ << "    " << paint("35", "? of no type tfaudit recognises") << " " << safe(u.file);
+            if (!u.labels.empty()) {
+                std::string l;
+                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + x;
+                out_ << " (labels that matched nothing: " << safe(l) << ")";
+            }
+            out_ << "\n";
+        }
         if (graded_) {
             section(r, "compliance");
             section(r, "quality");
@@ -50,7 +59,8 @@ public:
 
     void end(const RunSummary& s) override {
         out_ << s.cases << (s.cases == 1 ? " case" : " cases") << ": " << s.claimable << " claimable, " << s.not_claimable
-             << " not claimable, " << s.needs_review << " needs review (rule pack " << run_.pack->name << " "
+             << " not claimable, " << s.needs_review << " needs review"
+             << (s.review_causes.empty() ? std::string() : " (" + s.causes_in_words() + ")") << " (rule pack " << run_.pack->name << " "
              << run_.pack->version << ", as of " << run_.as_of << ")\n";
         out_.flush();
     }

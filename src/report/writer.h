@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,12 @@ struct WriterOptions {
 // Totals passed to end().
 struct RunSummary {
     size_t cases = 0, claimable = 0, not_claimable = 0, needs_review = 0;
+    // needs_review cases by cause ("unreadable_document", "layout_not_understood",
+    // "reader_warning", "judgement"), in name order.
+    std::map<std::string, size_t> review_causes;
+
+    // "2 unreadable document, 1 layout not understood": the causes in words; "" when none.
+    std::string causes_in_words() const;
 };
 
 // The JSON indent depth at which a case's "record" must be rendered (tfa::to_json(record,

@@ -59,6 +59,7 @@ std::string route_words(const std::string& route) {
 Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of, const BatchRefs* batch) {
     const Kind* k = find_kind(rule.kind);
     CheckOutcome o;
+    bool undecided = false;
     if (!k) o = util::not_applicable("unknown kind " + rule.kind);
     else if (auto why = unreadable_reason(*k, rule, record); !why.empty()) o = util::not_applicable(why);
     else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
@@ -66,6 +67,7 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
         if (auto why = undecided_reason(rule, record); !why.empty()) {
             o.status = Status::NeedsReview;
             o.vars["reason"] = why;
+            undecided = true;
         }
     }
     o.vars["id"] = rule.id;
@@ -73,6 +75,7 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     o.vars["severity"] = to_string(rule.severity);
     Finding f;
     f.rule = rule.id;
+    f.undecided = undecided;
     f.status = o.status;
     f.severity = rule.severity;
     for (auto& e : o.evidence) {
@@ -99,12 +102,29 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     return f;
 }
 
+bool loses_content(const std::string& message) {
+    static const char* kBenign[] = {"not UTF-8"};
+    for (const char* b : kBenign)
+        if (message.find(b) != std::string::npos) return false;
+    static const char* kLoss[] = {"no text", "not read", "skipped", "truncated", "missing part", "cannot", "could not",
+                                  "damaged", "budget", "limit", "too many", "over the", "was not", "unreadable"};
+    for (const char* l : kLoss)
+        if (message.find(l) != std::string::npos) return true;
+    return false;
+}
+
 CaseResult judge_rules(const RulePack& pack, const CaseRecord& record, long as_of, const BatchRefs* batch) {
     CaseResult res;
     res.case_name = record.case_name.empty() ? record.family_ref : record.case_name;
     res.family_ref = record.family_ref;
     for (const auto& rule : pack.rules) res.findings.push_back(check_rule(pack, rule, record, as_of, batch));
     for (const auto& u : record.unreadable) res.errors.push_back({u.file, u.reason});
+    // A reader that read past something may have left out what a rule needed: the case is for a
+    // person to check, never a silent pass or fail.
+    for (const auto& w : record.warnings)
+        if (loses_content(w.message))
+            res.errors.push_back({w.file, kReaderWarning + (w.where.empty() ? "" : w.where + ": ") + w.message});
+    res.unrecognised = record.unrecognised;
     return res;
 }
 
@@ -252,6 +272,23 @@ void list_missing(const RulePack& pack, CaseResult& res) {
 
 }  // namespace
 
+namespace {
+
+ReviewCause review_cause_of(const RulePack& pack, const CaseResult& res) {
+    if (res.verdict != Verdict::NeedsReview) return ReviewCause::None;
+    bool unreadable = false, warned = false;
+    for (const auto& e : res.errors) (e.error.rfind(kReaderWarning, 0) == 0 ? warned : unreadable) = true;
+    if (unreadable) return ReviewCause::UnreadableDocument;
+    if (warned) return ReviewCause::ReaderWarning;
+    for (size_t i = 0; i < pack.rules.size() && i < res.findings.size(); ++i)
+        if (res.findings[i].status == Status::NeedsReview && res.findings[i].undecided &&
+            pack.rules[i].severity == Severity::Blocker)
+            return ReviewCause::LayoutNotUnderstood;
+    return ReviewCause::Judgement;
+}
+
+}  // namespace
+
 void finalize(const RulePack& pack, CaseResult& res) {
     res.route = passing_route(pack, res);
     std::vector<size_t> excused;
@@ -266,6 +303,7 @@ void finalize(const RulePack& pack, CaseResult& res) {
     }
     res.score = score_of(pack, res);
     res.verdict = verdict_of(pack, res);
+    res.review_cause = review_cause_of(pack, res);
     // "Claimable by the ... route" only when the case is; otherwise the route is only met.
     for (size_t i : excused)
         res.findings[i].message = "[" + pack.rules[i].id + "] not required: " +

@@ -32,6 +32,8 @@ struct Finding {
     // For a failing rule: what would make it pass, and the document it belongs in (the
     // bundle's file of that type when there is one, else the type). Not written in reports.
     std::string fix, fix_document;
+    // True when the rule failed only on fields tfaudit could not find or read (NeedsReview).
+    bool undecided = false;
 };
 
 // One thing to add before the case can be claimed, and the document it belongs in.
@@ -51,9 +53,14 @@ struct CaseResult {
     std::string grade, grade_basis;  // packs with grades only
     std::vector<Finding> findings;   // pack order
     std::vector<Missing> to_make_claimable;
-    std::vector<CaseError> errors;   // the record's unreadable documents
+    std::vector<CaseError> errors;   // the record's unreadable documents, and reader warnings that lost content
+    std::vector<Unrecognised> unrecognised;  // documents of no recognised type, with their unmatched labels
+    ReviewCause review_cause = ReviewCause::None;  // why, when the verdict is needs_review
     Annotations notes;               // claimable_from and auditor decisions (rules/annotations.h)
 };
+
+// The prefix of a CaseError made from a reader's warning (judge_rules).
+inline constexpr const char* kReaderWarning = "reader warning: ";
 
 // What the checker knows about the rest of the batch: the case names holding each family
 // reference. Null when a record is judged on its own.
@@ -76,6 +83,11 @@ void finalize(const RulePack& pack, CaseResult& result);
 // The finding of rule `rule` for `record`: exposed for the batch's second pass.
 Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of,
                    const BatchRefs* batch);
+
+// True for a reader warning that means content may be missing (a page with no text layer, a
+// part skipped or truncated, a bound that bit); false for one that changed nothing read (an
+// encoding fallback).
+bool loses_content(const std::string& message);
 
 // Replaces {name} placeholders in `tmpl` from `vars`; unknown names are left as written.
 std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& vars);

@@ -57,6 +57,7 @@ std::vector<std::string> relied_keys(const Rule& rule) {
         {"sustained", {"closure_outcomes", "reviews", "evidence"}},
         {"employment", {"evidence"}},
         {"review_gaps", {"reviews"}},
+        {"review_count", {"reviews"}},
         {"dependent_child", {"members"}},
         {"voice_of_child", {"voice_of_child"}},
         {"children_in_plan", {"members", "plan_outcomes"}},
@@ -65,6 +66,14 @@ std::vector<std::string> relied_keys(const Rule& rule) {
         {"closure_outcomes_explicit", {"closure_outcomes"}},
         {"attendance", {"evidence"}},
     };
+    if (rule.kind == "document_present") {  // a document of the type, dated
+        auto it = rule.params.find("document");
+        const std::string doc = it == rule.params.end() ? rule.document : it->second.value;
+        if (doc == "assessment") return {"assessment_date"};
+        if (doc == "plan") return {"plan_date"};
+        if (doc == "closure") return {"closure_date"};
+        return {};
+    }
     if (rule.kind == "field_present") {
         auto it = rule.params.find("field");
         return it == rule.params.end() ? std::vector<std::string>{} : std::vector<std::string>{it->second.value};
@@ -80,9 +89,12 @@ std::string undecided_reason(const Rule& rule, const CaseRecord& r) {
     if (rule.kind == "document_present") {
         auto it = rule.params.find("document");
         const std::string type = it == rule.params.end() ? rule.document : it->second.value;
-        if (has_type(r, type) || unknown_docs.empty()) return {};
-        return "found no " + type + " among the " + plural(docs, "document", "documents") + "; " + unknown_docs +
-               "; if this council's " + type + " has another title, add it to its template";
+        if (!has_type(r, type)) {
+            if (unknown_docs.empty()) return {};
+            return "found no " + type + " among the " + plural(docs, "document", "documents") + "; " + unknown_docs +
+                   "; if this council's " + type + " has another title, add it to its template";
+        }
+        // The document is there: whether its date was found decides the rest.
     }
     std::vector<std::string> missing, unreadable;
     for (const auto& key : relied_keys(rule)) {

@@ -35,6 +35,17 @@ constexpr std::array<std::pair<Severity, const char*>, 4> kSeverity{{{Severity::
 
 }  // namespace
 
+const char* to_string(ReviewCause c) {
+    switch (c) {
+        case ReviewCause::UnreadableDocument: return "unreadable_document";
+        case ReviewCause::LayoutNotUnderstood: return "layout_not_understood";
+        case ReviewCause::ReaderWarning: return "reader_warning";
+        case ReviewCause::Judgement: return "judgement";
+        case ReviewCause::None: break;
+    }
+    return "";
+}
+
 const char* to_string(Status s) { return word(kStatus, s); }
 const char* to_string(Verdict v) { return word(kVerdict, v); }
 const char* to_string(Severity s) { return word(kSeverity, s); }

@@ -25,11 +25,17 @@ enum class Verdict { Claimable, NotClaimable, NeedsReview };
 // score, a warning is shown and never counts.
 enum class Severity { Blocker, Major, Minor, Warning };
 
+// Why a case needs review: a document could not be read; a rule could not find what it needs
+// in documents tfaudit did not understand; a reader warned that it read past something; or a
+// rule asks for a person's judgement (a red flag). None for cases that do not need review.
+enum class ReviewCause { None, UnreadableDocument, LayoutNotUnderstood, ReaderWarning, Judgement };
+
 // The words of the JSON contract: "pass", "not_applicable", "needs_review", "not_claimable",
 // "blocker", ...
 const char* to_string(Status s);
 const char* to_string(Verdict v);
 const char* to_string(Severity s);
+const char* to_string(ReviewCause c);  // "unreadable_document", "layout_not_understood", ...
 
 std::optional<Status> parse_status(std::string_view s);
 std::optional<Verdict> parse_verdict(std::string_view s);

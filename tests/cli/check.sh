@@ -84,4 +84,18 @@ cmp -s "$T/replayed.json" "$T/direct.json" || fail "extract json -> check --reco
 # The same output through a reader that is slow to drain the pipe.
 "$BIN" check --format json --as-of 2020-06-30 "$S" 2>/dev/null | (sleep 1; cat) >"$T/slow.json"
 cmp -s "$T/slow.json" "$T/direct.json" || fail "output through a slow pipe differs"
+# --templates-dir with council templates only adds them to the bundled ones: the shared
+# vocabulary still reads the reference, the council's label reads the lead professional.
+mkdir -p "$T/council" "$T/oddshire"
+cat >"$T/council/oddshire.xml" <<'XML'
+<template name="oddshire" council="Oddshire Council">
+  <match><contains>Person holding the case</contains></match>
+  <field name="lead_professional"><label>Person holding the case</label></field>
+</template>
+XML
+printf '<html><head><title>Early Help Assessment</title></head><body><p>Family ID: OD-77</p><p>Person holding the case: Ada Byrne</p></body></html>' >"$T/oddshire/assessment.html"
+"$BIN" extract --format json "$T/oddshire" 2>/dev/null | grep -q '"lead_professional": null' || fail "lead read without the council template"
+out=$("$BIN" extract --format json --templates-dir "$T/council" "$T/oddshire" 2>/dev/null)
+echo "$out" | grep -q '"lead_professional": "Ada Byrne"' || fail "--templates-dir: council template not used"
+echo "$out" | grep -q '"family_ref": "OD-77"' || fail "--templates-dir: the bundled vocabulary was replaced"
 echo "check CLI: all checks passed"

@@ -83,7 +83,9 @@ TEST_CASE("an empty batch is still a valid report", "[rules][report]") {
         auto w = report::make_writer(f, out, {});
         report::Batch batch(p, as_of(), *w);
         CHECK(batch.finish().cases == 0);
-        if (std::string(f) == "json") CHECK(out.str() == "{\n  \"as_of\": \"2020-06-30\",\n  \"rule_pack\": \"tf-2015\",\n  \"cases\": []\n}\n");
+        if (std::string(f) == "json") CHECK(out.str() == "{\n  \"as_of\": \"2020-06-30\",\n  \"rule_pack\": \"tf-2015\",\n  \"cases\": [],\n"
+                      "  \"summary\": {\"cases\": 0, \"claimable\": 0, \"not_claimable\": 0, \"needs_review\": 0, "
+                      "\"needs_review_by_cause\": {}}\n}\n");
     }
 }
 

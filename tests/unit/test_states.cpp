@@ -228,3 +228,29 @@ TEST_CASE("reading: several actions in one plan cell, and achieved cells holding
     CHECK(r.closure_outcomes[0].date_achieved == "2019-02-14");
     CHECK(r.closure_outcomes[1].achieved == std::optional<bool>(true));
 }
+
+TEST_CASE("verdict: a page the PDF reader could not read makes the case needs_review, cause reader_warning", "[states][verdict]") {
+    std::ifstream in(test::kRoot + "/tests/data/pdf/mixed.pdf", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto r = record_of("mixed.pdf", bytes);
+    REQUIRE(!r.warnings.empty());
+    CHECK(r.warnings[0].where == "page 3");
+    CHECK_THAT(r.warnings[0].message, Catch::Contains("no text layer"));
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    CHECK(res.verdict == rules::Verdict::NeedsReview);
+    CHECK(res.review_cause == rules::ReviewCause::ReaderWarning);
+    REQUIRE(!res.errors.empty());
+    CHECK_THAT(res.errors[0].error, Catch::StartsWith("reader warning: page 3: no text layer"));
+    // An encoding fallback loses nothing.
+    CHECK(!rules::loses_content("not UTF-8: read as Windows-1252"));
+}
+
+TEST_CASE("verdict: a document of no recognised type is listed on the case and the cause is the layout", "[states][verdict]") {
+    const auto r = bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
+                           {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    CHECK(res.verdict == rules::Verdict::NeedsReview);
+    CHECK(res.review_cause == rules::ReviewCause::LayoutNotUnderstood);
+    REQUIRE(res.unrecognised.size() == 1);
+    CHECK(res.unrecognised[0].labels == std::vector<std::string>{"Person holding the case"});
+}
