@@ -9,6 +9,7 @@
 #include "core/files.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "extract/dates.h"
 #include "extract/extractor.h"
 #include "extract/templates.h"
 #include "extract/vocab.h"
@@ -182,39 +183,88 @@ extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t inde
 
 // Splits a folder's documents into cases: one case named after the folder when they carry
 // one family reference (or none); else one case per reference, named by it.
+namespace {
+
+// The family reference a file's name carries: its one word of letters and digits (with '-' or
+// '/'), at least four characters, three or more digits making 40 % of it, and not a date ("MC-2291 Plan.docx" gives
+// "MC-2291", "hard data 2318.csv" gives "2318"); "" when there is none or more than one.
+std::string reference_in_name(const std::string& path) {
+    std::string stem = base_name(path);
+    if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+    for (char& c : stem)
+        if (c == '_') c = ' ';
+    std::string found;
+    for (const auto& t : text::split(stem, ' ')) {
+        // A reference is mostly digits: "MC-2291", "ED/2019/00417", "2318"; not "review-2-final".
+        const auto digits = std::count_if(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const auto alnum = std::count_if(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
+        });
+        if (t.size() < 4 || digits < 3 || digits * 5 < alnum * 2 || !ok || dates::parse(t).status == dates::Status::Ok) continue;
+        if (!found.empty()) return {};
+        found = t;
+    }
+    return found;
+}
+
+std::string digits_of(const std::string& s) {
+    std::string d;
+    for (char c : s)
+        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+    return d;
+}
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
 std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
                                     const extract::Vocab& vocab) {
     std::vector<CaseRecord> out;
     auto emit = [&out](CaseRecord&& r) { out.push_back(std::move(r)); };
+    // Each document's family: the reference it carries, else the one its file name carries.
     std::map<std::string, std::vector<extract::DocFacts>> by_ref;
     std::vector<extract::DocFacts> no_ref;
     for (auto& d : docs) {
         const extract::Hit* h = d.hit("family_ref");
-        if (h && !h->value.empty())
-            by_ref[h->value].push_back(std::move(d));
-        else
-            no_ref.push_back(std::move(d));
+        if (h && !h->value.empty()) by_ref[h->value].push_back(std::move(d));
+        else no_ref.push_back(std::move(d));
+    }
+    std::vector<extract::DocFacts> digits_only, orphans;
+    for (auto& d : no_ref) {
+        const std::string name_ref = reference_in_name(d.path);
+        const std::string name = text::match_key(base_name(d.path));
+        std::vector<extract::DocFacts>* home = nullptr;
+        for (auto& [ref, list] : by_ref)
+            if (!home && extract::contains_words(name, text::match_key(ref))) home = &list;
+        if (!home && !name_ref.empty() && !all_digits(name_ref)) home = &by_ref[name_ref];
+        if (home) home->push_back(std::move(d));
+        else if (all_digits(name_ref)) digits_only.push_back(std::move(d));
+        else orphans.push_back(std::move(d));
+    }
+    // "hard data 2318.csv" joins the one family whose reference has those digits.
+    for (auto& d : digits_only) {
+        const std::string digits = reference_in_name(d.path);
+        std::vector<extract::DocFacts>* home = nullptr;
+        int matches = 0;
+        for (auto& [ref, list] : by_ref)
+            if (digits_of(ref) == digits) home = &list, ++matches;
+        if (matches == 1) home->push_back(std::move(d));
+        else orphans.push_back(std::move(d));
     }
     if (by_ref.size() <= 1) {
-        std::vector<extract::DocFacts> all = std::move(no_ref);
+        // One family (or none): one case named after the folder.
+        std::vector<extract::DocFacts> all = std::move(orphans);
         for (auto& [ref, list] : by_ref)
             for (auto& d : list) all.push_back(std::move(d));
         emit(extract::build_record(f.name, std::move(all), vocab));
         return out;
     }
-    // A flat folder: documents without a reference join the family whose reference their
-    // file name carries; the rest form a case of their own, named after the folder.
-    std::vector<extract::DocFacts> orphans;
-    for (auto& d : no_ref) {
-        const std::string name = text::match_key(base_name(d.path));
-        bool placed = false;
-        for (auto& [ref, list] : by_ref)
-            if (!placed && extract::contains_words(name, text::match_key(ref))) {
-                list.push_back(std::move(d));
-                placed = true;
-            }
-        if (!placed) orphans.push_back(std::move(d));
-    }
+    // A flat folder: one case per family; documents of no family form a case of their own,
+    // named after the folder.
     for (auto& [ref, list] : by_ref) emit(extract::build_record(ref, std::move(list), vocab));
     if (!orphans.empty()) emit(extract::build_record(f.name, std::move(orphans), vocab));
     return out;

@@ -60,10 +60,17 @@ struct Line {
     bool used = false;  // taken whole into a table
 };
 
-// A line of text as paragraphs are made from it.
+// A line of text as paragraphs are made from it, with the spans of it set in a bold font.
 struct TextLine {
     double y = 0, size = 0;
     std::string text;
+    std::vector<Emphasis> bold;
+};
+
+// A paragraph's text and its bold spans.
+struct Para {
+    std::string text;
+    std::vector<Emphasis> emphasis;
 };
 
 // The text of pieces (a line, or the part of a line in one cell): joined with their
@@ -87,6 +94,37 @@ std::string assemble(const std::vector<Piece>& ps) {
     ptrs.reserve(ps.size());
     for (const auto& p : ps) ptrs.push_back(&p);
     return assemble(ptrs);
+}
+
+// The spans of `text` (assembled from `ps`) that bold pieces gave: each piece's words found in
+// order from where the last one ended. A font named Bold is the only emphasis a PDF tells.
+std::vector<Emphasis> bold_in(const std::string& text, const std::vector<const Piece*>& ps) {
+    std::vector<Emphasis> out;
+    if (std::none_of(ps.begin(), ps.end(), [](const Piece* p) { return p->bold; })) return out;
+    size_t cursor = 0;
+    for (const Piece* p : ps) {
+        const std::string w = text::trim(p->text);
+        if (w.empty()) continue;
+        const size_t at = text.find(w, cursor);
+        if (at == std::string::npos) continue;
+        cursor = at + w.size();
+        if (p->bold) add_emphasis(out, at, cursor, Emphasis::Bold);
+    }
+    return out;
+}
+
+std::vector<Emphasis> bold_in(const std::string& text, const std::vector<Piece>& ps) {
+    std::vector<const Piece*> ptrs;
+    for (const auto& p : ps) ptrs.push_back(&p);
+    return bold_in(text, ptrs);
+}
+
+// Appends `line` to `para` (after `sep` when not empty), moving its bold spans along.
+void append_line(Para& para, const std::string& sep, const TextLine& line) {
+    para.text += sep;
+    const size_t shift = para.text.size();
+    para.text += line.text;
+    for (const auto& e : line.bold) add_emphasis(para.emphasis, shift + e.begin, shift + e.end, e.flags);
 }
 
 std::vector<Line> build_lines(std::vector<Run>& runs) {
@@ -138,8 +176,8 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
 // Groups lines into paragraphs: a new one starts after a vertical gap wider than a normal
 // line pitch, or where the font size changes (a heading and its text). Wrapped lines are
 // joined with a space.
-std::vector<std::string> paragraphs_of(const std::vector<TextLine>& lines) {
-    std::vector<std::string> out;
+std::vector<Para> paragraphs_of(const std::vector<TextLine>& lines) {
+    std::vector<Para> out;
     const TextLine* prev = nullptr;
     for (const auto& line : lines) {
         bool fresh = !prev;
@@ -150,26 +188,28 @@ std::vector<std::string> paragraphs_of(const std::vector<TextLine>& lines) {
             fresh = gap > 1.45 * size || gap < 0 || ratio > 1.1 || ratio < 0.9;
         }
         if (fresh) {
-            out.push_back(line.text);
+            out.emplace_back();
+            append_line(out.back(), "", line);
         } else {
             // A line ending in a hyphen after a letter goes on without a space, keeping the
             // hyphen: "follow-" + "up" is "follow-up" (Word breaks compounds there), and
             // TeX's "manip-" + "ulation" stays readable as "manip-ulation".
-            std::string& t = out.back();
+            const std::string& t = out.back().text;
             const bool hyphen = t.size() >= 2 && t.back() == '-' && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]));
-            if (!hyphen && !ends_with_space(t)) t += ' ';
-            t += line.text;
+            append_line(out.back(), !hyphen && !ends_with_space(t) ? " " : "", line);
         }
         prev = &line;
     }
     return out;
 }
 
-Block paragraph(std::string text, std::string path, int page) {
+Block paragraph(Para para, std::string path, int page) {
     Block b;
     b.kind = BlockKind::Paragraph;
-    b.text = std::move(text);
+    b.text = std::move(para.text);
+    b.emphasis = std::move(para.emphasis);
     b.loc = {"", std::move(path), page};
+    settle_emphasis(b);
     index_checkboxes(b);
     return b;
 }
@@ -213,10 +253,10 @@ Block to_block(Draft& d, int page, Counters& n) {
             Cell cell;
             cell.col_span = dc.col_span;
             cell.loc = {"", rpath + ", cell " + std::to_string(c + 1), page};
-            const auto paras = paragraphs_of(dc.lines);
+            auto paras = paragraphs_of(dc.lines);
             for (size_t k = 0; k < paras.size(); ++k) {
                 std::string path = paras.size() == 1 ? cell.loc.path : cell.loc.path + ", paragraph " + std::to_string(k + 1);
-                cell.blocks.push_back(paragraph(paras[k], std::move(path), page));
+                cell.blocks.push_back(paragraph(std::move(paras[k]), std::move(path), page));
             }
             row.cells.push_back(std::move(cell));
         }
@@ -370,10 +410,14 @@ bool take_grid(const Grid& g, std::vector<Line>& lines, Draft& d) {
                 (p->bold ? dc.any_bold : dc.any_plain) = true;
             }
             // Pieces of one cell on one line split by another cell's: join them.
+            TextLine piece_line{line.y, size, t, bold_in(t, ps)};
             if (!dc.lines.empty() && std::fabs(dc.lines.back().y - line.y) < 0.01) {
-                dc.lines.back().text += ' ' + t;
+                Para joined{dc.lines.back().text, dc.lines.back().bold};
+                append_line(joined, " ", piece_line);
+                dc.lines.back().text = std::move(joined.text);
+                dc.lines.back().bold = std::move(joined.emphasis);
             } else {
-                dc.lines.push_back({line.y, size, t});
+                dc.lines.push_back(std::move(piece_line));
             }
         }
         if (!any) d.anchor = li;
@@ -611,8 +655,17 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
             if (t.empty()) continue;
             for (size_t k = s.first; k < s.end; ++k)
                 if (!text::trim(l.pieces[k].text).empty()) (l.pieces[k].bold ? dc.any_bold : dc.any_plain) = true;
-            if (!dc.lines.empty() && std::fabs(dc.lines.back().y - l.y) < 0.01) dc.lines.back().text += ' ' + t;
-            else dc.lines.push_back({l.y, l.size, t});
+            std::vector<const Piece*> cell_pieces;
+            for (size_t k = s.first; k < s.end; ++k) cell_pieces.push_back(&l.pieces[k]);
+            TextLine piece_line{l.y, l.size, t, bold_in(t, cell_pieces)};
+            if (!dc.lines.empty() && std::fabs(dc.lines.back().y - l.y) < 0.01) {
+                Para joined{dc.lines.back().text, dc.lines.back().bold};
+                append_line(joined, " ", piece_line);
+                dc.lines.back().text = std::move(joined.text);
+                dc.lines.back().bold = std::move(joined.emphasis);
+            } else {
+                dc.lines.push_back(std::move(piece_line));
+            }
         }
     }
     for (const auto& m : region) lines[m.line].used = true;
@@ -671,7 +724,8 @@ void layout_page(std::vector<Run>& runs, const std::vector<Rule>& all_rules, int
             flush();
             out.push_back(to_block(drafts[next++], page, counters));
         }
-        if (i < lines.size() && !lines[i].used) pending.push_back({lines[i].y, lines[i].size, lines[i].text});
+        if (i < lines.size() && !lines[i].used)
+            pending.push_back({lines[i].y, lines[i].size, lines[i].text, bold_in(lines[i].text, lines[i].pieces)});
     }
     flush();
 }

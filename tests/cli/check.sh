@@ -98,4 +98,12 @@ printf '<html><head><title>Early Help Assessment</title></head><body><p>Family I
 out=$("$BIN" extract --format json --templates-dir "$T/council" "$T/oddshire" 2>/dev/null)
 echo "$out" | grep -q '"lead_professional": "Ada Byrne"' || fail "--templates-dir: council template not used"
 echo "$out" | grep -q '"family_ref": "OD-77"' || fail "--templates-dir: the bundled vocabulary was replaced"
+# A flat folder of two families whose references are only in file names: two cases, and the
+# CSV named with the reference's digits only ("hard data 2318.csv") joins its family.
+mkdir -p "$T/flat"
+cp "$S/marrowick-clean/"* "$S/marrowick-employment-jsa/"* "$T/flat/"
+out=$("$BIN" extract --format json "$T/flat" 2>/dev/null)
+[ "$(echo "$out" | grep -c '"case": "MC-')" -eq 2 ] || fail "flat folder by file names: want 2 cases"
+echo "$out" | tr -d '\n ' | grep -q '"case":"MC-2318".*hard data 2318.csv\|"case":"MC-2318".*harddata2318.csv' \
+  || fail "flat folder: the digits-only CSV did not join MC-2318"
 echo "check CLI: all checks passed"

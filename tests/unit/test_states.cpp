@@ -254,3 +254,11 @@ TEST_CASE("verdict: a document of no recognised type is listed on the case and t
     REQUIRE(res.unrecognised.size() == 1);
     CHECK(res.unrecognised[0].labels == std::vector<std::string>{"Person holding the case"});
 }
+
+TEST_CASE("reading: a PDF answer marked only by a bold font is read as that option", "[states][extract][pdf]") {
+    std::ifstream in(test::kRoot + "/tests/data/pdf/bold-answer.pdf", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto r = record_of("bold-answer.pdf", bytes);
+    CHECK(r.consent_given == std::optional<bool>(true));
+    CHECK(r.family_ref == "FS-0002");
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes PDF layout fixtures whose text is placed exactly, into the folder given (tests/data/pdf).
 
+  bold-answer.pdf    an assessment whose consent answer is marked only by a bold font:
+                     "Consent given: YES / NO" with YES in Helvetica-Bold.
   wrapped-cells.pdf  a closure summary as case systems print it, with no cell borders: a
                      label/value table stacked over a table of outcomes; a value that wraps
                      over two lines with its label vertically centred between them; a label
@@ -44,14 +46,15 @@ def content():
     return "\n".join(out).encode("latin-1")
 
 
-def write(path):
-    body = content()
+def write(path, body=None):
+    body = body if body is not None else content()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
     data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -70,3 +73,11 @@ def write(path):
 if __name__ == "__main__":
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     write(os.path.join(folder, "wrapped-cells.pdf"))
+    bold = b"\n".join([
+        b"BT /F2 14 Tf 1 0 0 1 58 760 Tm (Early Help Assessment) Tj ET",
+        b"BT /F1 10 Tf 1 0 0 1 58 700 Tm (Family ID: FS-0002) Tj ET",
+        b"BT /F1 10 Tf 1 0 0 1 58 680 Tm (Consent given: ) Tj ET",
+        b"BT /F2 10 Tf 1 0 0 1 131 680 Tm (YES) Tj ET",
+        b"BT /F1 10 Tf 1 0 0 1 155 680 Tm (/ NO) Tj ET",
+    ])
+    write(os.path.join(folder, "bold-answer.pdf"), bold)
