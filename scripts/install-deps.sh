@@ -9,6 +9,11 @@ PACKAGES=(
   libqpdf-dev                # the PDF reader opens, decrypts and parses PDFs with libqpdf
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
+  libssl-dev                 # the ledger hashes each case record with OpenSSL's SHA-256 (fast)
+  libxlsxwriter-dev          # check --format xlsx writes the case list as an Excel workbook
+  postgresql                 # the ledger tests run against a throwaway PostgreSQL 15 server
+  libreoffice-calc-nogui     # the workbook test converts it with soffice to check it opens cleanly
+  python3                    # scripts/pg-test-server.sh finds a free port with it
 )
 
 missing=()

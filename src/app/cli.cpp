@@ -30,6 +30,9 @@ const Command kCommands[] = {
     {"extract", "read documents: plain text, block model, or case records", cmd_extract},
     {"audit", "draw a reproducible sample of cases and write a signed-off PDF audit report", cmd_audit},
     {"check", "check case bundles against a rule pack: verdict, route, score, findings", cmd_check},
+    {"claim", "record a window's claimable cases in the claims ledger", cmd_claim},
+    {"decide", "record an auditor's decision on a finding in the claims ledger", cmd_decide},
+    {"ledger", "the claims ledger: a family's history, changes between runs, export, purge", cmd_ledger},
     {"rules", "list and lint rule packs", cmd_rules},
     {"templates", "lint, list or draft (suggest) the templates that map documents to case records", cmd_templates},
 };

@@ -20,6 +20,7 @@
 #include "app/args.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/ledger_run.h"
 #include "app/paths.h"
 #include "core/files.h"
 #include "app/pipeline.h"
@@ -59,6 +60,9 @@ const char* kAuditHelp =
     "  --as-of DATE           today for the checks, YYYY-MM-DD (default: today)\n"
     "  --pseudonymise         replace personal names with labels (Adult 1, Child 2, Professional 3)\n"
     "  --json FILE            also write the sampled cases' results as JSON\n"
+    "  --ledger PATH|URL      record the run in a claims ledger (SQLite file or postgresql://...;\n"
+    "                         default: $TFAUDIT_LEDGER): earlier claims make TF-/SF-DUPLICATE fail, and\n"
+    "                         the report shows the auditor decisions and a decisions section\n"
     "  --report-template NAME look and wording from templates/report/NAME.xml (default: the\n"
     "                         pack's name when such a template exists, else default)\n"
     "  --templates-dir DIR    a folder of council templates, added to the bundled ones (a folder\n"
@@ -79,7 +83,7 @@ const char* kAuditHelp =
     "an input).\n";
 
 struct AuditOptions {
-    std::string report, json, pack, rules_dir, templates_dir, report_template;
+    std::string report, json, pack, rules_dir, templates_dir, report_template, ledger;
     long as_of = 0;
     size_t sample = 0;  // 0: every case
     double sample_pct = 0;
@@ -154,6 +158,7 @@ bool parse_options(const Args& a, AuditOptions& o, std::ostream& err) {
     o.report = a.get_or("--report", "");
     if (o.report.empty()) return usage("--report FILE.pdf is required");
     o.json = a.get_or("--json", "");
+    o.ledger = ledger_option(a);
     o.pack = a.get_or("--rules", "tf-2015");
     if (auto e = as_of_option(a, o.as_of); !e.empty()) return usage(e);
     if (auto e = check_sampling(a, o); !e.empty()) return usage(e);
@@ -231,23 +236,25 @@ struct Population {
 };
 
 Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
-                         const std::vector<std::string>& paths, Population& pop) {
+                         const std::vector<std::string>& paths, Population& pop, LedgerRun* run) {
     PipelineOptions po = o.isolation;
     po.templates_dir = o.templates_dir;
     po.threads = o.threads ? o.threads : default_threads();
     for (const auto& c : pack.criteria) po.criteria.emplace_back(c.id, c.name);
     Collector collector(pop.results);
-    report::Batch batch(pack, o.as_of, collector);
+    report::Batch batch(pack, o.as_of, run ? run->wrap(collector) : collector);
     if (batch.error()) return batch.error();
     size_t n = 0;
-    const Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
+    Status st = for_each_case(paths, po, [&](CaseRecord&& r) {
         pop.kept.push_back(keep(r, agencies));
+        if (run) run->note(r), run->feed(r, batch);
         batch.add(r);
         if (o.progress && (++n % 16 == 0 || n < 16)) std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
     if (batch.error()) return batch.error();
+    if (!st && run) st = run->finish();  // committed before any report is written
     if (!st && pop.results.size() != pop.kept.size()) return Error{"", "internal error: results and cases out of step"};
     make_keys_unique(pop.kept);
     return st;
@@ -266,6 +273,7 @@ void pseudonymise(report::AuditCase& c, const audit::NameMap& names) {
         }
     }
     for (auto& m : r.to_make_claimable) m.what = names.apply(m.what);
+    for (auto& d : r.notes.decisions) d.reason = names.apply(d.reason);
     for (auto& e : r.errors) e.error = names.apply(e.error);
     r.grade_basis = names.apply(r.grade_basis);
     c.lead_professional = names.apply(c.lead_professional);
@@ -342,6 +350,7 @@ report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& p
     r.tool_version = TFAUDIT_VERSION;
     r.command = redraw_command(args);
     r.pseudonymised = o.pseudonymise;
+    r.ledger = !o.ledger.empty();
     std::vector<size_t> order = draw.picked;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pop.kept[a].summary.key < pop.kept[b].summary.key; });
     audit::Pseudonymiser names(o.as_of);
@@ -434,7 +443,7 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
     Args a({"--help", "-h", "--no-progress", "--pseudonymise", "--open-only"},
            {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
             "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads",
-            "--time-limit", "--memory-limit"});
+            "--time-limit", "--memory-limit", "--ledger"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
@@ -446,8 +455,14 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
         if (auto e = json_file.open()) return fail(err, *e);
     Setup s;
     if (!load_setup(o, s, err)) return kUsage;
+    std::unique_ptr<LedgerRun> run;
+    if (!o.ledger.empty()) {
+        auto r = LedgerRun::start(o.ledger, s.pack, RunSetup{command_line(args), o.as_of, "", nullptr});
+        if (!r) return fail(err, r.error());
+        run = std::move(r.value());
+    }
     Population pop;
-    if (auto e = extract_and_check(o, s.pack, s.agencies, a.positional(), pop)) return fail(err, *e);
+    if (auto e = extract_and_check(o, s.pack, s.agencies, a.positional(), pop, run.get())) return fail(err, *e);
     std::vector<audit::CaseSummary> summaries;
     for (const auto& k : pop.kept) summaries.push_back(k.summary);
     const auto members = audit::filter_population(summaries, o.filter, s.agencies);

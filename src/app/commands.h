@@ -12,6 +12,9 @@ int cmd_extract(const std::vector<std::string>& args, std::ostream& out, std::os
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_rules(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_decide(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_ledger(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_templates(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Expands PATH arguments: files as given, folders walked recursively (sorted, hidden files

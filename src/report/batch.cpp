@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "core/calendar.h"
+#include "rules/claimable.h"
 
 namespace tfa::report {
 
@@ -63,6 +64,7 @@ Batch::~Batch() {
 }
 
 void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
+    rules::settle_claimable(pack_, result);
     ++summary_.cases;
     if (result.verdict == rules::Verdict::Claimable) ++summary_.claimable;
     else if (result.verdict == rules::Verdict::NeedsReview) {
@@ -81,8 +83,11 @@ PreparedCase Batch::prepare(const CaseRecord& record) const {
     if (writer_.wants_record()) p.record_json = to_json(record, kRecordDepth);
     p.result = deferred_ ? rules::judge_rules(pack_, record, as_of_, nullptr)
                          : rules::check_case(pack_, record, as_of_, nullptr);
+    p.result.notes.claimable_from = rules::claimable_from(pack_, record, as_of_, p.result);
     return p;
 }
+
+void Batch::add_known(const std::string& family_ref, const std::string& entry) { refs_[family_ref].push_back(entry); }
 
 void Batch::add(const CaseRecord& record) { add(prepare(record)); }
 
@@ -106,6 +111,7 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     const Source src = it == record.sources.end() ? Source{} : it->second;
     for (const auto* s : {&record.case_name, &record.family_ref, &src.file, &src.where, &src.quote}) put_str(spool_, *s);
     put_str(spool_, raw.case_name);
+    put_str(spool_, raw.notes.claimable_from);
     put_u64(spool_, raw.findings.size());
     for (const auto& f : raw.findings) {
         put_u64(spool_, static_cast<uint64_t>(f.status) | (f.undecided ? 0x100u : 0u));
@@ -141,6 +147,7 @@ bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord
     for (auto* s : {&stub.case_name, &stub.family_ref, &src.file, &src.where, &src.quote}) ok = ok && get_str(spool_, *s);
     if (!src.empty()) stub.sources["family_ref"] = src;
     ok = ok && get_str(spool_, raw.case_name);
+    ok = ok && get_str(spool_, raw.notes.claimable_from);
     raw.family_ref = stub.family_ref;
     uint64_t n = 0;
     ok = ok && get_u64(spool_, n);

@@ -40,6 +40,10 @@ public:
     PreparedCase prepare(const CaseRecord& record) const;
     void add(PreparedCase&& prepared);
 
+    // Adds a duplicate entry from outside the batch (a claims ledger: "claimed in window W on
+    // D") for `family_ref`: its duplicate_ref rules fail, quoting `entry`. Call before finish().
+    void add_known(const std::string& family_ref, const std::string& entry);
+
     // Writes the spooled cases and calls writer.end(). Call once. When error() is set, writes
     // nothing more (and does not call writer.end()): the run must stop with that error.
     RunSummary finish();

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "core/text.h"
+#include "report/notes.h"
 #include "report/writer.h"
 
 namespace tfa::report {
@@ -53,6 +54,15 @@ public:
         out_ << "      \"route\": " << str_or_null(r.route) << ",\n";
         out_ << "      \"score\": " << r.score << ",\n";
         out_ << "      \"needs_review_cause\": " << str_or_null(to_string(r.review_cause)) << ",\n";
+        if (!r.notes.claimable_from.empty()) out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";
+        if (!r.notes.decisions.empty()) {
+            out_ << "      \"decisions\": " << list(r.notes.decisions, [](const rules::Decision& d) {
+                return "{\"rule\": " + json_quote(d.rule) + ", \"decision\": " + json_quote(d.decision) + ", \"reason\": " +
+                       json_quote(d.reason) + ", \"by\": " + json_quote(d.by) + ", \"at\": " + json_quote(d.at) +
+                       ", \"stale\": " + (d.stale ? "true" : "false") + "}";
+            }) << ",\n";
+            out_ << "      \"verdict_with_decisions\": " << str_or_null(r.notes.verdict_with_decisions) << ",\n";
+        }
         if (!r.grade.empty() || !r.grade_basis.empty())
             out_ << "      \"grade\": " << str_or_null(r.grade) << ",\n      \"grade_basis\": " << json_quote(r.grade_basis) << ",\n";
         out_ << "      \"findings\": " << list(r.findings, finding_json) << ",\n";

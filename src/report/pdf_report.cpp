@@ -123,6 +123,7 @@ public:
         f_.new_page();
         f_.heading(say("findings_title"), s_.h1, 1, true);
         for (const auto& c : r_.cases) one_case(c);
+        decisions();
         appendix();
     }
 
@@ -350,6 +351,9 @@ private:
         line += "  ·  " + say("label_score") + ": " + std::to_string(res.score);
         if (graded_) line += "  ·  " + say("label_proposed_grade") + ": " + (res.grade.empty() ? "-" : res.grade);
         f_.paragraph(line, v);
+        if (!res.notes.claimable_from.empty()) f_.paragraph(say("label_claimable_from") + ": " + res.notes.claimable_from, s_.bold);
+        if (!res.notes.verdict_with_decisions.empty())
+            f_.paragraph(say("label_verdict_with_decisions") + ": " + say("verdict_" + res.notes.verdict_with_decisions), s_.bold);
         f_.paragraph(facts_line(a), s_.small);
         if (graded_ && !res.grade_basis.empty()) f_.paragraph(say("label_grade_basis") + ": " + res.grade_basis, s_.muted);
         for (const auto& e : res.errors) f_.paragraph(say("label_unreadable") + ": " + short_file(e.file, a.folder) + ": " + e.error, s_.small);
@@ -403,6 +407,11 @@ private:
                 fx.colour = t_.colour("accent");
                 body.paras.push_back(CellText{say("label_fix") + ": " + fd.fix + (fd.fix_document.empty() ? "" : " (" + short_file(fd.fix_document, a.folder) + ")"), fx});
             }
+            for (const auto& d : res.notes.decisions)
+                if (d.rule == fd.rule)
+                    body.paras.push_back(CellText{say("label_decision") + ": " + d.decision + " (" + d.by + ", " + d.at.substr(0, 10) +
+                                                      "): " + d.reason + (d.stale ? " [" + say("word_stale") + "]" : ""),
+                                                  s_.cell_small});
             t.rows.push_back({cell(say(std::string("status_") + to_string(fd.status)), st), cell(to_string(fd.severity), s_.cell), rule, body});
             if (fd.status == rules::Status::Fail) {
                 t.rows.back()[0].filled = true;
@@ -418,6 +427,25 @@ private:
         f_.need(40);
         f_.paragraph(say("fix_title"), s_.bold);
         for (const auto& m : res.to_make_claimable) f_.paragraph("•  " + m.what + (m.document.empty() ? "" : " (" + m.document + ")"), s_.small, 8);
+    }
+
+    // ---- auditor decisions (from a claims ledger) ----------------------------------------
+
+    void decisions() {
+        if (!r_.ledger) return;
+        f_.new_page();
+        f_.heading(say("decisions_title"), s_.h1, 1, true);
+        paragraphs(say("decisions_intro"));
+        pdf::Table t = table({0.16, 0.14, 0.12, 0.14, 0.12, 0.32},
+                             {say("col_ref"), say("col_rule"), say("col_decision"), say("col_by"), say("col_when"), say("col_reason")});
+        for (const auto& c : r_.cases)
+            for (const auto& d : c.result.notes.decisions)
+                t.rows.push_back({cell(c.result.family_ref.empty() ? c.result.case_name : c.result.family_ref, s_.cell),
+                                  cell(d.rule, s_.cell), cell(d.decision, s_.cell_bold), cell(d.by, s_.cell),
+                                  cell(d.at.substr(0, 10), s_.cell),
+                                  cell(d.reason + (d.stale ? " [" + say("word_stale") + "]" : ""), s_.cell)});
+        if (t.rows.empty()) f_.paragraph(say("decisions_none"), s_.body);
+        else f_.table(t);
     }
 
     // ---- appendix ----------------------------------------------------------------------

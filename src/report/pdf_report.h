@@ -60,6 +60,7 @@ struct AuditReport {
     std::vector<AuditFile> files;            // the sampled cases' documents
     std::string tool_version, command;
     bool pseudonymised = false;
+    bool ledger = false;  // the run used a claims ledger: the report has a decisions section
 };
 
 // Lays out and writes the report. Errors: the fonts cannot be loaded, PoDoFo failed.

@@ -35,7 +35,8 @@ const std::vector<std::string>& template_text_keys() {
         "col_sha256", "verdict_claimable", "verdict_not_claimable", "verdict_needs_review", "status_pass",
         "status_fail", "status_warn", "status_not_applicable", "status_needs_review", "cause_unreadable_document",
         "cause_layout_not_understood", "cause_reader_warning", "cause_judgement", "label_unrecognised",
-        "label_unmatched_labels"};
+        "label_unmatched_labels", "label_claimable_from", "label_decision", "label_verdict_with_decisions", "word_stale",
+        "decisions_title", "decisions_intro", "decisions_none", "col_decision", "col_by", "col_when", "col_reason"};
     return v;
 }
 

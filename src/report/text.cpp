@@ -1,6 +1,8 @@
 // The text report, for people: one line per case, then each failing finding with its quote.
 #include <ostream>
+#include <set>
 
+#include "report/notes.h"
 #include "report/writer.h"
 #include "core/text.h"
 #include "rules/check_util.h"
@@ -26,6 +28,9 @@ public:
              << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
         if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
         out_ << safe(r.case_name) << "\n";
+        if (!r.notes.claimable_from.empty())
+            out_ << "    " << paint("36", "claimable from " + r.notes.claimable_from) << " (the time the claim route needs has not yet passed)\n";
+        shown_.clear();
         for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
         for (const auto& u : r.unrecognised) {
             out_ << "    " << paint("35", "? of no type tfaudit recognises") << " " << safe(u.file);
@@ -46,6 +51,10 @@ public:
         for (const auto& m : r.to_make_claimable)
             out_ << "    " << paint("36", "to make claimable:") << " " << safe(m.what) << " (" << safe(m.document) << ")\n";
         if (graded_) out_ << "    grade basis: " << safe(r.grade_basis) << "\n";
+        for (const auto& d : r.notes.decisions)
+            if (!shown_.count(d.rule)) out_ << "    decision on " << safe(d.rule) << ": " << safe(decision_words(d)) << "\n";
+        if (!r.notes.verdict_with_decisions.empty())
+            out_ << "    verdict with decisions: " << r.notes.verdict_with_decisions << " (the findings above are as judged)\n";
     }
 
     void end(const RunSummary& s) override {
@@ -79,6 +88,8 @@ private:
                 if (!e.quote.empty()) out_ << ": \"" << safe(e.quote) << "\"";
                 out_ << "\n";
             }
+            for (const auto* d : decisions_on(r, f.rule)) out_ << "        " << paint("36", "decision:") << " " << safe(decision_words(*d)) << "\n";
+            shown_.insert(f.rule);
         }
     }
 
@@ -100,6 +111,7 @@ private:
     bool colour_;
     RunInfo run_;
     bool graded_ = false;
+    std::set<std::string> shown_;  // rules whose decisions were shown beside their finding
 };
 
 }  // namespace

@@ -58,7 +58,7 @@ struct WriterEntry {
     std::unique_ptr<Writer> (*make)(std::ostream& out, const WriterOptions& opts);
 };
 
-// The one table of writers: text, json, csv, cases-csv, junit.
+// The one table of writers: text, json, csv, cases-csv, junit, xlsx.
 const std::vector<WriterEntry>& writers();
 
 // The writer called `name` writing to `out`, or null for an unknown name.
@@ -70,6 +70,7 @@ std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&
 std::unique_ptr<Writer> make_csv_writer(std::ostream& out, const WriterOptions& opts);
 std::unique_ptr<Writer> make_cases_csv_writer(std::ostream& out, const WriterOptions& opts);
 std::unique_ptr<Writer> make_junit_writer(std::ostream& out, const WriterOptions& opts);
+std::unique_ptr<Writer> make_xlsx_writer(std::ostream& out, const WriterOptions& opts);
 
 // RFC 4180 field: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
 std::string csv_field(const std::string& s);

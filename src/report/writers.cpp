@@ -9,6 +9,7 @@ const std::vector<WriterEntry>& writers() {
         {"csv", "one row per finding", make_csv_writer},
         {"cases-csv", "one row per case: reference, verdict, route, score, what is missing", make_cases_csv_writer},
         {"junit", "JUnit XML: a testsuite per run, a testcase per case", make_junit_writer},
+        {"xlsx", "an Excel workbook: Cases, Findings and Summary sheets (with --output FILE.xlsx)", make_xlsx_writer},
     };
     return table;
 }

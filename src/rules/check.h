@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/record.h"
+#include "rules/annotations.h"
 #include "rules/pack.h"
 #include "rules/status.h"
 
@@ -55,6 +56,7 @@ struct CaseResult {
     std::vector<CaseError> errors;   // the record's unreadable documents, and reader warnings that lost content
     std::vector<Unrecognised> unrecognised;  // documents of no recognised type, with their unmatched labels
     ReviewCause review_cause = ReviewCause::None;  // why, when the verdict is needs_review
+    Annotations notes;               // claimable_from and auditor decisions (rules/annotations.h)
 };
 
 // The prefix of a CaseError made from a reader's warning (judge_rules).
