@@ -8,6 +8,8 @@ PACKAGES=(
   libpoco-dev libxml2-dev libpodofo-dev catch2 zlib1g-dev
   fonts-dejavu-core          # the PDF report embeds DejaVu Sans
   qpdf poppler-utils         # tests check every report with qpdf --check and pdftotext
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the sanitizer build and the fuzz targets (scripts/test.sh)
+  python3                    # tests/hostile/make-hostile.py writes the hostile corpus at test time
 )
 
 missing=()
