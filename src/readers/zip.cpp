@@ -13,6 +13,7 @@ namespace tfa {
 struct ZipFile::Impl {
     std::string path;
     std::string_view bytes;
+    std::optional<std::string> tamed;  // what Poco parses when `bytes` needed taming, else empty
     ReadOptions opts;
     std::unique_ptr<Poco::MemoryInputStream> in;
     std::unique_ptr<Poco::Zip::ZipArchive> archive;
@@ -28,23 +29,22 @@ uint64_t le(std::string_view b, size_t at, int n) {
     return v;
 }
 
-// False when a Zip64 end-of-central-directory record claims more bytes than the file has left.
-// Poco allocates the size such a record claims before reading it (a fuzzed 1 KB file asked for
-// 434 PB), so the claim is checked first. Only records at or after the central directory are
-// looked at when the end record says where it starts: the same four bytes inside compressed
-// data are not a record, and are never reached by Poco's walk.
-bool zip64_records_fit(std::string_view b) {
-    static constexpr std::string_view kEnd("PK\x05\x06", 4), kEnd64("PK\x06\x06", 4);
-    size_t from = 0;
-    const size_t e = b.rfind(kEnd);
-    if (e != std::string_view::npos && e + 22 <= b.size() && b.size() - e <= 22 + 65535) {
-        const uint64_t cd = le(b, e + 16, 4);
-        if (cd <= e) from = static_cast<size_t>(cd);
+// Poco allocates whatever size a Zip64 end-of-central-directory record claims before reading it
+// (fuzzing found 2 KB files asking for 434 PB), and its walk can land on such a record anywhere.
+// Returns a copy of `b` in which every such claim past the end of the file is cut down to the
+// bytes that are left, or nothing when no claim needs it. Offsets are unchanged, and entries
+// are read from the original bytes, so four such bytes inside compressed data change nothing.
+std::optional<std::string> tame_zip64_records(std::string_view b) {
+    static constexpr std::string_view kEnd64("PK\x06\x06", 4);
+    std::optional<std::string> out;
+    for (size_t o = b.find(kEnd64); o != std::string_view::npos; o = b.find(kEnd64, o + 1)) {
+        if (o + 12 > b.size()) break;
+        const uint64_t left = b.size() - o - 12;
+        if (le(b, o + 4, 8) <= left) continue;
+        if (!out) out.emplace(b);
+        for (int i = 0; i < 8; ++i) (*out)[o + 4 + static_cast<size_t>(i)] = static_cast<char>(left >> (8 * i));
     }
-    for (size_t o = b.find(kEnd64, from); o != std::string_view::npos; o = b.find(kEnd64, o + 1)) {
-        if (o + 12 > b.size() || le(b, o + 4, 8) > b.size() - o - 12) return false;
-    }
-    return true;
+    return out;
 }
 
 }  // namespace
@@ -53,13 +53,14 @@ ZipFile::~ZipFile() = default;
 Result<std::unique_ptr<ZipFile>> ZipFile::open(const std::string& path, std::string_view bytes,
                                                const ReadOptions& opts) {
     if (bytes.size() < 4 || bytes.substr(0, 2) != "PK") return Error{path, "not a zip archive"};
-    if (!zip64_records_fit(bytes)) return Error{path, "damaged zip archive: a Zip64 end record larger than the file"};
     std::unique_ptr<ZipFile> z(new ZipFile());
     z->impl_->path = path;
     z->impl_->bytes = bytes;
     z->impl_->opts = opts;
     try {
-        z->impl_->in = std::make_unique<Poco::MemoryInputStream>(bytes.data(), bytes.size());
+        z->impl_->tamed = tame_zip64_records(bytes);
+        const std::string_view headers = z->impl_->tamed ? std::string_view(*z->impl_->tamed) : bytes;
+        z->impl_->in = std::make_unique<Poco::MemoryInputStream>(headers.data(), headers.size());
         z->impl_->archive = std::make_unique<Poco::Zip::ZipArchive>(*z->impl_->in);
     } catch (const Poco::Exception& e) {
         return Error{path, "damaged or truncated zip archive: " + e.displayText()};
