@@ -31,18 +31,22 @@ uint64_t le(std::string_view b, size_t at, int n) {
 
 // Poco allocates whatever size a Zip64 end-of-central-directory record claims before reading it
 // (fuzzing found 2 KB files asking for 434 PB), and its walk can land on such a record anywhere.
-// Returns a copy of `b` in which every such claim past the end of the file is cut down to the
-// bytes that are left, or nothing when no claim needs it. Offsets are unchanged, and entries
-// are read from the original bytes, so four such bytes inside compressed data change nothing.
+// Returns a copy of `b` in which every record Poco could not read as it stands (a claim past the
+// end of the file or under the record's fixed 44 bytes, or fewer than its 56 bytes left) claims
+// exactly 44 bytes and is padded with zeros to its full length; nothing when no record needs it.
+// Offsets are unchanged and entries are read from the original bytes, so the same four bytes
+// inside compressed data change nothing.
 std::optional<std::string> tame_zip64_records(std::string_view b) {
     static constexpr std::string_view kEnd64("PK\x06\x06", 4);
+    static constexpr uint64_t kFixed = 44;  // the record's bytes after its signature and size
     std::optional<std::string> out;
     for (size_t o = b.find(kEnd64); o != std::string_view::npos; o = b.find(kEnd64, o + 1)) {
-        if (o + 12 > b.size()) break;
-        const uint64_t left = b.size() - o - 12;
-        if (le(b, o + 4, 8) <= left) continue;
+        const uint64_t left = b.size() >= o + 12 ? b.size() - o - 12 : 0;
+        const uint64_t claim = b.size() >= o + 12 ? le(b, o + 4, 8) : 0;
+        if (claim >= kFixed && claim <= left) continue;
         if (!out) out.emplace(b);
-        for (int i = 0; i < 8; ++i) (*out)[o + 4 + static_cast<size_t>(i)] = static_cast<char>(left >> (8 * i));
+        if (out->size() < o + 12 + kFixed) out->resize(o + 12 + kFixed, '\0');
+        for (int i = 0; i < 8; ++i) (*out)[o + 4 + static_cast<size_t>(i)] = static_cast<char>(kFixed >> (8 * i));
     }
     return out;
 }
