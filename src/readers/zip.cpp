@@ -40,13 +40,17 @@ std::optional<std::string> tame_zip64_records(std::string_view b) {
     static constexpr std::string_view kEnd64("PK\x06\x06", 4);
     static constexpr uint64_t kFixed = 44;  // the record's bytes after its signature and size
     std::optional<std::string> out;
-    for (size_t o = b.find(kEnd64); o != std::string_view::npos; o = b.find(kEnd64, o + 1)) {
-        const uint64_t left = b.size() >= o + 12 ? b.size() - o - 12 : 0;
-        const uint64_t claim = b.size() >= o + 12 ? le(b, o + 4, 8) : 0;
+    std::string_view cur = b;  // what Poco will parse: the copy once there is one
+    // Records may overlap; each is judged in the copy as it stands after the ones before it
+    // were tamed (a size written over a later signature means there is no later record).
+    for (size_t o = cur.find(kEnd64); o != std::string_view::npos; o = cur.find(kEnd64, o + 1)) {
+        const uint64_t left = cur.size() >= o + 12 ? cur.size() - o - 12 : 0;
+        const uint64_t claim = cur.size() >= o + 12 ? le(cur, o + 4, 8) : 0;
         if (claim >= kFixed && claim <= left) continue;
         if (!out) out.emplace(b);
         if (out->size() < o + 12 + kFixed) out->resize(o + 12 + kFixed, '\0');
         for (int i = 0; i < 8; ++i) (*out)[o + 4 + static_cast<size_t>(i)] = static_cast<char>(kFixed >> (8 * i));
+        cur = *out;
     }
     return out;
 }
