@@ -6,7 +6,8 @@
 # next run. Committed regression inputs (fuzz/regressions/<target>/) run first.
 # A crash, sanitizer report, leak, timeout (FUZZ_TIMEOUT s per input, default 25) or
 # out-of-memory (FUZZ_RSS_MB, default 2048) fails the script; the input is saved under
-# build-fuzz/artifacts/<target>/ to become a regression fixture.
+# build-fuzz/artifacts/<target>/ to become a regression fixture. A finding whose stack holds a
+# frame listed in fuzz/pending/known.txt (fixed on another branch) is reported, not failed.
 # Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: docx odt html pdf xlsx txt csv extract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,16 @@ seed() {
     if [[ $t == txt ]]; then printf 'Family reference: FR-1\nName: Alex\n' >"$out/seed.txt"; fi
 }
 
+# True when the sanitizer report in log $1 has a frame listed in fuzz/pending/known.txt.
+known_finding() {
+    local f
+    while read -r f; do
+        [[ -z $f || $f == \#* ]] && continue
+        sed -n '/ERROR: /,/SUMMARY: /p' "$1" | grep -qF -- "$f" && return 0
+    done <fuzz/pending/known.txt
+    return 1
+}
+
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$root/scripts/sanitizers/ubsan.supp}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/sanitizers/lsan.supp:print_suppressions=0}
@@ -57,6 +68,10 @@ for t in "${targets[@]}"; do
     if ! "$bin" "$corpus" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-25}" \
         -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -max_len="${FUZZ_MAX_LEN:-262144}" -print_final_stats=1 \
         -artifact_prefix="$art/" >"$dir/fuzz-$t.log" 2>&1; then
+        if known_finding "$dir/fuzz-$t.log"; then
+            echo "fuzz $t: stopped on a known finding waiting for another branch (fuzz/pending/README.md)"
+            continue
+        fi
         echo "fuzz $t: FAILED, input in $art/ (log: $dir/fuzz-$t.log)"
         grep -m3 "ERROR\|SUMMARY\|runtime error" "$dir/fuzz-$t.log" || true
         failed+=("$t")
