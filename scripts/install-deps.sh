@@ -13,7 +13,8 @@ PACKAGES=(
   libxlsxwriter-dev          # check --format xlsx writes the case list as an Excel workbook
   postgresql                 # the ledger tests run against a throwaway PostgreSQL 15 server
   libreoffice-calc-nogui     # the workbook test converts it with soffice to check it opens cleanly
-  python3                    # scripts/pg-test-server.sh finds a free port with it
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the sanitizer build and the fuzz targets (scripts/test.sh)
+  python3                    # pg-test-server.sh finds a free port; make-hostile.py writes the hostile corpus
 )
 
 missing=()

@@ -108,7 +108,8 @@ NameMap Pseudonymiser::for_case(const CasePeople& people) {
     }
     // A word shared by several people (a family surname) becomes a neutral mark.
     for (const auto& [word, labels] : by_part) {
-        const bool one = std::all_of(labels.begin(), labels.end(), [&](const std::string& l) { return l == labels[0]; });
+        const std::string& first = labels[0];  // clang 14 cannot capture a structured binding
+        const bool one = std::all_of(labels.begin(), labels.end(), [&](const std::string& l) { return l == first; });
         map.add(word, one ? labels[0] : "[name]");
     }
     map.seal();

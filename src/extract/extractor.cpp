@@ -627,14 +627,18 @@ private:
     };
 
     // Lays the table out on its grid: a vertically merged continuation takes the text of the
-    // cell above; the extra columns of a horizontal span are empty.
+    // cell above; the extra columns of a horizontal span are empty. The text so repeated is
+    // bounded per document (kMaxRepeated): past it a continuation reads as empty, so one large
+    // cell merged down thousands of rows is not copied into every one of them.
+    static constexpr size_t kMaxRepeated = 16u << 20;
     std::vector<std::vector<GridCell>> layout(const Block& t) const {
         std::vector<std::vector<GridCell>> grid;
         for (size_t r = 0; r < t.rows.size(); ++r) {
             std::vector<GridCell> row;
             for (const auto& c : t.rows[r].cells) {
                 const size_t col = row.size();
-                if (c.continued && r > 0 && col < grid[r - 1].size())
+                if (c.continued && r > 0 && col < grid[r - 1].size() &&
+                    (repeated_ += grid[r - 1][col].text.size()) <= kMaxRepeated)
                     row.push_back(grid[r - 1][col]);
                 else
                     row.push_back({&c, cell_text(c)});
@@ -907,6 +911,7 @@ private:
 
     const Document& doc_;
     const Vocab& v_;
+    mutable size_t repeated_ = 0;  // text layout() has repeated into merged continuations
     DocFacts& f_;
     Active active_;
     std::vector<const Pattern*> outcome_re_, action_re_;

@@ -259,7 +259,7 @@ void block_text(std::string& out, const Block& b) {
             }
             return;
         case BlockKind::ListItem:
-            out.append(static_cast<size_t>(b.level) * 2, ' ');
+            out.append(static_cast<size_t>(std::clamp(b.level, 0, 9)) * 2, ' ');  // never a negative count
             out += b.marker.empty() ? (b.ordered ? "1." : "-") : b.marker;
             out += ' ';
             break;

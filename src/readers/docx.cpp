@@ -6,6 +6,7 @@
 // its part. Tracked changes are read as accepted: w:ins and w:moveTo kept, w:del and
 // w:moveFrom dropped. Content controls left showing their placeholder are read as empty.
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,22 @@ namespace {
 using xml::attr;
 using xml::is;
 using xml::name;
+
+// The integer in `s`, clamped to [lo, hi]; `def` when `s` holds no number. Clamping here, before
+// any arithmetic, keeps a hostile gridSpan or start value from overflowing a counter.
+int int_val(std::string_view s, int lo, int hi, int def) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    long long v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec == std::errc::result_out_of_range) return s.front() == '-' ? lo : hi;
+    if (r.ec != std::errc() || r.ptr == s.data()) return def;
+    return static_cast<int>(std::clamp<long long>(v, lo, hi));
+}
+
+// Counters and levels: list numbers stay within these, so counting on can never overflow.
+constexpr int kMaxListStart = 1000000000;
+constexpr int kMaxGridSpan = 1000;
 
 // ---------------------------------------------------------------------------------------
 // Container stage: styles, numbering and relationships.
@@ -139,10 +156,10 @@ Styles read_styles(const xmlDoc* doc) {
         if (const xmlNode* n = xml::child(s, "name")) info.name = text::lower(attr(n, "val"));
         if (const xmlNode* b = xml::child(s, "basedOn")) info.based_on = std::string(attr(b, "val"));
         if (const xmlNode* p = xml::child(s, "pPr")) {
-            if (const xmlNode* o = xml::child(p, "outlineLvl")) info.outline = std::atoi(std::string(attr(o, "val")).c_str());
+            if (const xmlNode* o = xml::child(p, "outlineLvl")) info.outline = int_val(attr(o, "val"), -1, 9, 0);
             if (const xmlNode* np = xml::child(p, "numPr")) {
                 if (const xmlNode* id = xml::child(np, "numId")) info.num_id = std::string(attr(id, "val"));
-                if (const xmlNode* l = xml::child(np, "ilvl")) info.num_level = std::atoi(std::string(attr(l, "val")).c_str());
+                if (const xmlNode* l = xml::child(np, "ilvl")) info.num_level = int_val(attr(l, "val"), 0, 8, 0);
             }
         }
         st.by_id.emplace(std::string(attr(s, "styleId")), std::move(info));
@@ -177,8 +194,8 @@ void read_levels(const xmlNode* parent, std::map<int, LevelFormat>& out) {
         LevelFormat f;
         if (const xmlNode* n = xml::child(l, "numFmt")) f.fmt = std::string(attr(n, "val"));
         if (const xmlNode* t = xml::child(l, "lvlText")) f.text = std::string(attr(t, "val"));
-        if (const xmlNode* s = xml::child(l, "start")) f.start = std::atoi(std::string(attr(s, "val")).c_str());
-        out[std::atoi(std::string(attr(l, "ilvl")).c_str())] = f;
+        if (const xmlNode* s = xml::child(l, "start")) f.start = int_val(attr(s, "val"), -kMaxListStart, kMaxListStart, 0);
+        out[int_val(attr(l, "ilvl"), -1, 9, 0)] = f;
     }
 }
 
@@ -194,8 +211,8 @@ Numbering read_numbering(const xmlDoc* doc) {
             for (const xmlNode* o = xml::first_el(n); o; o = xml::next_el(o)) {
                 if (!is(o, "lvlOverride")) continue;
                 if (const xmlNode* s = xml::child(o, "startOverride"))
-                    nb.start_override[id][std::atoi(std::string(attr(o, "ilvl")).c_str())] =
-                        std::atoi(std::string(attr(s, "val")).c_str());
+                    nb.start_override[id][int_val(attr(o, "ilvl"), -1, 9, 0)] =
+                        int_val(attr(s, "val"), -kMaxListStart, kMaxListStart, 0);
             }
         }
     }
@@ -241,6 +258,8 @@ struct Sink {
     int tables = 0;
 };
 
+void row_spans(Block& t);
+
 struct FieldState {
     enum Phase { None, Instr, Result } phase = None;
     std::string instr;
@@ -250,8 +269,8 @@ struct FieldState {
 
 class Walker {
 public:
-    Walker(const Styles& styles, const Numbering& numbering, std::vector<Block>& extras)
-        : styles_(styles), numbering_(numbering), extras_(extras) {}
+    Walker(const Styles& styles, const Numbering& numbering, std::vector<Block>& extras, Budget& budget)
+        : styles_(styles), numbering_(numbering), extras_(extras), budget_(budget) {}
 
     void blocks(const xmlNode* parent, Sink& sink, int depth = 0);
 
@@ -270,6 +289,7 @@ private:
     const Styles& styles_;
     const Numbering& numbering_;
     std::vector<Block>& extras_;
+    Budget& budget_;
     int text_boxes_ = 0;
     std::string drop_cap_;  // text of a drop-cap paragraph waiting for the paragraph it starts
     std::map<std::string, std::vector<int>> counters_;  // numId → count per level
@@ -305,7 +325,7 @@ void Walker::list_marker(Block& b, const std::string& num_id, int lvl) {
         auto so = numbering_.start_override.find(num_id);
         if (so != numbering_.start_override.end() && so->second.count(lvl)) start = so->second.at(lvl);
         c[static_cast<size_t>(lvl)] = start;
-    } else {
+    } else if (c[static_cast<size_t>(lvl)] < kMaxListStart) {
         ++c[static_cast<size_t>(lvl)];
     }
     c.resize(static_cast<size_t>(lvl) + 1);  // deeper levels restart
@@ -333,10 +353,10 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
         if (const xmlNode* s = xml::child(ppr, "pStyle")) style = std::string(attr(s, "val"));
         if (const xmlNode* np = xml::child(ppr, "numPr")) {
             if (const xmlNode* id = xml::child(np, "numId")) num_id = std::string(attr(id, "val"));
-            if (const xmlNode* l = xml::child(np, "ilvl")) lvl = std::atoi(std::string(attr(l, "val")).c_str());
+            if (const xmlNode* l = xml::child(np, "ilvl")) lvl = int_val(attr(l, "val"), 0, 8, 0);
             numbered = true;
         }
-        if (const xmlNode* o = xml::child(ppr, "outlineLvl")) outline = std::atoi(std::string(attr(o, "val")).c_str());
+        if (const xmlNode* o = xml::child(ppr, "outlineLvl")) outline = int_val(attr(o, "val"), -1, 9, 0);
     }
     if (!numbered && !style.empty()) {
         if (const StyleInfo* si = styles_.find(style); si && !si->num_id.empty()) {
@@ -378,46 +398,45 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
         b.level = std::clamp(lvl, 0, 8);
         list_marker(b, num_id, b.level);
     }
+    budget_.blocks();
+    budget_.text(b.text.size());
     b.loc.part = sink.part;
     b.loc.path = sink.prefix + "paragraph " + std::to_string(++sink.paragraphs);
     sink.out->push_back(std::move(b));
 }
 
 void Walker::table(const xmlNode* tbl, Sink& sink, int depth) {
+    budget_.blocks();
     Block t;
     t.kind = BlockKind::Table;
     t.loc.part = sink.part;
     t.loc.path = sink.prefix + "table " + std::to_string(++sink.tables);
     rows(tbl, t, t.loc.path, depth);
-    // Row spans: a cell that restarts a vertical merge spans the continued cells below it in
-    // the same grid column.
-    std::vector<std::vector<int>> grid_start(t.rows.size());
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-        int g = 0;
-        for (const auto& c : t.rows[r].cells) {
-            grid_start[r].push_back(g);
-            g += c.col_span;
-        }
-    }
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-        for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-            Cell& cell = t.rows[r].cells[c];
-            if (cell.continued || cell.row_span != -1) {
-                if (cell.row_span == -1) cell.row_span = 1;
-                continue;
-            }
-            int span = 1;
-            for (size_t below = r + 1; below < t.rows.size(); ++below) {
-                bool found = false;
-                for (size_t k = 0; k < t.rows[below].cells.size(); ++k)
-                    if (grid_start[below][k] == grid_start[r][c] && t.rows[below].cells[k].continued) found = true;
-                if (!found) break;
-                ++span;
-            }
-            cell.row_span = span;
-        }
-    }
+    row_spans(t);
     if (!t.rows.empty()) sink.out->push_back(std::move(t));
+}
+
+// Row spans: a cell that restarts a vertical merge spans the continued cells below it in the
+// same grid column. One pass from the bottom row up, carrying for each grid column how many
+// continued cells run down from the row below: linear in the cells, however wide the table.
+void row_spans(Block& t) {
+    std::unordered_map<int, int> below, here;  // grid column → continued cells from this row down
+    for (size_t r = t.rows.size(); r-- > 0;) {
+        here.clear();
+        int g = 0;
+        for (Cell& cell : t.rows[r].cells) {
+            const auto it = below.find(g);
+            const int run = it == below.end() ? 0 : it->second;
+            if (cell.continued) {
+                here[g] = run + 1;
+                if (cell.row_span == -1) cell.row_span = 1;
+            } else if (cell.row_span == -1) {
+                cell.row_span = run + 1;
+            }
+            g += cell.col_span;  // col_span ≤ kMaxGridSpan and cells are budgeted: no overflow
+        }
+        std::swap(below, here);
+    }
 }
 
 void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path, int depth) {
@@ -432,14 +451,16 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
             continue;
         }
         if (nm != "tr") continue;
+        budget_.cells();  // a row costs as much as a cell
         Row row;
         const std::string row_path = table_path + ", row " + std::to_string(t.rows.size() + 1);
         if (const xmlNode* trpr = xml::child(tr, "trPr")) {
             row.header = xml::child(trpr, "tblHeader") != nullptr;
             if (xml::child(trpr, "del")) continue;  // a deleted row
             if (const xmlNode* gb = xml::child(trpr, "gridBefore")) {
-                const int n = std::atoi(std::string(attr(gb, "val")).c_str());
-                for (int k = 0; k < n && k < 64; ++k) {
+                const int n = int_val(attr(gb, "val"), 0, 64, 0);
+                for (int k = 0; k < n; ++k) {
+                    budget_.cells();
                     Cell empty;
                     empty.loc = {"", row_path + ", cell " + std::to_string(row.cells.size() + 1), 0};
                     empty.row_span = 1;
@@ -461,11 +482,12 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
 }
 
 void Walker::cell(const xmlNode* tc, Row& row, const std::string& row_path, int depth) {
+    budget_.cells();
     Cell c;
     c.row_span = -1;  // computed by table()
     c.loc.path = row_path + ", cell " + std::to_string(row.cells.size() + 1);
     if (const xmlNode* pr = xml::child(tc, "tcPr")) {
-        if (const xmlNode* gs = xml::child(pr, "gridSpan")) c.col_span = std::max(1, std::atoi(std::string(attr(gs, "val")).c_str()));
+        if (const xmlNode* gs = xml::child(pr, "gridSpan")) c.col_span = int_val(attr(gs, "val"), 1, kMaxGridSpan, 1);
         if (const xmlNode* vm = xml::child(pr, "vMerge")) c.continued = attr(vm, "val", "continue") != "restart";
     }
     Sink s{&c.blocks, "", c.loc.path + ", ", 0, 0};
@@ -712,7 +734,8 @@ public:
         read_title(zip, doc);
 
         std::vector<Block> boxes;
-        Walker w(*styles, *numbering, boxes);
+        Budget budget(opts);
+        Walker w(*styles, *numbering, boxes, budget);
         Sink body_sink{&doc.body, "", "", 0, 0};
         w.blocks(body, body_sink);
 
@@ -753,6 +776,8 @@ private:
                                       : (a.second.size() != b.second.size() ? a.second.size() < b.second.size()
                                                                             : a.second < b.second);
         });
+        // A part that several relationships name is one header: read it once.
+        hf.erase(std::unique(hf.begin(), hf.end()), hf.end());
         int n_header = 0, n_footer = 0;
         for (const auto& [type, target] : hf) {
             auto d = parse_aux_part(zip, target, doc);

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -225,11 +226,14 @@ struct List {
     char type = '1';
 };
 
-// Rows still covered by a rowspan that starts in grid column i (carry[i]).
+// A rowspan that starts in a grid column (TableBuild::carry, by column). Rows are counted by
+// the number of rows kept when they close (an empty row does not advance it), and a span covers
+// the rows up to `until`: nothing is counted down per row, so a row costs nothing for the spans
+// it does not reach.
 struct Carry {
-    int rows_left = 0;
+    int until = 0;      // the last row (by rows kept) this span covers
     int span = 1;
-    int seen_row = -1;  // the last row that placed a placeholder for it
+    int seen_row = -1;  // the row that opened it or last placed a placeholder for it
 };
 
 struct TableBuild {
@@ -237,7 +241,10 @@ struct TableBuild {
     std::string prefix;  // "table 2", "table 1, row 1, cell 2, table 1"
     int number = 0;
     size_t level = 0;    // containers.size() at the table's start: it holds rows, not cells
-    std::vector<Carry> carry;
+    // Only the rowspans still open, by grid column: a rowspan at column 1,000,000 costs one
+    // entry, not a million, and each row visits only the open ones.
+    std::map<int, Carry> carry;
+    int closed_row = -1;  // rows kept when the last row closed: a span is used up for that row
     Row row;
     bool row_open = false;
     bool all_th = true;
@@ -257,7 +264,7 @@ struct Frame {
 
 class Builder {
 public:
-    explicit Builder(Document& doc) : doc_(doc) {
+    Builder(Document& doc, const ReadOptions& opts) : doc_(doc), budget_(opts) {
         containers_.emplace_back();
         ctxs_.emplace_back();
     }
@@ -642,6 +649,8 @@ private:
             blk.marker = x.marker;
             ctxs_[x.owner].used = true;
         }
+        budget_.blocks();
+        budget_.text(s.size());
         blk.text = std::move(s);
         s.clear();
         blk.emphasis.swap(c.emphasis);
@@ -665,15 +674,19 @@ private:
     // Placeholders for the rowspans from above that cover the next grid columns.
     void place_carries(TableBuild& t) {
         const int r = static_cast<int>(t.block.rows.size());
-        while (static_cast<size_t>(t.col) < t.carry.size()) {
-            Carry& k = t.carry[static_cast<size_t>(t.col)];
-            if (k.rows_left <= 0 || k.seen_row == r) break;
+        for (auto it = t.carry.find(t.col); it != t.carry.end(); it = t.carry.find(t.col)) {
+            Carry& k = it->second;
+            if (k.until < r) {
+                t.carry.erase(it);  // a span that has ended
+                break;
+            }
+            if (k.seen_row == r || t.closed_row == r) break;
+            budget_.cells();
             Cell p;
             p.continued = true;
             p.col_span = k.span;
             p.loc = {"", cell_path(t), 0};
             t.row.cells.push_back(std::move(p));
-            --k.rows_left;
             k.seen_row = r;
             t.col += k.span;
         }
@@ -688,13 +701,9 @@ private:
         if (!t.row_open) return;
         t.row_open = false;
         place_carries(t);
-        const int r = static_cast<int>(t.block.rows.size());
-        for (Carry& k : t.carry)  // rowspans this row did not reach still use up the row
-            if (k.rows_left > 0 && k.seen_row != r) {
-                --k.rows_left;
-                k.seen_row = r;
-            }
+        t.closed_row = static_cast<int>(t.block.rows.size());  // rowspans this row did not reach still use it up
         if (t.real_cells == 0) return;
+        budget_.cells();  // a row costs as much as a cell
         t.row.header = t.in_head || t.all_th;
         t.block.rows.push_back(std::move(t.row));
         t.row = Row();
@@ -704,15 +713,15 @@ private:
         TableBuild& t = tables_.back();
         if (!t.row_open) open_row(t);
         place_carries(t);
+        budget_.cells();
         t.cell = Cell();
         t.cell.col_span = std::clamp(int_attr(n, "colspan", 1), 1, 1000);
         t.cell.row_span = std::clamp(int_attr(n, "rowspan", 1), 1, 65534);
         t.cell.loc = {"", cell_path(t), 0};
         if (!th) t.all_th = false;
         if (t.cell.row_span > 1) {
-            const auto at = static_cast<size_t>(t.col);
-            if (t.carry.size() <= at) t.carry.resize(at + 1);
-            t.carry[at] = {t.cell.row_span - 1, t.cell.col_span, static_cast<int>(t.block.rows.size())};
+            const int r = static_cast<int>(t.block.rows.size());
+            t.carry[t.col] = {r + t.cell.row_span - 1, t.cell.col_span, r};
         }
         t.col += t.cell.col_span;
         ++t.real_cells;
@@ -760,6 +769,7 @@ private:
     }
 
     Document& doc_;
+    Budget budget_;
     std::vector<Container> containers_;
     std::vector<Ctx> ctxs_;
     std::vector<List> lists_;
@@ -793,7 +803,7 @@ public:
         if (blank(s)) return doc;  // an empty page is a document with nothing in it
         auto parsed = xml::parse_html(path, s, "UTF-8");
         if (!parsed) return parsed.error();
-        Builder b(doc);
+        Builder b(doc, opts);
         for (const xmlNode* n = parsed.value()->children; n; n = n->next) b.run(n);
         b.finish();
         if (b.too_nested())

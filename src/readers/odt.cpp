@@ -25,7 +25,9 @@
 // cells "table N, row R, cell C" (C counts the cells of the row as emitted); a cell's blocks get
 // ", paragraph K" only when the cell holds more than one block; nested tables add ", table K".
 // Limits: text:s counts and number-columns/rows-repeated are capped at 64 (hostile files could
-// otherwise amplify a bounded content.xml into gigabytes).
+// otherwise amplify a bounded content.xml into gigabytes), and every block, row, cell and
+// paragraph's text a repeat produces is charged to the document's Budget, so repeats nested in
+// repeated cells (64^depth) stop at the cells bound with an error naming it.
 #include <algorithm>
 #include <charconv>
 #include <unordered_map>
@@ -70,6 +72,12 @@ int to_int(std::string_view s, int def) {
     const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     return r.ec == std::errc() ? v : def;
 }
+
+// List numbers stay within ±kMaxListNumber, so counting on from a hostile start-value cannot
+// overflow.
+constexpr int kMaxListNumber = 1000000000;
+
+int list_number(std::string_view s, int def) { return std::clamp(to_int(s, def), -kMaxListNumber, kMaxListNumber); }
 
 int clamp_count(std::string_view s, int cap) { return std::clamp(to_int(s, 1), 1, cap); }
 
@@ -177,7 +185,7 @@ void load_styles(const xmlNode* container, StyleSet& set) {
                     L.ordered = !L.format.empty();
                     L.prefix = std::string(xml::attr(l, "num-prefix"));
                     L.suffix = std::string(xml::attr(l, "num-suffix"));
-                    L.start = to_int(xml::attr(l, "start-value"), 1);
+                    L.start = list_number(xml::attr(l, "start-value"), 1);
                 } else if (xml::is(l, "list-level-style-bullet")) {
                     L.bullet = std::string(xml::attr(l, "bullet-char"));
                 }
@@ -222,10 +230,11 @@ struct ListCtx {
 
 class OdtParser {
 public:
-    OdtParser(const std::string& path, const ReadOptions& opts) : path_(path), opts_(opts) {}
+    OdtParser(const std::string& path, const ReadOptions& opts) : path_(path), opts_(opts), budget_(opts) {}
 
     const std::string& path_;
     const ReadOptions& opts_;
+    Budget budget_;  // every repeat re-walks its element, so repeats nested in repeats are charged too
     StyleSet common_;             // styles.xml office:styles
     StyleSet auto_content_;       // content.xml office:automatic-styles
     StyleSet auto_styles_;        // styles.xml office:automatic-styles (headers, footers)
@@ -476,6 +485,7 @@ public:
     static std::string_view style_of(const xmlNode* n) { return xml::attr(n, "style-name"); }
 
     Block& new_block(Sink& s, BlockKind kind) {
+        budget_.blocks();
         Block& b = s.out.emplace_back();
         b.kind = kind;
         b.loc.part = s.part;
@@ -500,6 +510,7 @@ public:
             s.out.pop_back();
             return nullptr;
         }
+        budget_.text(b.text.size());
         set_para_path(s, b);
         return &b;
     }
@@ -565,9 +576,9 @@ public:
                         if (counters->size() > static_cast<size_t>(lv + 1)) counters->resize(lv + 1);
                         int& ctr = (*counters)[lv];
                         if (xml::has_attr(item, "start-value"))
-                            ctr = to_int(xml::attr(item, "start-value"), 1);
+                            ctr = list_number(xml::attr(item, "start-value"), 1);
                         else
-                            ctr = ctr == 0 ? L->start : ctr + 1;
+                            ctr = ctr == 0 ? L->start : std::min(ctr + 1, kMaxListNumber);
                         value = ctr;
                     } else if (counters->size() > static_cast<size_t>(lv + 1)) {
                         counters->resize(lv + 1);
@@ -689,12 +700,14 @@ public:
 
     void row(const xmlNode* r, TableState& st, bool header) {
         const int R = ++st.row;
+        budget_.cells();  // a row costs as much as a cell
         Row& row = st.block->rows.emplace_back();
         row.header = header;
         const std::string rpath = st.path + ", row " + std::to_string(R) + ", cell ";
         int col = 0;         // grid column of the next cell
         int h_until = 0;     // columns before this are covered by a column span in this row
         auto add_cell = [&]() -> Cell& {
+            budget_.cells();
             Cell& cell = row.cells.emplace_back();
             cell.loc.part = st.part;
             cell.loc.path = rpath + std::to_string(row.cells.size());

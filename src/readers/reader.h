@@ -1,11 +1,14 @@
 // The reader interface and the table of formats.
 //
-// One reader per format turns a file's bytes into a Document. Readers never throw: every
-// problem comes back as an Error naming the file. Damage that can be read past (a missing
-// header part, an unknown element) becomes a Document warning instead.
+// One reader per format turns a file's bytes into a Document. Readers return every problem
+// as an Error naming the file; the one exception is LimitExceeded, thrown by a Budget in the
+// middle of a walk and turned into an Error by read_document, so nothing escapes this module.
+// Damage that can be read past (a missing header part, an unknown element) becomes a Document
+// warning instead.
 #pragma once
 
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +25,39 @@ struct ReadOptions {
     double max_ratio = 200.0;             // ... and to at most this many times its compressed size
     size_t ratio_floor = 1u << 20;        // entries under this size skip the ratio check
     bool with_extras = true;              // read headers, footers, notes, comments
+    // Work one document may cost, whatever its size on disk: repeats, spans and shared values
+    // are charged as the reader expands them, so a small file cannot make a large document.
+    size_t max_cells = 200000;            // table cells per document (a table row counts as one)
+    size_t max_blocks = 200000;           // paragraphs, headings, list items and tables
+    size_t max_text_bytes = 64u << 20;    // text held in blocks, summed over the document
+};
+
+// A document over one of the ReadOptions bounds: what() names the bound, as in "over the
+// 200,000 table cells limit for one document".
+class LimitExceeded : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The work left for one document. A reader makes one per read() and charges it as it builds
+// blocks, cells and text; the charge that passes a bound throws LimitExceeded.
+class Budget {
+public:
+    explicit Budget(const ReadOptions& opts) : opts_(opts) {}
+    void cells(size_t n = 1) { charge(cells_, n, opts_.max_cells, "table cells"); }
+    void blocks(size_t n = 1) { charge(blocks_, n, opts_.max_blocks, "blocks"); }
+    void text(size_t bytes) { charge(text_, bytes, opts_.max_text_bytes, nullptr); }
+
+private:
+    static void charge(size_t& used, size_t n, size_t limit, const char* what) {
+        if (n > limit - used) exceeded(limit, what);
+        used += n;
+    }
+    // `what` names the bound; null for the text bound, written in bytes or MB.
+    [[noreturn]] static void exceeded(size_t limit, const char* what);
+
+    const ReadOptions& opts_;
+    size_t cells_ = 0, blocks_ = 0, text_ = 0;
 };
 
 class Reader {

@@ -26,7 +26,25 @@ const FormatEntry kFormats[] = {
     {"csv", text_reader},
 };
 
+// 200000 → "200,000".
+std::string with_commas(size_t n) {
+    std::string s = std::to_string(n);
+    for (size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
 }  // namespace
+
+void Budget::exceeded(size_t limit, const char* what) {
+    std::string bound;
+    if (what)
+        bound = with_commas(limit) + " " + what;
+    else if (limit >= (1u << 20) && limit % (1u << 20) == 0)
+        bound = with_commas(limit >> 20) + " MB text";
+    else
+        bound = with_commas(limit) + " bytes text";
+    throw LimitExceeded("over the " + bound + " limit for one document");
+}
 
 const Reader* reader_for(std::string_view path) {
     const std::string ext = text::extension(path);
@@ -52,6 +70,8 @@ Result<Document> read_document(const std::string& path, std::string_view bytes, 
     }
     try {
         return r->read(path, bytes, opts);
+    } catch (const LimitExceeded& e) {
+        return Error{path, e.what()};
     } catch (const std::exception& e) {
         return Error{path, std::string("cannot read ") + r->format() + ": " + e.what()};
     } catch (...) {

@@ -26,19 +26,19 @@ std::string decode(std::string_view bytes, std::vector<std::string>& warnings) {
     return text::cp1252_to_utf8(bytes);
 }
 
-// Splits `s` into lines, accepting \n, \r\n and \r.
-std::vector<std::string_view> lines_of(std::string_view s) {
-    std::vector<std::string_view> out;
+// Calls f(line) for each line of `s`, accepting \n, \r\n and \r. No list of lines is built:
+// a file of nothing but line breaks costs no memory.
+template <class F>
+void for_each_line(std::string_view s, F&& f) {
     size_t b = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '\n' || s[i] == '\r') {
-            out.push_back(s.substr(b, i - b));
+            f(s.substr(b, i - b));
             if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
             b = i + 1;
         }
     }
-    if (b < s.size()) out.push_back(s.substr(b));
-    return out;
+    if (b < s.size()) f(s.substr(b));
 }
 
 char sniff_separator(std::string_view s) {
@@ -57,8 +57,10 @@ char sniff_separator(std::string_view s) {
     return semis > commas ? ';' : ',';
 }
 
-// RFC 4180 records: quoted fields may hold separators, doubled quotes and newlines.
-std::vector<std::vector<std::string>> parse_csv(std::string_view s, char sep) {
+// RFC 4180 records: quoted fields may hold separators, doubled quotes and newlines. Every field
+// is charged as a table cell and every record as a row when it is made, so a file of
+// separators stops at the cells bound instead of making millions of empty fields.
+std::vector<std::vector<std::string>> parse_csv(std::string_view s, char sep, Budget& budget) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> row;
     std::string field;
@@ -82,12 +84,16 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view s, char sep) {
             quoted = true;
             any = true;
         } else if (c == sep) {
+            budget.cells();
+            budget.text(field.size());
             row.push_back(text::trim(field));
             field.clear();
             any = true;
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
             if (any || !field.empty()) {
+                budget.cells(2);  // the last field and the row
+                budget.text(field.size());
                 row.push_back(text::trim(field));
                 rows.push_back(std::move(row));
             }
@@ -100,6 +106,8 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view s, char sep) {
         }
     }
     if (any || !field.empty()) {
+        budget.cells(2);
+        budget.text(field.size());
         row.push_back(text::trim(field));
         rows.push_back(std::move(row));
     }
@@ -110,7 +118,7 @@ class TextReader final : public Reader {
 public:
     const char* format() const override { return "txt"; }
 
-    Result<Document> read(const std::string& path, std::string_view bytes, const ReadOptions&) const override {
+    Result<Document> read(const std::string& path, std::string_view bytes, const ReadOptions& opts) const override {
         Document doc;
         doc.path = path;
         doc.format = text::extension(path) == "csv" ? "csv" : "txt";
@@ -118,32 +126,35 @@ public:
             bytes.substr(0, 2) != "\xFE\xFF")
             return Error{path, "binary data in a text file"};
         const std::string s = decode(bytes, doc.warnings);
+        Budget budget(opts);
         if (doc.format == "csv")
-            read_csv(doc, s);
+            read_csv(doc, s, budget);
         else
-            read_txt(doc, s);
+            read_txt(doc, s, budget);
         return doc;
     }
 
 private:
-    static void read_txt(Document& doc, const std::string& s) {
+    static void read_txt(Document& doc, const std::string& s, Budget& budget) {
         int n = 0;
-        for (auto line : lines_of(s)) {
+        for_each_line(s, [&](std::string_view line) {
             std::string t = text::trim(line);
-            if (t.empty()) continue;
+            if (t.empty()) return;
+            budget.blocks();
+            budget.text(t.size());
             Block b;
             b.text = std::move(t);
             b.loc = {"", "paragraph " + std::to_string(++n) , 0};
             index_checkboxes(b);
             doc.body.push_back(std::move(b));
-        }
+        });
     }
 
-    static void read_csv(Document& doc, const std::string& s) {
+    static void read_csv(Document& doc, const std::string& s, Budget& budget) {
         Block t;
         t.kind = BlockKind::Table;
         t.loc = {"", "table 1", 0};
-        const auto rows = parse_csv(s, sniff_separator(s));
+        const auto rows = parse_csv(s, sniff_separator(s), budget);
         for (size_t r = 0; r < rows.size(); ++r) {
             Row row;
             row.header = r == 0;

@@ -4,7 +4,8 @@
 // worksheets; chart sheets are skipped), loc.part "". Cells are cited by their real place:
 // "sheet NAME, row R, cell C" (B3 → row 3, cell 2). Rows without any value are left out; within
 // a row, cells run from the sheet's first used column to the row's last value, gaps padded with
-// empty cells so columns line up. The first row kept is the header row. An empty worksheet
+// empty cells so columns line up (a gap wider than 64 columns is one empty cell spanning it, so
+// a stray value in column XFD does not make 16,384 cells). The first row kept is the header row. An empty worksheet
 // gives an empty Table block (no rows), so "table N" is always the N-th worksheet.
 //
 // Values: shared strings (rich-text runs joined), inline strings, booleans (TRUE/FALSE), errors
@@ -342,6 +343,7 @@ public:
             date1904 = v == "1" || v == "true";
         }
 
+        Budget budget(opts);
         int tables = 0;
         if (const xmlNode* sheets = xml::child(wroot, "sheets")) {
             for (const xmlNode* sh = xml::first_el(sheets); sh; sh = xml::next_el(sh)) {
@@ -361,7 +363,7 @@ public:
                 Block& t = doc.body.emplace_back();
                 t.kind = BlockKind::Table;
                 t.loc = {"", "table " + std::to_string(++tables), 0};
-                read_sheet(root, name, sst, styles, date1904, t, doc);
+                read_sheet(root, name, sst, styles, date1904, t, doc, budget);
             }
         }
 
@@ -374,8 +376,17 @@ public:
 
 private:
 
+    // A row of the table being built: its cells and the grid column each starts at (a gap
+    // wider than kMaxPad empty columns is one empty cell spanning it, not a cell per column).
+    struct GridRow {
+        int number = 0;              // the sheet's row number
+        std::vector<int> start_col;  // by cell
+        int end = 0;                 // the grid column after the last cell; 0 while empty
+    };
+    static constexpr int kMaxPad = 64;
+
     static void read_sheet(const xmlNode* ws, const std::string& name, const std::vector<std::string>& sst,
-                           const Styles& styles, bool date1904, Block& t, Document& doc) {
+                           const Styles& styles, bool date1904, Block& t, Document& doc, Budget& budget) {
         std::vector<RawRow> raw;
         int min_col = kMaxCol + 1;
         bool bad_index = false;
@@ -395,6 +406,9 @@ private:
                     std::string v;
                     if (!cell_value(c, sst, styles, date1904, v, bad_index)) continue;
                     if (!row.cells.empty() && col <= row.cells.back().col) continue;  // out of order: keep first
+                    // A shared string is copied into each cell that shows it: charged per cell.
+                    budget.cells();
+                    budget.text(v.size());
                     min_col = std::min(min_col, col);
                     row.cells.push_back({col, std::move(v)});
                 }
@@ -402,45 +416,75 @@ private:
             }
         }
         if (bad_index) doc.warnings.push_back("sheet " + name + ": shared string index out of range");
-        std::unordered_map<int, size_t> row_index;
-        row_index.reserve(raw.size());
+        std::vector<GridRow> grid;
+        grid.reserve(raw.size());
         const std::string cell_prefix = "sheet " + name + ", row ";
         for (auto& rr : raw) {
-            row_index[rr.row] = t.rows.size();
+            GridRow& g = grid.emplace_back();
+            g.number = rr.row;
             Row& row = t.rows.emplace_back();
             row.header = t.rows.size() == 1;
-            row.cells.reserve(static_cast<size_t>(rr.cells.back().col - min_col + 1));
             const std::string rpath = cell_prefix + std::to_string(rr.row) + ", cell ";
             for (auto& rc : rr.cells) {
-                while (static_cast<int>(row.cells.size()) + min_col <= rc.col) {
-                    Cell& cell = row.cells.emplace_back();
-                    cell.loc = {"", rpath + std::to_string(static_cast<int>(row.cells.size()) + min_col - 1), 0};
-                }
-                Cell& cell = row.cells.back();
+                pad_to(row, g, rc.col, min_col, rpath, budget);
+                Cell& cell = add_cell(row, g, rc.col, rpath, budget);
                 Block& b = cell.blocks.emplace_back();
                 b.text = std::move(rc.text);
                 b.loc = cell.loc;
                 index_checkboxes(b);
             }
         }
-        merges(ws, min_col, row_index, cell_prefix, t);
+        merges(ws, min_col, grid, cell_prefix, t, budget);
     }
 
-    // Applies <mergeCells> to the rows kept.
-    static void merges(const xmlNode* ws, int min_col, const std::unordered_map<int, size_t>& row_index,
-                       const std::string& cell_prefix, Block& t) {
+    // The grid column after the last cell of `g`, or `min_col` for an empty row.
+    static int end_col(const GridRow& g, int min_col) { return g.start_col.empty() ? min_col : g.end; }
+
+    // Appends a cell at grid column `col`, `width` columns wide.
+    static Cell& add_cell(Row& row, GridRow& g, int col, const std::string& rpath, Budget& budget, int width = 1) {
+        budget.cells();
+        Cell& cell = row.cells.emplace_back();
+        cell.loc = {"", rpath + std::to_string(col), 0};
+        cell.col_span = width;
+        g.start_col.push_back(col);
+        g.end = col + width;
+        return cell;
+    }
+
+    // Empty cells from the row's end up to grid column `col` (exclusive), so columns line up.
+    static void pad_to(Row& row, GridRow& g, int col, int min_col, const std::string& rpath, Budget& budget) {
+        const int from = end_col(g, min_col);
+        if (col - from > kMaxPad) {
+            add_cell(row, g, from, rpath, budget, col - from);
+            return;
+        }
+        for (int c = from; c < col; ++c) add_cell(row, g, c, rpath, budget);
+    }
+
+    // The cell of row `g` that starts at grid column `col`, padding the row out to it; null when
+    // `col` falls inside a wide gap's single empty cell.
+    static Cell* cell_at(Row& row, GridRow& g, int col, int min_col, const std::string& cell_prefix, Budget& budget) {
+        if (col >= end_col(g, min_col)) {
+            const std::string rpath = cell_prefix + std::to_string(g.number) + ", cell ";
+            pad_to(row, g, col, min_col, rpath, budget);
+            return &add_cell(row, g, col, rpath, budget);
+        }
+        const auto it = std::lower_bound(g.start_col.begin(), g.start_col.end(), col);
+        if (it == g.start_col.end() || *it != col) return nullptr;
+        return &row.cells[static_cast<size_t>(it - g.start_col.begin())];
+    }
+
+    // Applies <mergeCells> to the rows kept. Each merge visits only the kept rows it covers
+    // (found by binary search), and every cell it marks is charged, so thousands of merges cost
+    // what they cover, not the sheet's height each.
+    static void merges(const xmlNode* ws, int min_col, std::vector<GridRow>& grid, const std::string& cell_prefix,
+                       Block& t, Budget& budget) {
         const xmlNode* mc = xml::child(ws, "mergeCells");
         if (!mc || t.rows.empty()) return;
-        auto cell_at = [&](size_t ri, int rownum, int col) -> Cell& {
-            Row& row = t.rows[ri];
-            while (static_cast<int>(row.cells.size()) + min_col <= col) {
-                Cell& cell = row.cells.emplace_back();
-                cell.loc = {"",
-                            cell_prefix + std::to_string(rownum) + ", cell " +
-                                std::to_string(static_cast<int>(row.cells.size()) + min_col - 1),
-                            0};
-            }
-            return row.cells[static_cast<size_t>(col - min_col)];
+        auto first_row = [&](int r) {
+            return static_cast<size_t>(std::lower_bound(grid.begin(), grid.end(), r,
+                                                        [](const GridRow& g, int n) { return g.number < n; }) -
+                                       grid.begin());
         };
         for (const xmlNode* m = xml::first_el(mc); m; m = xml::next_el(m)) {
             const std::string_view ref = xml::attr(m, "ref");
@@ -451,20 +495,23 @@ private:
                 continue;
             c2 = std::min(c2, c1 + 255);  // a merge across the whole sheet must not pad 16k cells
             int rows_kept = 0;
-            for (int r = r1; r <= r2; ++r) {
-                auto it = row_index.find(r);
-                if (it == row_index.end()) continue;
+            const size_t a = first_row(r1);
+            for (size_t i = a; i < grid.size() && grid[i].number <= r2; ++i) {
                 ++rows_kept;
-                for (int c = c1; c <= c2; ++c)
-                    if (r != r1 || c != c1) cell_at(it->second, r, c).continued = true;
+                const int r = grid[i].number;
+                for (int c = c1; c <= c2; ++c) {
+                    if (r == r1 && c == c1) continue;
+                    budget.cells();
+                    if (Cell* cell = cell_at(t.rows[i], grid[i], c, min_col, cell_prefix, budget)) cell->continued = true;
+                }
                 if (rows_kept > 4096) break;
             }
-            auto a = row_index.find(r1);
-            if (a == row_index.end()) continue;
-            Cell& anchor = cell_at(a->second, r1, c1);
-            anchor.continued = false;
-            anchor.col_span = c2 - c1 + 1;
-            anchor.row_span = std::max(1, rows_kept);
+            if (a == grid.size() || grid[a].number != r1) continue;
+            Cell* anchor = cell_at(t.rows[a], grid[a], c1, min_col, cell_prefix, budget);
+            if (!anchor) continue;
+            anchor->continued = false;
+            anchor->col_span = c2 - c1 + 1;
+            anchor->row_span = std::max(1, rows_kept);
         }
     }
 

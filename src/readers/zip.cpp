@@ -5,6 +5,7 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <zlib.h>
 
+#include <cstdint>
 #include <map>
 
 namespace tfa {
@@ -12,12 +13,49 @@ namespace tfa {
 struct ZipFile::Impl {
     std::string path;
     std::string_view bytes;
+    std::optional<std::string> tamed;  // what Poco parses when `bytes` needed taming, else empty
     ReadOptions opts;
     std::unique_ptr<Poco::MemoryInputStream> in;
     std::unique_ptr<Poco::Zip::ZipArchive> archive;
 };
 
 ZipFile::ZipFile() : impl_(std::make_unique<Impl>()) {}
+
+namespace {
+
+uint64_t le(std::string_view b, size_t at, int n) {
+    uint64_t v = 0;
+    for (int i = n - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b[at + static_cast<size_t>(i)]);
+    return v;
+}
+
+// Poco allocates whatever size a Zip64 end-of-central-directory record claims before reading it
+// (fuzzing found 2 KB files asking for 434 PB), and its walk can land on such a record anywhere.
+// Returns a copy of `b` in which every record Poco could not read as it stands (a claim past the
+// end of the file or under the record's fixed 44 bytes, or fewer than its 56 bytes left) claims
+// exactly 44 bytes and is padded with zeros to its full length; nothing when no record needs it.
+// Offsets are unchanged and entries are read from the original bytes, so the same four bytes
+// inside compressed data change nothing.
+std::optional<std::string> tame_zip64_records(std::string_view b) {
+    static constexpr std::string_view kEnd64("PK\x06\x06", 4);
+    static constexpr uint64_t kFixed = 44;  // the record's bytes after its signature and size
+    std::optional<std::string> out;
+    std::string_view cur = b;  // what Poco will parse: the copy once there is one
+    // Records may overlap; each is judged in the copy as it stands after the ones before it
+    // were tamed (a size written over a later signature means there is no later record).
+    for (size_t o = cur.find(kEnd64); o != std::string_view::npos; o = cur.find(kEnd64, o + 1)) {
+        const uint64_t left = cur.size() >= o + 12 ? cur.size() - o - 12 : 0;
+        const uint64_t claim = cur.size() >= o + 12 ? le(cur, o + 4, 8) : 0;
+        if (claim >= kFixed && claim <= left) continue;
+        if (!out) out.emplace(b);
+        if (out->size() < o + 12 + kFixed) out->resize(o + 12 + kFixed, '\0');
+        for (int i = 0; i < 8; ++i) (*out)[o + 4 + static_cast<size_t>(i)] = static_cast<char>(kFixed >> (8 * i));
+        cur = *out;
+    }
+    return out;
+}
+
+}  // namespace
 ZipFile::~ZipFile() = default;
 
 Result<std::unique_ptr<ZipFile>> ZipFile::open(const std::string& path, std::string_view bytes,
@@ -28,7 +66,9 @@ Result<std::unique_ptr<ZipFile>> ZipFile::open(const std::string& path, std::str
     z->impl_->bytes = bytes;
     z->impl_->opts = opts;
     try {
-        z->impl_->in = std::make_unique<Poco::MemoryInputStream>(bytes.data(), bytes.size());
+        z->impl_->tamed = tame_zip64_records(bytes);
+        const std::string_view headers = z->impl_->tamed ? std::string_view(*z->impl_->tamed) : bytes;
+        z->impl_->in = std::make_unique<Poco::MemoryInputStream>(headers.data(), headers.size());
         z->impl_->archive = std::make_unique<Poco::Zip::ZipArchive>(*z->impl_->in);
     } catch (const Poco::Exception& e) {
         return Error{path, "damaged or truncated zip archive: " + e.displayText()};

@@ -464,7 +464,8 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
         return;
     }
     for (const auto& [name, p] : r.params)
-        if (std::none_of(k->params.begin(), k->params.end(), [&](const ParamSpec& s) { return name == s.name; }))
+        if (std::none_of(k->params.begin(), k->params.end(),
+                         [&, &n = name](const ParamSpec& s) { return n == s.name; }))  // clang 14: no binding captures
             bad("kind " + r.kind + " has no parameter '" + name + "'", p.file, p.line);
     for (const auto& spec : k->params) {
         if (!r.params.count(spec.name)) {
