@@ -100,8 +100,9 @@ int main(int argc, char** argv) {
         t_parse += secs(t2, Clock::now());
     }
     const double total = secs(start, Clock::now());
-    std::printf("floor: files=%zu seconds=%.4f docs_per_s=%.0f failed=%zu xml_mb=%.1f (load=%.3fs inflate=%.3fs parse=%.3fs)\n",
-                ok, total, total > 0 ? static_cast<double>(ok) / total : 0.0, failed, static_cast<double>(xml_bytes) / 1e6,
-                t_load, t_inflate, t_parse);
+    std::printf(
+        "floor: files=%zu seconds=%.4f docs_per_s=%.0f failed=%zu xml_mb=%.1f (load=%.3fs inflate=%.3fs parse=%.3fs)\n",
+        ok, total, total > 0 ? static_cast<double>(ok) / total : 0.0, failed, static_cast<double>(xml_bytes) / 1e6,
+        t_load, t_inflate, t_parse);
     return failed ? 1 : 0;
 }

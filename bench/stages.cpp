@@ -196,8 +196,10 @@ int main(int argc, char** argv) {
     const double d = static_cast<double>(n_docs), c = static_cast<double>(records.size());
     const double t_extract_all = t_extract + t_build;
     const double total = t_load + t_read + t_extract_all + t_rules + t_write;
-    std::printf("stages: %zu documents (%zu unreadable), %zu folders, %zu cases (%zu claimable, %zu TF-DUPLICATE fails); one thread\n",
-                n_docs, n_unreadable, folders.size(), records.size(), claimable, duplicates);
+    std::printf(
+        "stages: %zu documents (%zu unreadable), %zu folders, %zu cases (%zu claimable, %zu TF-DUPLICATE fails); one "
+        "thread\n",
+        n_docs, n_unreadable, folders.size(), records.size(), claimable, duplicates);
     std::printf("  %-8s %9s %7s %14s %14s\n", "stage", "seconds", "share", "us/document", "us/case");
     auto row = [&](const char* name, double s) {
         std::printf("  %-8s %9.3f %6.1f%% %14.1f %14.1f\n", name, s, 100.0 * s / total, 1e6 * s / d, 1e6 * s / c);
@@ -207,8 +209,9 @@ int main(int argc, char** argv) {
     row("rules", t_rules);
     row("write", t_write);
     row("total", total);
-    std::printf("  read = load %.3fs + parse %.3fs; extract = extract_document %.3fs + build_record %.3fs; JSON %.1f MB\n",
-                t_load, t_read, t_extract, t_build, static_cast<double>(nb.bytes) / 1e6);
+    std::printf(
+        "  read = load %.3fs + parse %.3fs; extract = extract_document %.3fs + build_record %.3fs; JSON %.1f MB\n",
+        t_load, t_read, t_extract, t_build, static_cast<double>(nb.bytes) / 1e6);
     std::printf("  read by format:");
     for (const auto& [ext, ft] : by_format)
         std::printf("  %s %zu docs %.3fs (%.0f us/doc)", ext.c_str(), ft.docs, ft.seconds,

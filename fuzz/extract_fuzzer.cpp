@@ -37,8 +37,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     tfa::xml::init();
     auto t = tfa::extract::load_templates(std::string(TFAUDIT_SOURCE_DIR) + "/templates");
     if (!t) __builtin_trap();  // the fuzzer would test nothing
-    g_vocab = std::make_unique<tfa::extract::Vocab>(std::move(t).value(),
-                                                    std::vector<std::pair<std::string, std::string>>{});
+    g_vocab =
+        std::make_unique<tfa::extract::Vocab>(std::move(t).value(), std::vector<std::pair<std::string, std::string>>{});
     return 0;
 }
 

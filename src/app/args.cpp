@@ -12,7 +12,7 @@ std::string Args::parse(const std::vector<std::string>& args, size_t begin) {
     bool only_positional = false;
     for (size_t i = begin; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (only_positional || a.size() < 2 || a[0] != '-' ) {
+        if (only_positional || a.size() < 2 || a[0] != '-') {
             positional_.push_back(a);
             continue;
         }

@@ -118,22 +118,27 @@ std::string check_sampling(const Args& a, AuditOptions& o) {
     if (a.get("--sample") && a.get("--sample-pct")) return "give --sample or --sample-pct, not both";
     uint64_t n = 0;
     if (auto s = a.get("--sample")) {
-        if (!whole_number(*s, n) || n == 0) return "--sample wants a whole number of cases of at least 1, not '" + *s + "'";
+        if (!whole_number(*s, n) || n == 0)
+            return "--sample wants a whole number of cases of at least 1, not '" + *s + "'";
         o.sample = static_cast<size_t>(n);
     }
     if (auto p = a.get("--sample-pct")) {
         char* end = nullptr;
         o.sample_pct = std::strtod(p->c_str(), &end);
-        if (p->empty() || *end || !(o.sample_pct > 0 && o.sample_pct <= 100)) return "--sample-pct wants a number above 0 and at most 100, not '" + *p + "'";
+        if (p->empty() || *end || !(o.sample_pct > 0 && o.sample_pct <= 100))
+            return "--sample-pct wants a number above 0 and at most 100, not '" + *p + "'";
     }
     if (auto s = a.get("--seed")) {
         if (!whole_number(*s, o.seed)) return "--seed wants a whole number, not '" + *s + "'";
         o.default_seed = false;
     }
     const std::string by = a.get_or("--stratify", "");
-    if (by == "council") o.stratify = audit::Stratify::council;
-    else if (by == "agency") o.stratify = audit::Stratify::agency;
-    else if (!by.empty()) return "--stratify wants council or agency, not '" + by + "'";
+    if (by == "council")
+        o.stratify = audit::Stratify::council;
+    else if (by == "agency")
+        o.stratify = audit::Stratify::agency;
+    else if (!by.empty())
+        return "--stratify wants council or agency, not '" + by + "'";
     return "";
 }
 
@@ -141,7 +146,8 @@ std::string check_population(const Args& a, AuditOptions& o) {
     std::string msg;
     if (!date_option(a, "--registered-from", o.filter.registered_from, msg)) return msg;
     if (!date_option(a, "--registered-to", o.filter.registered_to, msg)) return msg;
-    if (!o.filter.registered_from.empty() && !o.filter.registered_to.empty() && o.filter.registered_from > o.filter.registered_to)
+    if (!o.filter.registered_from.empty() && !o.filter.registered_to.empty() &&
+        o.filter.registered_from > o.filter.registered_to)
         return "--registered-from is after --registered-to";
     o.filter.lead = a.get_or("--lead", "");
     if (!o.filter.lead.empty() && o.filter.lead != "partner" && o.filter.lead != "council")
@@ -218,7 +224,8 @@ Kept keep(const CaseRecord& r, const audit::AgencyClasses& agencies) {
     k.folder = folder_of(r);
     k.lead_professional = r.lead_professional;
     k.files = r.files;
-    for (const auto& m : r.members) k.members.push_back(m.relationship.empty() ? m.name : m.name + " (" + m.relationship + ")");
+    for (const auto& m : r.members)
+        k.members.push_back(m.relationship.empty() ? m.name : m.name + " (" + m.relationship + ")");
     return k;
 }
 
@@ -249,7 +256,8 @@ Status extract_and_check(const AuditOptions& o, const rules::RulePack& pack, con
         pop.kept.push_back(keep(r, agencies));
         if (run) run->note(r), run->feed(r, batch);
         batch.add(r);
-        if (o.progress && (++n % 16 == 0 || n < 16)) std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
+        if (o.progress && (++n % 16 == 0 || n < 16))
+            std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
     });
     if (o.progress && n) std::cerr << "\r\x1b[K" << std::flush;
     batch.finish();
@@ -293,8 +301,9 @@ std::string redraw_command(const std::vector<std::string>& args) {
             ++i;
             continue;
         }
-        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") || text::starts_with(a, "--threads=") ||
-            text::starts_with(a, "--time-limit=") || text::starts_with(a, "--memory-limit=") || a == "--no-progress")
+        if (text::starts_with(a, "--report=") || text::starts_with(a, "--json=") ||
+            text::starts_with(a, "--threads=") || text::starts_with(a, "--time-limit=") ||
+            text::starts_with(a, "--memory-limit=") || a == "--no-progress")
             continue;
         s += " " + a;
     }
@@ -312,7 +321,8 @@ void report_dates(long as_of, report::AuditReport& r) {
     }
 }
 
-std::vector<report::AuditFile> hash_files(const std::vector<report::AuditCase>& cases, const std::vector<std::vector<std::string>>& files) {
+std::vector<report::AuditFile> hash_files(const std::vector<report::AuditCase>& cases,
+                                          const std::vector<std::vector<std::string>>& files) {
     std::set<std::string> all;
     for (const auto& list : files) all.insert(list.begin(), list.end());
     std::vector<report::AuditFile> out;
@@ -340,8 +350,9 @@ report::AuditSample sample_info(const AuditOptions& o, const Population& pop, si
     return s;
 }
 
-report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& pack, const audit::AgencyClasses& agencies,
-                                 Population& pop, const audit::Draw& draw, size_t population, const std::vector<std::string>& args) {
+report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& pack,
+                                 const audit::AgencyClasses& agencies, Population& pop, const audit::Draw& draw,
+                                 size_t population, const std::vector<std::string>& args) {
     report::AuditReport r;
     r.pack = &pack;
     r.as_of = cal::format(o.as_of);
@@ -352,13 +363,20 @@ report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& p
     r.pseudonymised = o.pseudonymise;
     r.ledger = !o.ledger.empty();
     std::vector<size_t> order = draw.picked;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pop.kept[a].summary.key < pop.kept[b].summary.key; });
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return pop.kept[a].summary.key < pop.kept[b].summary.key; });
     audit::Pseudonymiser names(o.as_of);
     std::vector<std::vector<std::string>> files;
     for (size_t i : order) {
         const Kept& k = pop.kept[i];
-        report::AuditCase c{std::move(pop.results[i]), k.folder, k.summary.council, k.summary.lead_agency,
-                            agencies.classify(k.summary.lead_agency), k.lead_professional, k.summary.assessment_date, k.members};
+        report::AuditCase c{std::move(pop.results[i]),
+                            k.folder,
+                            k.summary.council,
+                            k.summary.lead_agency,
+                            agencies.classify(k.summary.lead_agency),
+                            k.lead_professional,
+                            k.summary.assessment_date,
+                            k.members};
         if (o.pseudonymise) pseudonymise(c, names.for_case(k.people));
         r.cases.push_back(std::move(c));
         files.push_back(k.files);
@@ -379,11 +397,13 @@ std::string audit_json(const report::AuditReport& r) {
     std::string s = out.str();
     std::string drawn;
     for (size_t i = 0; i < r.sample.drawn.size(); ++i) drawn += (i ? ", " : "") + text::json_quote(r.sample.drawn[i]);
-    const std::string meta = "  \"audit\": {\"population\": " + text::json_quote(r.sample.population) +
-                             ", \"found\": " + std::to_string(r.sample.found) + ", \"population_size\": " +
-                             std::to_string(r.sample.population_size) + ", \"sample_size\": " + std::to_string(r.sample.sample_size) +
-                             ", \"seed\": " + std::to_string(r.sample.seed) + ", \"stratify\": " + text::json_quote(r.sample.stratify) +
-                             ", \"pseudonymised\": " + (r.pseudonymised ? "true" : "false") + ", \"drawn\": [" + drawn + "]},\n";
+    const std::string meta =
+        "  \"audit\": {\"population\": " + text::json_quote(r.sample.population) +
+        ", \"found\": " + std::to_string(r.sample.found) +
+        ", \"population_size\": " + std::to_string(r.sample.population_size) +
+        ", \"sample_size\": " + std::to_string(r.sample.sample_size) + ", \"seed\": " + std::to_string(r.sample.seed) +
+        ", \"stratify\": " + text::json_quote(r.sample.stratify) +
+        ", \"pseudonymised\": " + (r.pseudonymised ? "true" : "false") + ", \"drawn\": [" + drawn + "]},\n";
     if (text::starts_with(s, "{\n")) s.insert(2, meta);
     return s;
 }
@@ -441,9 +461,9 @@ int fail(std::ostream& err, const Error& e) {
 
 int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress", "--pseudonymise", "--open-only"},
-           {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to", "--lead",
-            "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir", "--threads",
-            "--time-limit", "--memory-limit", "--ledger"});
+           {"--report", "--sample", "--sample-pct", "--seed", "--stratify", "--registered-from", "--registered-to",
+            "--lead", "--rules", "--as-of", "--json", "--report-template", "--templates-dir", "--rules-dir",
+            "--threads", "--time-limit", "--memory-limit", "--ledger"});
     if (auto e = a.parse(args, 2); !e.empty()) return err << "tfaudit audit: " << e << "\n" << kAuditHelp, kUsage;
     if (a.flag("--help") || a.flag("-h")) return out << kAuditHelp, kOk;
     AuditOptions o;
@@ -467,8 +487,9 @@ int cmd_audit(const std::vector<std::string>& args, std::ostream& out, std::ostr
     for (const auto& k : pop.kept) summaries.push_back(k.summary);
     const auto members = audit::filter_population(summaries, o.filter, s.agencies);
     const auto draw = audit::draw_sample(summaries, members, sample_size(o, members.size()), o.seed, o.stratify);
-    err << "tfaudit audit: population " << members.size() << " of " << pop.kept.size() << " cases; sample " << draw.picked.size()
-        << "; seed " << o.seed << (o.default_seed ? " (default, from the as-of date; pass --seed to change it)" : "") << "\n";
+    err << "tfaudit audit: population " << members.size() << " of " << pop.kept.size() << " cases; sample "
+        << draw.picked.size() << "; seed " << o.seed
+        << (o.default_seed ? " (default, from the as-of date; pass --seed to change it)" : "") << "\n";
     const auto report = build_report(o, s.pack, s.agencies, pop, draw, members.size(), args);
     auto bytes = report::audit_pdf(report, s.tmpl, report::pdf::FontFiles{});
     if (!bytes) return fail(err, bytes.error());

@@ -124,7 +124,8 @@ struct Progress {
     bool on;
     size_t n = 0;
     void tick() {
-        if (on && (++n % 16 == 0 || n < 16)) std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
+        if (on && (++n % 16 == 0 || n < 16))
+            std::cerr << "\rchecked " << n << " case" << (n == 1 ? "" : "s") << std::flush;
     }
     void done() {
         if (on && n) std::cerr << "\r\x1b[K" << std::flush;
@@ -132,8 +133,8 @@ struct Progress {
 };
 
 // Feeds the batch from --records files, then from the bundles under `paths`.
-Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vector<std::string>& paths, report::Batch& batch,
-            Progress& progress, LedgerRun* run) {
+Status feed(const CheckOptions& o, const rules::RulePack& pack, const std::vector<std::string>& paths,
+            report::Batch& batch, Progress& progress, LedgerRun* run) {
     for (const auto& f : o.records) {
         auto recs = load_records(f);
         if (!recs) return recs.error();
@@ -173,8 +174,10 @@ public:
         const auto& from = r.notes.claimable_from;
         if (r.verdict != rules::Verdict::Claimable && (from.empty() || from > end_)) return;
         ++sum_.cases;
-        if (r.verdict == rules::Verdict::Claimable) ++sum_.claimable;
-        else ++sum_.not_claimable;
+        if (r.verdict == rules::Verdict::Claimable)
+            ++sum_.claimable;
+        else
+            ++sum_.not_claimable;
         inner_.write_case(r, record_json);
     }
     void end(const report::RunSummary&) override { inner_.end(sum_); }
@@ -190,8 +193,8 @@ private:
 
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Args a({"--help", "-h", "--no-progress"},
-           {"--rules", "--as-of", "--format", "--rules-dir", "--templates-dir", "--threads", "--records", "--output", "--ledger",
-            "--window-end", "--time-limit", "--memory-limit"});
+           {"--rules", "--as-of", "--format", "--rules-dir", "--templates-dir", "--threads", "--records", "--output",
+            "--ledger", "--window-end", "--time-limit", "--memory-limit"});
     if (auto e = a.parse(args, 2); !e.empty()) {
         err << "tfaudit check: " << e << "\n" << kCheckHelp;
         return kUsage;
@@ -249,7 +252,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (!st && run) st = run->finish();  // nothing of the run is kept unless every case was written
     if (!part.empty()) {
         file.close();
-        if (!st && (!file || std::rename(part.c_str(), o.output.c_str()) != 0)) st = Error{o.output, "cannot write the file"};
+        if (!st && (!file || std::rename(part.c_str(), o.output.c_str()) != 0))
+            st = Error{o.output, "cannot write the file"};
         if (st) std::remove(part.c_str());
     }
     if (st) {

@@ -50,8 +50,8 @@ public:
 }  // namespace
 
 int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a({"--help", "-h"}, {"--ledger", "--window", "--as-of", "--rules", "--rules-dir", "--templates-dir", "--threads",
-                              "--time-limit", "--memory-limit"});
+    Args a({"--help", "-h"}, {"--ledger", "--window", "--as-of", "--rules", "--rules-dir", "--templates-dir",
+                              "--threads", "--time-limit", "--memory-limit"});
     auto usage = [&](const std::string& msg) {
         err << "tfaudit claim: " << msg << "\n" << kClaimHelp;
         return kUsage;
@@ -114,8 +114,8 @@ int cmd_claim(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return kUsage;
     }
     out << lines.str();
-    out << "window " << window << ": " << r.recorded() << " recorded, " << r.already() << " already claimed in this window, "
-        << r.refused() << " refused (ledger " << r.where() << ")\n";
+    out << "window " << window << ": " << r.recorded() << " recorded, " << r.already()
+        << " already claimed in this window, " << r.refused() << " refused (ledger " << r.where() << ")\n";
     return r.refused() ? kFindings : kOk;
 }
 

@@ -45,8 +45,8 @@ int cmd_decide(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (a.get_or(opt, "").empty()) return usage(std::string(opt) + " is required");
     ledger::DecisionRow d;
     d.family_ref = a.get_or("--case", "");
-    d.d = rules::Decision{a.get_or("--rule", ""), a.get_or("--decision", ""), a.get_or("--reason", ""), a.get_or("--by", ""),
-                          ledger::now_utc(), false};
+    d.d = rules::Decision{a.get_or("--rule", ""), a.get_or("--decision", ""), a.get_or("--reason", ""),
+                          a.get_or("--by", ""),   ledger::now_utc(),          false};
     if (!ledger::valid_decision(d.d.decision))
         return usage("--decision wants agree, pass, fail or needs_review, not '" + d.d.decision + "'");
     auto l = ledger::Ledger::open(where);
@@ -66,7 +66,8 @@ int cmd_decide(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "tfaudit decide: " << st->str() << " (nothing was recorded)\n";
         return kUsage;
     }
-    out << "recorded: " << d.family_ref << " " << d.d.rule << ": " << d.d.decision << " by " << d.d.by << " at " << d.d.at << "\n";
+    out << "recorded: " << d.family_ref << " " << d.d.rule << ": " << d.d.decision << " by " << d.d.by << " at "
+        << d.d.at << "\n";
     if (d.finding_status.empty())
         out << "note: no run in the ledger has a finding of " << d.d.rule << " for " << d.family_ref
             << ": the decision is kept, applies to that finding\n"

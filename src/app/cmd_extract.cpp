@@ -62,7 +62,8 @@ int documents(const Args& a, unsigned threads, bool text, std::ostream& out, std
         [&](size_t i) {
             if (pool) {
                 auto r = detail::isolated_document(*pool, files[i], text);
-                return r ? std::make_pair(std::move(r).value(), std::string()) : std::make_pair(std::string(), r.error().str());
+                return r ? std::make_pair(std::move(r).value(), std::string())
+                         : std::make_pair(std::string(), r.error().str());
             }
             auto doc = read_document(files[i]);
             if (!doc) return std::make_pair(std::string(), doc.error().str());

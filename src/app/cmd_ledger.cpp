@@ -53,16 +53,17 @@ int history(Ledger& l, const std::string& ref, std::ostream& out, std::ostream& 
     out << "runs (" << results.value().size() << "):\n";
     for (const auto& r : results.value()) {
         const auto& run = by_id[r.run_id];
-        out << "  " << run.started << "  run " << r.run_id << "  as of " << run.as_of << "  " << run.pack << " " << run.pack_version
-            << "  " << r.verdict << (r.route.empty() ? "" : " (" + r.route + ")") << "  score " << r.score;
+        out << "  " << run.started << "  run " << r.run_id << "  as of " << run.as_of << "  " << run.pack << " "
+            << run.pack_version << "  " << r.verdict << (r.route.empty() ? "" : " (" + r.route + ")") << "  score "
+            << r.score;
         if (!r.claimable_from.empty()) out << "  claimable from " << r.claimable_from;
         if (!r.blockers.empty()) out << "  blockers " << r.blockers;
         out << "\n";
     }
     out << "claims (" << claims.value().size() << "):\n";
     for (const auto& c : claims.value())
-        out << "  " << c.claimed_at << "  window " << c.window << "  " << c.route << " route  " << c.pack << "  as of " << c.as_of
-            << "  evidence " << c.evidence_hash.substr(0, 12) << "\n";
+        out << "  " << c.claimed_at << "  window " << c.window << "  " << c.route << " route  " << c.pack << "  as of "
+            << c.as_of << "  evidence " << c.evidence_hash.substr(0, 12) << "\n";
     const auto it = decisions.value().find(ref);
     const size_t n = it == decisions.value().end() ? 0 : it->second.size();
     out << "decisions (" << n << "):\n";
@@ -72,8 +73,9 @@ int history(Ledger& l, const std::string& ref, std::ostream& out, std::ostream& 
         if (!now) return fail(err, now.error());
         const bool stale = now.value().empty() || (!d.finding_status.empty() && now.value() != d.finding_status);
         out << "  " << d.d.at << "  " << d.d.rule << ": " << d.d.decision << " by " << d.d.by << ": " << d.d.reason;
-        if (stale) out << "  [stale: the finding was " << (d.finding_status.empty() ? "not recorded" : d.finding_status) << ", now "
-                       << (now.value().empty() ? "absent" : now.value()) << "]";
+        if (stale)
+            out << "  [stale: the finding was " << (d.finding_status.empty() ? "not recorded" : d.finding_status)
+                << ", now " << (now.value().empty() ? "absent" : now.value()) << "]";
         out << "\n";
     }
     return kOk;
@@ -100,7 +102,8 @@ Result<std::string> base_run(const std::vector<ledger::RunRow>& runs, const std:
     for (const auto& r : runs)
         if (r.id == since) return r.id;
     auto day = cal::parse(since);
-    if (!day) return Error{"", "--since wants a run id (see ledger history) or a date as YYYY-MM-DD, not '" + since + "'"};
+    if (!day)
+        return Error{"", "--since wants a run id (see ledger history) or a date as YYYY-MM-DD, not '" + since + "'"};
     std::string found;
     for (const auto& r : runs)
         if (r.started < cal::format(*day)) found = r.id;
@@ -151,10 +154,12 @@ int diff(Ledger& l, const std::string& since, std::ostream& out, std::ostream& e
     return kOk;
 }
 
-int export_claims(Ledger& l, const std::string& format, const std::string& window, std::ostream& out, std::ostream& err) {
+int export_claims(Ledger& l, const std::string& format, const std::string& window, std::ostream& out,
+                  std::ostream& err) {
     auto claims = l.claim_rows();
     if (!claims) return fail(err, claims.error());
-    const std::vector<std::string> cols{"family_ref", "window", "route", "pack", "as_of", "claimed_at", "evidence_hash"};
+    const std::vector<std::string> cols{"family_ref", "window",     "route",        "pack",
+                                        "as_of",      "claimed_at", "evidence_hash"};
     if (format == "csv") {
         for (size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
         out << "\r\n";
@@ -164,14 +169,16 @@ int export_claims(Ledger& l, const std::string& format, const std::string& windo
     bool first = true;
     for (const auto& c : claims.value()) {
         if (!window.empty() && c.window != window) continue;
-        const std::vector<std::string> v{c.family_ref, c.window, c.route, c.pack, c.as_of, c.claimed_at, c.evidence_hash};
+        const std::vector<std::string> v{c.family_ref, c.window,     c.route,        c.pack,
+                                         c.as_of,      c.claimed_at, c.evidence_hash};
         if (format == "csv") {
             for (size_t i = 0; i < v.size(); ++i) out << (i ? "," : "") << report::csv_field(v[i]);
             out << "\r\n";
             continue;
         }
         out << (first ? "\n    {" : ",\n    {");
-        for (size_t i = 0; i < v.size(); ++i) out << (i ? ", " : "") << text::json_quote(cols[i]) << ": " << text::json_quote(v[i]);
+        for (size_t i = 0; i < v.size(); ++i)
+            out << (i ? ", " : "") << text::json_quote(cols[i]) << ": " << text::json_quote(v[i]);
         out << "}";
         first = false;
     }
@@ -207,11 +214,13 @@ int cmd_ledger(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     const auto& pos = a.positional();
     const std::string sub = pos.empty() ? "" : pos[0];
-    if (sub != "history" && sub != "diff" && sub != "export" && sub != "purge") return usage("which: history, diff, export or purge?");
+    if (sub != "history" && sub != "diff" && sub != "export" && sub != "purge")
+        return usage("which: history, diff, export or purge?");
     if (sub == "history" && pos.size() != 2) return usage("history wants one family reference");
     if (sub != "history" && pos.size() != 1) return usage("unexpected argument '" + pos[1] + "'");
     const std::string format = a.get_or("--format", "csv");
-    if (sub == "export" && format != "csv" && format != "json") return usage("--format wants csv or json, not '" + format + "'");
+    if (sub == "export" && format != "csv" && format != "json")
+        return usage("--format wants csv or json, not '" + format + "'");
     std::string before;
     if (sub == "purge") {
         auto d = a.get("--before") ? cal::parse(*a.get("--before")) : std::nullopt;

@@ -26,8 +26,10 @@ const char* kRulesHelp =
     "Exit status: 0 when all is well; 2 on a usage error or when any pack is bad.\n";
 
 std::string pad(std::string s, size_t w) {
-    if (s.size() < w) s.resize(w, ' ');
-    else s += ' ';
+    if (s.size() < w)
+        s.resize(w, ' ');
+    else
+        s += ' ';
     return s;
 }
 
@@ -50,7 +52,8 @@ void print_pack(const rules::RulePack& p, std::ostream& out) {
     for (const auto& c : p.criteria) out << " " << c.id;
     out << "\n";
     for (const auto& r : p.rules)
-        out << "  " << pad(r.id, 26) << pad(to_string(r.severity), 8) << pad(r.route, 22) << pad(r.kind, 26) << r.title << "\n";
+        out << "  " << pad(r.id, 26) << pad(to_string(r.severity), 8) << pad(r.route, 22) << pad(r.kind, 26) << r.title
+            << "\n";
 }
 
 int list(const Args& a, const std::string& dir, std::ostream& out, std::ostream& err) {
@@ -81,8 +84,10 @@ int lint(const Args& a, const std::string& dir, std::ostream& out, std::ostream&
     for (const auto& f : files) {
         const auto errors = rules::lint_pack(f, dir);
         for (const auto& e : errors) err << e.str() << "\n";
-        if (errors.empty()) out << f << ": ok\n";
-        else ++bad;
+        if (errors.empty())
+            out << f << ": ok\n";
+        else
+            ++bad;
     }
     if (files.empty()) err << "tfaudit rules lint: no pack files\n";
     return bad || files.empty() ? kUsage : kOk;
@@ -119,7 +124,8 @@ int cmd_rules(const std::vector<std::string>& args, std::ostream& out, std::ostr
         kinds(out);
         return kOk;
     }
-    err << "tfaudit rules: " << (sub.empty() ? "give a subcommand" : "unknown subcommand '" + sub + "'") << "\n" << kRulesHelp;
+    err << "tfaudit rules: " << (sub.empty() ? "give a subcommand" : "unknown subcommand '" + sub + "'") << "\n"
+        << kRulesHelp;
     return kUsage;
 }
 

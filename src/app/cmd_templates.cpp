@@ -31,7 +31,7 @@ const char* kTemplatesHelp =
 
 // Reads every document under `paths` and extracts it with the templates loaded now.
 Result<std::vector<extract::SuggestDoc>> read_for_suggest(const std::vector<std::string>& paths,
-                                                         const extract::Vocab& vocab, std::ostream& err) {
+                                                          const extract::Vocab& vocab, std::ostream& err) {
     bool missing = false;
     const auto files = expand_inputs(paths, err, missing);
     if (missing) return Error{paths.front(), "no such file or folder"};
@@ -127,8 +127,8 @@ int cmd_templates(const std::vector<std::string>& args, std::ostream& out, std::
                 if (!t.description.empty()) out << "  " << t.description << "\n";
                 out << "  applies to: " << (t.always() ? "every document" : "documents that mention it") << "\n";
                 out << "  " << t.labels.size() << " field labels, " << t.sections.size() << " section labels, "
-                    << t.columns.size() << " column labels, " << t.titles.size() << " titles, "
-                    << t.criteria.size() << " criteria terms\n";
+                    << t.columns.size() << " column labels, " << t.titles.size() << " titles, " << t.criteria.size()
+                    << " criteria terms\n";
             }
         }
         return kOk;

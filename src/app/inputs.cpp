@@ -11,8 +11,8 @@ namespace {
 // Walks `dir` (found under the folder whose real path is `root`): links to folders are not
 // followed; links to files outside `root` and anything that is not a regular file are
 // reported on `err` and left out.
-void walk(const std::string& dir, const std::string& root, std::vector<std::string>& out, std::ostream& err, bool& refused,
-          int depth) {
+void walk(const std::string& dir, const std::string& root, std::vector<std::string>& out, std::ostream& err,
+          bool& refused, int depth) {
     if (depth > 32) return;
     for (const auto& e : files::list_entries(dir)) {
         const std::string p = dir + "/" + e.name;

@@ -191,18 +191,24 @@ std::string self_exe() {
 namespace detail {
 
 std::unique_ptr<proc::Pool> make_pool(const PipelineOptions& opts) {
-    std::vector<std::string> argv{opts.worker_exe, "__worker", "--seconds", std::to_string(opts.limits.seconds),
-                                  "--memory-mb", std::to_string(opts.limits.memory_mb)};
+    std::vector<std::string> argv{opts.worker_exe, "__worker",
+                                  "--seconds",     std::to_string(opts.limits.seconds),
+                                  "--memory-mb",   std::to_string(opts.limits.memory_mb)};
     return std::make_unique<proc::Pool>(argv, init_task(opts), opts.limits);
 }
 
 std::string failure_cause(const proc::TaskResult& r, const std::string& path, const proc::Limits& limits) {
     switch (r.outcome) {
-        case proc::Outcome::ok: return {};
-        case proc::Outcome::timed_out: return "reading took longer than " + std::to_string(limits.seconds) + " s";
-        case proc::Outcome::out_of_memory: return "over the " + std::to_string(limits.memory_mb) + " MB memory budget";
-        case proc::Outcome::failed: return "could not start a worker process to read it";
-        case proc::Outcome::crashed: break;
+        case proc::Outcome::ok:
+            return {};
+        case proc::Outcome::timed_out:
+            return "reading took longer than " + std::to_string(limits.seconds) + " s";
+        case proc::Outcome::out_of_memory:
+            return "over the " + std::to_string(limits.memory_mb) + " MB memory budget";
+        case proc::Outcome::failed:
+            return "could not start a worker process to read it";
+        case proc::Outcome::crashed:
+            break;
     }
     std::string format = text::extension(path);
     for (auto& c : format) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -251,8 +257,8 @@ std::vector<CaseRecord> isolated_cases(proc::Pool& pool, const Folder& f, const 
     r = pool.run(case_task(g));
     out.clear();
     if (r.outcome == proc::Outcome::ok && decode_cases(r.payload, out)) return out;
-    return all_refused(g, "reading this folder failed (" + failure_cause(r, "", limits) + ") and no one document was to blame",
-                       vocab);
+    return all_refused(
+        g, "reading this folder failed (" + failure_cause(r, "", limits) + ") and no one document was to blame", vocab);
 }
 
 Result<std::string> isolated_document(proc::Pool& pool, const std::string& path, bool text) {
@@ -270,7 +276,8 @@ extract::DocFacts isolated_read(proc::Pool& pool, const Folder& f, size_t index,
     const std::string& p = f.files[index];
     if (f.refused.count(p)) return read_one(f, index, vocab);
     const auto probe = pool.run(probe_task(p));
-    if (probe.outcome != proc::Outcome::ok) return extract::unreadable_document(p, failure_cause(probe, p, pool.limits()));
+    if (probe.outcome != proc::Outcome::ok)
+        return extract::unreadable_document(p, failure_cause(probe, p, pool.limits()));
     return read_one(f, index, vocab);
 }
 

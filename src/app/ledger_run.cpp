@@ -25,8 +25,10 @@ std::string command_line(const std::vector<std::string>& args) {
     for (size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         const size_t eq = a.find('=');
-        if (text::starts_with(a, "--ledger=")) s += " --ledger=" + ledger::shown_location(a.substr(eq + 1));
-        else s += " " + ledger::shown_location(a);
+        if (text::starts_with(a, "--ledger="))
+            s += " --ledger=" + ledger::shown_location(a.substr(eq + 1));
+        else
+            s += " " + ledger::shown_location(a);
     }
     return s;
 }
@@ -52,7 +54,8 @@ private:
     report::Writer& inner_;
 };
 
-Result<std::unique_ptr<LedgerRun>> LedgerRun::start(const std::string& where, const rules::RulePack& pack, const RunSetup& setup) {
+Result<std::unique_ptr<LedgerRun>> LedgerRun::start(const std::string& where, const rules::RulePack& pack,
+                                                    const RunSetup& setup) {
     auto l = ledger::Ledger::open(where);
     if (!l) return l.error();
     std::unique_ptr<LedgerRun> run(new LedgerRun());
@@ -67,8 +70,15 @@ Result<std::unique_ptr<LedgerRun>> LedgerRun::start(const std::string& where, co
     auto decisions = run->ledger_->decisions();
     if (!decisions) return decisions.error();
     run->decisions_ = std::move(decisions.value());
-    run->run_ = ledger::RunRow{ledger::new_run_id(), ledger::now_utc(), setup.command, cal::format(setup.as_of), pack.name,
-                               pack.version, TFAUDIT_VERSION, "", 0};
+    run->run_ = ledger::RunRow{ledger::new_run_id(),
+                               ledger::now_utc(),
+                               setup.command,
+                               cal::format(setup.as_of),
+                               pack.name,
+                               pack.version,
+                               TFAUDIT_VERSION,
+                               "",
+                               0};
     if (auto e = run->ledger_->add_run(run->run_)) return *e;
     return run;
 }
@@ -107,7 +117,8 @@ namespace {
 std::string blockers_of(const rules::RulePack& pack, const rules::CaseResult& r) {
     std::vector<std::string> ids;
     for (size_t i = 0; i < r.findings.size() && i < pack.rules.size(); ++i)
-        if (r.findings[i].status == rules::Status::Fail && pack.rules[i].severity == rules::Severity::Blocker) ids.push_back(r.findings[i].rule);
+        if (r.findings[i].status == rules::Status::Fail && pack.rules[i].severity == rules::Severity::Blocker)
+            ids.push_back(r.findings[i].rule);
     return rules::util::join(ids, ",");
 }
 
@@ -140,8 +151,16 @@ void LedgerRun::record(rules::CaseResult& result) {
     }
     ++cases_;
     all_hashes_ += info.evidence_hash;
-    ledger::ResultRow row{run_.id, ref, rules::to_string(result.verdict), result.route, result.notes.claimable_from, blockers_of(*pack_, result),
-                          info.evidence_hash, result.score, {}, static_cast<int>(cases_)};
+    ledger::ResultRow row{run_.id,
+                          ref,
+                          rules::to_string(result.verdict),
+                          result.route,
+                          result.notes.claimable_from,
+                          blockers_of(*pack_, result),
+                          info.evidence_hash,
+                          result.score,
+                          {},
+                          static_cast<int>(cases_)};
     for (const auto& f : result.findings) row.findings.push_back({f.rule, rules::to_string(f.status), ""});
     pending_.push_back(std::move(row));
     if (pending_.size() >= 256) flush();
@@ -155,16 +174,20 @@ void LedgerRun::record(rules::CaseResult& result) {
             std::vector<std::string> why;
             for (const auto& m : result.to_make_claimable) why.push_back(m.what);
             for (const auto& e : result.errors) why.push_back("unreadable " + e.file);
-            out << "refused  " << ref << ": " << rules::to_string(result.verdict) << (why.empty() ? "" : " (" + rules::util::join(why, "; ") + ")") << "\n";
+            out << "refused  " << ref << ": " << rules::to_string(result.verdict)
+                << (why.empty() ? "" : " (" + rules::util::join(why, "; ") + ")") << "\n";
         } else {
             bool added = false;
-            ledger::ClaimRow c{ref, setup_.window, result.route, pack_->name, cal::format(setup_.as_of), ledger::now_utc(), run_.id,
-                               info.evidence_hash, info.members};
+            ledger::ClaimRow c{
+                ref,     setup_.window,      result.route, pack_->name, cal::format(setup_.as_of), ledger::now_utc(),
+                run_.id, info.evidence_hash, info.members};
             if (auto e = ledger_->add_claim(c, added)) error_ = e;
-            if (added) ++claims_added_;
-            else ++claims_already_;
-            out << (added ? "recorded " : "already  ") << ref << ": " << result.route << " route, window " << setup_.window
-                << (added ? "" : " (claimed before: unchanged)") << "\n";
+            if (added)
+                ++claims_added_;
+            else
+                ++claims_already_;
+            out << (added ? "recorded " : "already  ") << ref << ": " << result.route << " route, window "
+                << setup_.window << (added ? "" : " (claimed before: unchanged)") << "\n";
         }
     }
     maybe_die(cases_);

@@ -27,7 +27,7 @@ std::string ledger_option(const Args& a);
 struct RunSetup {
     std::string command;  // the command line, for the runs table
     long as_of = 0;
-    std::string window;   // claim: the window being claimed; empty for check and audit
+    std::string window;                 // claim: the window being claimed; empty for check and audit
     std::ostream* claim_out = nullptr;  // claim: where "recorded ..." and "refused ..." lines go
 };
 
@@ -35,7 +35,8 @@ class LedgerRun {
 public:
     // Opens the ledger, begins the run's transaction and reads the earlier claims and the
     // decisions. Errors name the ledger (cannot open, damaged, locked, too new).
-    static Result<std::unique_ptr<LedgerRun>> start(const std::string& where, const rules::RulePack& pack, const RunSetup& setup);
+    static Result<std::unique_ptr<LedgerRun>> start(const std::string& where, const rules::RulePack& pack,
+                                                    const RunSetup& setup);
     ~LedgerRun();
 
     // What the run needs of a record: its evidence hash (SHA-256 of to_json(record,

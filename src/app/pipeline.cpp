@@ -22,8 +22,8 @@ namespace {
 // Extensions of files that are documents, readable or not. Anything else in a bundle folder
 // (notes, scripts, data files) is not case evidence and is passed over.
 bool is_document_name(const std::string& name) {
-    static const char* kOther[] = {"doc", "rtf", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "xls",
-                                   "ppt", "pptx", "odp", "ods", "msg", "eml", "zip", "pages", "wpd"};
+    static const char* kOther[] = {"doc", "rtf",  "png", "jpg", "jpeg", "tif", "tiff", "gif",   "bmp", "xls",
+                                   "ppt", "pptx", "odp", "ods", "msg",  "eml", "zip",  "pages", "wpd"};
     const std::string ext = text::extension(name);
     if (ext.empty()) return false;
     for (const auto& e : supported_extensions())
@@ -139,7 +139,8 @@ Result<std::vector<Folder>> find_folders(const std::vector<std::string>& paths) 
 }
 
 Result<std::shared_ptr<extract::Vocab>> load_vocab(const PipelineOptions& opts) {
-    if (opts.templates_dir.empty()) return Error{"templates", "the templates folder was not found (use --templates-dir)"};
+    if (opts.templates_dir.empty())
+        return Error{"templates", "the templates folder was not found (use --templates-dir)"};
     auto t = extract::load_templates(opts.templates_dir);
     if (!t) return t.error();
     std::vector<extract::Template> all = std::move(t).value();
@@ -196,12 +197,15 @@ std::string reference_in_name(const std::string& path) {
     std::string found;
     for (const auto& t : text::split(stem, ' ')) {
         // A reference is mostly digits: "MC-2291", "ED/2019/00417", "2318"; not "review-2-final".
-        const auto digits = std::count_if(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        const auto alnum = std::count_if(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const auto digits =
+            std::count_if(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const auto alnum =
+            std::count_if(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
         const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
         });
-        if (t.size() < 4 || digits < 3 || digits * 5 < alnum * 2 || !ok || dates::parse(t).status == dates::Status::Ok) continue;
+        if (t.size() < 4 || digits < 3 || digits * 5 < alnum * 2 || !ok || dates::parse(t).status == dates::Status::Ok)
+            continue;
         if (!found.empty()) return {};
         found = t;
     }
@@ -216,7 +220,8 @@ std::string digits_of(const std::string& s) {
 }
 
 bool all_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
@@ -230,8 +235,10 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
     std::vector<extract::DocFacts> no_ref;
     for (auto& d : docs) {
         const extract::Hit* h = d.hit("family_ref");
-        if (h && !h->value.empty()) by_ref[h->value].push_back(std::move(d));
-        else no_ref.push_back(std::move(d));
+        if (h && !h->value.empty())
+            by_ref[h->value].push_back(std::move(d));
+        else
+            no_ref.push_back(std::move(d));
     }
     std::vector<extract::DocFacts> digits_only, orphans;
     for (auto& d : no_ref) {
@@ -241,9 +248,12 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
         for (auto& [ref, list] : by_ref)
             if (!home && extract::contains_words(name, text::match_key(ref))) home = &list;
         if (!home && !name_ref.empty() && !all_digits(name_ref)) home = &by_ref[name_ref];
-        if (home) home->push_back(std::move(d));
-        else if (all_digits(name_ref)) digits_only.push_back(std::move(d));
-        else orphans.push_back(std::move(d));
+        if (home)
+            home->push_back(std::move(d));
+        else if (all_digits(name_ref))
+            digits_only.push_back(std::move(d));
+        else
+            orphans.push_back(std::move(d));
     }
     // "hard data 2318.csv" joins the one family whose reference has those digits.
     for (auto& d : digits_only) {
@@ -252,8 +262,10 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
         int matches = 0;
         for (auto& [ref, list] : by_ref)
             if (digits_of(ref) == digits) home = &list, ++matches;
-        if (matches == 1) home->push_back(std::move(d));
-        else orphans.push_back(std::move(d));
+        if (matches == 1)
+            home->push_back(std::move(d));
+        else
+            orphans.push_back(std::move(d));
     }
     if (by_ref.size() <= 1) {
         // One family (or none): one case named after the folder.
@@ -286,10 +298,10 @@ std::optional<FolderItem> ItemStream::next() {
 
 }  // namespace detail
 
-
 Status for_each_case(const std::vector<std::string>& paths, const PipelineOptions& opts,
                      const std::function<void(CaseRecord&&)>& emit) {
-    return for_each_case(paths, opts, [](CaseRecord&& r) { return std::move(r); }, emit);
+    return for_each_case(
+        paths, opts, [](CaseRecord&& r) { return std::move(r); }, emit);
 }
 
 Status for_each_document(const std::vector<std::string>& paths, const PipelineOptions& opts,

@@ -20,9 +20,9 @@
 namespace tfa::app {
 
 struct PipelineOptions {
-    std::string templates_dir;  // resolved templates/ folder
+    std::string templates_dir;                                  // resolved templates/ folder
     std::vector<std::pair<std::string, std::string>> criteria;  // (id, name) from the rule pack, in pack order
-    unsigned threads = 0;       // 0: every core
+    unsigned threads = 0;                                       // 0: every core
     // Reading in worker processes (app/isolation.h): the tfaudit program to start as workers,
     // empty to read in this process; and each document's time and memory limits.
     std::string worker_exe;
@@ -31,8 +31,8 @@ struct PipelineOptions {
 
 // A folder of documents: one family's bundle, or a flat folder of several families'.
 struct Folder {
-    std::string path;  // as found from the user's argument
-    std::string name;  // the folder's own name: the case name of a one-family bundle
+    std::string path;                // as found from the user's argument
+    std::string name;                // the folder's own name: the case name of a one-family bundle
     std::vector<std::string> files;  // sorted
     // Documents that are not to be opened, with the reason: a link that leaves the folder
     // given, a FIFO or device, or one a reader crashed or hung on. Each is in `files` too and
@@ -125,8 +125,8 @@ void for_each_case(FolderWalk& walk, const extract::Vocab& vocab, unsigned threa
     struct Out {
         std::shared_ptr<const Folder> folder;
         bool whole = false;
-        std::vector<T> cases;      // a whole folder's cases, transformed
-        extract::DocFacts doc;     // one document of a large folder
+        std::vector<T> cases;   // a whole folder's cases, transformed
+        extract::DocFacts doc;  // one document of a large folder
     };
     detail::ItemStream items(walk);
     std::shared_ptr<const Folder> large;  // the large folder whose documents are arriving

@@ -66,13 +66,16 @@ void items(IO& io, CaseRecord& r) {
     });
     list(io, r.reviews, [&](Review& x) {
         io(x.date), io(x.number), io(x.next_review), strings(io, x.attendees), source(io, x.src);
-        list(io, x.outcomes, [&](ReviewOutcome& o) { io(o.criterion), io(o.progress), io(o.rating), io(o.achieved), source(io, o.src); });
+        list(io, x.outcomes, [&](ReviewOutcome& o) {
+            io(o.criterion), io(o.progress), io(o.rating), io(o.achieved), source(io, o.src);
+        });
     });
     list(io, r.closure_outcomes, [&](ClosureOutcome& x) {
         io(x.criterion), io(x.achieved), io(x.date_achieved), io(x.sustained_since), io(x.evidence), source(io, x.src);
     });
     list(io, r.evidence, [&](Evidence& x) {
-        io(x.criterion), io(x.member), io(x.measure), io(x.period_start), io(x.period_end), io(x.value), source(io, x.src);
+        io(x.criterion), io(x.member), io(x.measure), io(x.period_start), io(x.period_end), io(x.value),
+            source(io, x.src);
     });
     list(io, r.members, [&](Member& x) { io(x.name), io(x.relationship), io(x.dob), source(io, x.src); });
     list(io, r.unreadable, [&](Unreadable& x) { io(x.file), io(x.reason); });
@@ -94,9 +97,10 @@ void fields(IO& io, CaseRecord& r) {
     strings(io, r.files);
     strings(io, r.doc_types);
     strings(io, r.doc_type_from);
-    for (auto* s : {&r.family_ref, &r.council, &r.assessment_started, &r.assessment_completed, &r.assessment_date,
-                    &r.lead_professional, &r.lead_agency, &r.completed_by, &r.reason, &r.consent_date, &r.consent_signed_by,
-                    &r.manager, &r.manager_date, &r.plan_date, &r.closure_date, &r.closure_reason})
+    for (auto* s :
+         {&r.family_ref, &r.council, &r.assessment_started, &r.assessment_completed, &r.assessment_date,
+          &r.lead_professional, &r.lead_agency, &r.completed_by, &r.reason, &r.consent_date, &r.consent_signed_by,
+          &r.manager, &r.manager_date, &r.plan_date, &r.closure_date, &r.closure_reason})
         io(*s);
     strings(io, r.criteria);
     strings(io, r.criteria_added);
@@ -144,8 +148,10 @@ bool decode_record(const std::string& in, size_t& pos, CaseRecord& r) {
         std::string key, word;
         i(key);
         i(word);
-        if (auto st = parse_field_state(word)) r.states[key] = *st;
-        else i.ok = false;
+        if (auto st = parse_field_state(word))
+            r.states[key] = *st;
+        else
+            i.ok = false;
     }
     return i.ok;
 }

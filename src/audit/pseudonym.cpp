@@ -20,7 +20,8 @@ std::string bare_name(const std::string& s) {
 bool looks_like_name(const std::string& s) {
     const auto words = text::split(s, ' ');
     if (words.size() < 2 || words.size() > 5) return false;
-    if (words[0].empty() || !(std::isupper(static_cast<unsigned char>(words[0][0])) || (words[0][0] & 0x80))) return false;
+    if (words[0].empty() || !(std::isupper(static_cast<unsigned char>(words[0][0])) || (words[0][0] & 0x80)))
+        return false;
     return std::none_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
@@ -55,7 +56,8 @@ void NameMap::add(const std::string& name, const std::string& label) {
 }
 
 void NameMap::seal() {
-    std::stable_sort(names_.begin(), names_.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    std::stable_sort(names_.begin(), names_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 std::string NameMap::apply(const std::string& text) const {
@@ -95,9 +97,12 @@ NameMap Pseudonymiser::for_case(const CasePeople& people) {
     for (const auto& [name, dob] : people.members) {
         const auto born = cal::parse(dob);
         std::string label;
-        if (!born) label = "Person " + std::to_string(++others);
-        else if (cal::years_between(*born, as_of_) >= 18) label = "Adult " + std::to_string(++adults);
-        else label = "Child " + std::to_string(++children);
+        if (!born)
+            label = "Person " + std::to_string(++others);
+        else if (cal::years_between(*born, as_of_) >= 18)
+            label = "Adult " + std::to_string(++adults);
+        else
+            label = "Child " + std::to_string(++children);
         map.add(name, label);
         add_parts(name, label);
     }

@@ -21,7 +21,7 @@ namespace tfa::audit {
 // The people of one case, kept from its record (small enough to hold for every case).
 struct CasePeople {
     std::vector<std::pair<std::string, std::string>> members;  // (name, dob ISO or empty), record order
-    std::vector<std::string> workers;                           // names, record order, may repeat
+    std::vector<std::string> workers;                          // names, record order, may repeat
 };
 
 // The people named in `r`. Attendees and signatories that are family members are members;

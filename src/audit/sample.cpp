@@ -33,8 +33,10 @@ std::string padded_words(const std::string& s) {
     std::string out = " ";
     for (char c : text::lower(s)) {
         const bool word = (c & 0x80) || std::isalnum(static_cast<unsigned char>(c));
-        if (word) out += c;
-        else if (out.back() != ' ') out += ' ';
+        if (word)
+            out += c;
+        else if (out.back() != ' ')
+            out += ' ';
     }
     if (out.back() != ' ') out += ' ';
     return out;
@@ -106,7 +108,9 @@ std::string PopulationFilter::describe() const {
         s = "assessments registered on or after " + registered_from;
     else if (!registered_to.empty())
         s = "assessments registered on or before " + registered_to;
-    if (!lead.empty()) s += (s.empty() ? "" : ", ") + std::string("lead professional from ") + (lead == "partner" ? "a partner agency" : "the " + lead);
+    if (!lead.empty())
+        s += (s.empty() ? "" : ", ") + std::string("lead professional from ") +
+             (lead == "partner" ? "a partner agency" : "the " + lead);
     if (!open_on.empty()) s += (s.empty() ? "" : ", ") + std::string("open (not closed) on ") + open_on;
     return s.empty() ? "every case found" : s;
 }
@@ -149,7 +153,8 @@ void allocate(std::vector<Stratum>& strata, size_t total, size_t n) {
     std::vector<std::pair<double, size_t>> rest;  // (remainder, index)
     size_t given = 0;
     for (size_t i = 0; i < strata.size(); ++i) {
-        const double exact = static_cast<double>(n) * static_cast<double>(strata[i].population) / static_cast<double>(total);
+        const double exact =
+            static_cast<double>(n) * static_cast<double>(strata[i].population) / static_cast<double>(total);
         strata[i].sample = static_cast<size_t>(std::floor(exact));
         given += strata[i].sample;
         rest.emplace_back(exact - std::floor(exact), i);

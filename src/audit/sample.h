@@ -30,9 +30,9 @@ private:
 // What the population filters and the draw need to know about one case: small, so that a
 // whole batch of them stays in memory.
 struct CaseSummary {
-    std::string key;              // unique, stable: the case name (plus the folder when names repeat)
+    std::string key;  // unique, stable: the case name (plus the folder when names repeat)
     std::string council, lead_agency, assessment_date;  // as extracted; date ISO or empty
-    std::string closure_date;                            // ISO or empty: not closed
+    std::string closure_date;                           // ISO or empty: not closed
 };
 
 // Lead-agency classes as data (templates/report/agencies.xml): a class is a name and a list

@@ -50,7 +50,8 @@ std::vector<Entry> list_entries(const std::string& dir) {
             en.file = e->d_type == DT_REG;
         } else {  // a link, something special, or the file system does not say: ask
             const std::string p = dir + "/" + en.name;
-            struct stat lst {}, st {};
+            struct stat lst {
+            }, st{};
             en.link = ::lstat(p.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode);
             if (::stat(p.c_str(), &st) == 0) {
                 en.dir = S_ISDIR(st.st_mode);
@@ -95,7 +96,8 @@ bool is_within(const std::string& path, const std::string& dir) {
 Result<std::string> read_whole(const std::string& path, size_t max_bytes) {
     // O_NONBLOCK: opening a FIFO never waits for a writer; only regular files are read.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
+    if (fd < 0)
+        return Error{path, errno == ENOENT ? "no such file" : std::string("cannot open file: ") + std::strerror(errno)};
     struct stat st {};
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         ::close(fd);
@@ -107,8 +109,8 @@ Result<std::string> read_whole(const std::string& path, size_t max_bytes) {
     }
     if (static_cast<size_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        return Error{path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " +
-                               std::to_string(max_bytes) + ")"};
+        return Error{
+            path, "file too large (" + std::to_string(st.st_size) + " bytes; limit " + std::to_string(max_bytes) + ")"};
     }
     std::string data(static_cast<size_t>(st.st_size), '\0');
     size_t got = 0;

@@ -25,7 +25,7 @@ public:
     // A key of the object being written; the next call writes its value.
     void key(const std::string& k);
     void str(const std::string& v);
-    void str_or_null(const std::string& v);  // "" → null
+    void str_or_null(const std::string& v);      // "" → null
     void boolean(const std::optional<bool>& v);  // nullopt → null
     void number(long v);
     void null() { raw("null"); }

@@ -147,7 +147,8 @@ Status check_outputs(const std::vector<std::string>& outputs, const std::vector<
         const std::string out = real_target(outputs[k]);
         if (out.empty()) continue;  // its folder does not exist: OutputFile::open says so
         for (const auto& in : inputs)
-            if (real_path(in) == out) return Error{outputs[k], name + " would overwrite an input file; choose another file"};
+            if (real_path(in) == out)
+                return Error{outputs[k], name + " would overwrite an input file; choose another file"};
         if (is_file(out))
             for (const auto& in : inputs)
                 if (is_dir(in) && is_within(out, real_path(in)))

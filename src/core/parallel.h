@@ -36,8 +36,8 @@ void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t wi
     std::vector<std::optional<R>> slots(window);
     std::mutex m;
     std::condition_variable ready, space;
-    size_t claimed = 0;   // items taken from next()
-    size_t emitted = 0;   // results emitted
+    size_t claimed = 0;  // items taken from next()
+    size_t emitted = 0;  // results emitted
     bool exhausted = false;
     bool consumer_waiting = false;
     size_t workers_waiting = 0;
@@ -97,28 +97,28 @@ void ordered_stream(unsigned threads, Next next, Work work, Emit emit, size_t wi
     std::vector<std::thread> pool;
     for (unsigned k = 0; k < threads; ++k) pool.emplace_back(worker);
     try {
-    for (;;) {
-        std::optional<R> r;
-        {
-            std::unique_lock<std::mutex> lk(m);
-            while (!failure && !slots[emitted % window].has_value() && !(exhausted && emitted == claimed)) {
-                consumer_waiting = true;
-                ready.wait(lk);
-                consumer_waiting = false;
+        for (;;) {
+            std::optional<R> r;
+            {
+                std::unique_lock<std::mutex> lk(m);
+                while (!failure && !slots[emitted % window].has_value() && !(exhausted && emitted == claimed)) {
+                    consumer_waiting = true;
+                    ready.wait(lk);
+                    consumer_waiting = false;
+                }
+                if (failure || !slots[emitted % window].has_value()) break;  // a failure, or everything emitted
+                r = std::move(slots[emitted % window]);
+                slots[emitted % window].reset();
             }
-            if (failure || !slots[emitted % window].has_value()) break;  // a failure, or everything emitted
-            r = std::move(slots[emitted % window]);
-            slots[emitted % window].reset();
+            emit(std::move(*r));
+            bool wake;
+            {
+                std::lock_guard<std::mutex> lk(m);
+                ++emitted;
+                wake = workers_waiting > 0;
+            }
+            if (wake) space.notify_all();
         }
-        emit(std::move(*r));
-        bool wake;
-        {
-            std::lock_guard<std::mutex> lk(m);
-            ++emitted;
-            wake = workers_waiting > 0;
-        }
-        if (wake) space.notify_all();
-    }
     } catch (...) {
         fail(std::current_exception());
     }
@@ -130,7 +130,8 @@ template <class Work, class Emit>
 void ordered_map(size_t n, unsigned threads, Work work, Emit emit, size_t window = 0) {
     size_t i = 0, k = 0;
     ordered_stream(
-        n <= 1 ? 1 : threads, [&]() -> std::optional<size_t> { return i < n ? std::optional<size_t>(i++) : std::nullopt; },
+        n <= 1 ? 1 : threads,
+        [&]() -> std::optional<size_t> { return i < n ? std::optional<size_t>(i++) : std::nullopt; },
         [&](size_t& idx) { return work(idx); }, [&](auto&& r) { emit(k++, std::move(r)); }, window);
 }
 

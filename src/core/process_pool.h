@@ -102,8 +102,8 @@ private:
 using Progress = std::function<void()>;
 
 // Serves tasks on fd 3 until the parent closes it (or dies: the worker is killed with it):
-// applies `limits` (address space, no core files, CPU per step), then for each task calls handle(task, progress) and sends its result.
-// The first task is passed to `init` instead (no result is sent). Returns the exit status.
+// applies `limits` (address space, no core files, CPU per step), then for each task calls handle(task, progress) and
+// sends its result. The first task is passed to `init` instead (no result is sent). Returns the exit status.
 int serve(const Limits& limits, const std::function<void(const std::string&)>& init,
           const std::function<std::string(const std::string&, const Progress&)>& handle);
 

@@ -294,13 +294,27 @@ void json_escape(std::string& out, std::string_view s) {
         }
         ++i;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) {
                     out += "\\u00";
@@ -331,17 +345,31 @@ std::string xml_escape(std::string_view s) {
         }
         ++i;
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\r': out += "&#13;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             case '\n':
-            case '\t': out += static_cast<char>(c); break;
+            case '\t':
+                out += static_cast<char>(c);
+                break;
             default:
                 // XML 1.0 cannot carry other control characters, even as references.
-                if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
-                else out += static_cast<char>(c);
+                if (c < 0x20 || c == 0x7F)
+                    out += "\xEF\xBF\xBD";
+                else
+                    out += static_cast<char>(c);
         }
     }
     return out;

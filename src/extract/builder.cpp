@@ -67,8 +67,8 @@ public:
             for (const auto& f : template_fields())
                 if (h.field == f.name && *f.fills && !labelled_.count(f.fills)) labelled_[f.fills] = h.src;
         static const std::map<std::string, std::string> table_key = {
-            {"members", "members"},   {"criteria", "criteria"},         {"plan", "plan_outcomes"},
-            {"review", "reviews"},    {"closure", "closure_outcomes"},  {"evidence", "evidence"}};
+            {"members", "members"}, {"criteria", "criteria"},        {"plan", "plan_outcomes"},
+            {"review", "reviews"},  {"closure", "closure_outcomes"}, {"evidence", "evidence"}};
         for (const auto& t : d.tables)
             if (auto it = table_key.find(t.kind); it != table_key.end() && !labelled_.count(it->second))
                 labelled_[it->second] = t.src;
@@ -85,11 +85,16 @@ public:
             if (!*k.noun) continue;
             const std::string key = k.key;
             FieldState st;
-            if (bad_dates_.count(key)) st = FieldState::Unreadable;
-            else if (auto v = filled(key)) st = *v ? FieldState::Found : FieldState::No;
-            else if (labelled_.count(key)) st = FieldState::Blank;
-            else if (some_unreadable) st = FieldState::Unreadable;
-            else st = FieldState::NotFound;
+            if (bad_dates_.count(key))
+                st = FieldState::Unreadable;
+            else if (auto v = filled(key))
+                st = *v ? FieldState::Found : FieldState::No;
+            else if (labelled_.count(key))
+                st = FieldState::Blank;
+            else if (some_unreadable)
+                st = FieldState::Unreadable;
+            else
+                st = FieldState::NotFound;
             r_.states[key] = st;
             if (st == FieldState::Blank && !r_.sources.count(key) && !labelled_[key].file.empty())
                 r_.sources[key] = labelled_[key];
@@ -109,20 +114,28 @@ public:
     // Whether `key` holds a value: true, false for a negative answer, nullopt when empty.
     std::optional<bool> filled(const std::string& key) const {
         static const std::map<std::string, std::string CaseRecord::*> text = {
-            {"family_ref", &CaseRecord::family_ref},           {"council", &CaseRecord::council},
+            {"family_ref", &CaseRecord::family_ref},
+            {"council", &CaseRecord::council},
             {"assessment_started", &CaseRecord::assessment_started},
             {"assessment_completed", &CaseRecord::assessment_completed},
-            {"assessment_date", &CaseRecord::assessment_date}, {"lead_professional", &CaseRecord::lead_professional},
-            {"lead_agency", &CaseRecord::lead_agency},         {"completed_by", &CaseRecord::completed_by},
-            {"reason", &CaseRecord::reason},                   {"consent_date", &CaseRecord::consent_date},
-            {"consent_signed_by", &CaseRecord::consent_signed_by}, {"manager", &CaseRecord::manager},
-            {"manager_date", &CaseRecord::manager_date},       {"plan_date", &CaseRecord::plan_date},
-            {"closure_date", &CaseRecord::closure_date},       {"closure_reason", &CaseRecord::closure_reason}};
+            {"assessment_date", &CaseRecord::assessment_date},
+            {"lead_professional", &CaseRecord::lead_professional},
+            {"lead_agency", &CaseRecord::lead_agency},
+            {"completed_by", &CaseRecord::completed_by},
+            {"reason", &CaseRecord::reason},
+            {"consent_date", &CaseRecord::consent_date},
+            {"consent_signed_by", &CaseRecord::consent_signed_by},
+            {"manager", &CaseRecord::manager},
+            {"manager_date", &CaseRecord::manager_date},
+            {"plan_date", &CaseRecord::plan_date},
+            {"closure_date", &CaseRecord::closure_date},
+            {"closure_reason", &CaseRecord::closure_reason}};
         if (auto it = text.find(key); it != text.end())
             return (r_.*(it->second)).empty() ? std::nullopt : std::optional<bool>(true);
         auto some = [](bool any) { return any ? std::optional<bool>(true) : std::nullopt; };
         if (key == "consent_given") return r_.consent_given;
-        if (key == "voice_of_child") return r_.voice_of_child && *r_.voice_of_child ? std::optional<bool>(true) : std::nullopt;
+        if (key == "voice_of_child")
+            return r_.voice_of_child && *r_.voice_of_child ? std::optional<bool>(true) : std::nullopt;
         if (key == "criteria") {
             if (!r_.criteria.empty()) return true;
             // Every listed criterion answered no: answered in the negative.
@@ -151,7 +164,8 @@ public:
             std::set<std::string> seen;
             for (const auto& tok : text::split(stem, ' ')) {
                 for (const auto& t : text::split(tok, '_')) {
-                    const bool digit = std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+                    const bool digit = std::any_of(t.begin(), t.end(),
+                                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
                     const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
                         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
                     });
@@ -164,7 +178,8 @@ public:
         }
         std::string best;
         for (const auto& [t, n] : count)
-            if (n >= 2 && n * 2 > r_.files.size() && (best.empty() || n > count[best] || (n == count[best] && t.size() > best.size())))
+            if (n >= 2 && n * 2 > r_.files.size() &&
+                (best.empty() || n > count[best] || (n == count[best] && t.size() > best.size())))
                 best = t;
         if (best.empty()) return;
         r_.family_ref = best;
@@ -192,8 +207,10 @@ public:
         // free text ("work with the health visitor") never adds one.
         std::set<std::string> at_assessment(identified_.begin(), identified_.end());
         for (const auto& id : v_.criteria_order()) {
-            if (at_assessment.count(id)) r_.criteria.push_back(id);
-            else if (named_later_.count(id) && r_.has_assessment) r_.criteria_added.push_back(id);
+            if (at_assessment.count(id))
+                r_.criteria.push_back(id);
+            else if (named_later_.count(id) && r_.has_assessment)
+                r_.criteria_added.push_back(id);
         }
         benefit_ends();
         states();
@@ -206,8 +223,8 @@ private:
         const auto p = dates::parse(h.value);
         if (p.status == dates::Status::Ok) return p.iso;
         if (p.status != dates::Status::None) {
-            r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" +
-                                                 h.field + ", " + h.src.where + ")"});
+            r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" + h.field +
+                                                 ", " + h.src.where + ")"});
             for (const auto& f : template_fields())
                 if (h.field == f.name && *f.fills) bad_dates_.insert(f.fills);
         }
@@ -267,8 +284,10 @@ private:
             if (t.kind == "criteria") criteria_table(t);
         }
         for (const auto& c : d.listed) {
-            if (c.identified) identify(c.criterion, c.evidence, c.members, c.src);
-            else any_listed_no_ = true;
+            if (c.identified)
+                identify(c.criterion, c.evidence, c.members, c.src);
+            else
+                any_listed_no_ = true;
         }
     }
 
@@ -348,7 +367,8 @@ private:
                 // "1. ", "2) " numbering
                 size_t k = 0;
                 while (k < l.size() && std::isdigit(static_cast<unsigned char>(l[k]))) ++k;
-                if (k > 0 && k < 3 && k + 1 < l.size() && (l[k] == '.' || l[k] == ')') && l[k + 1] == ' ') l = text::trim(l.substr(k + 2));
+                if (k > 0 && k < 3 && k + 1 < l.size() && (l[k] == '.' || l[k] == ')') && l[k + 1] == ' ')
+                    l = text::trim(l.substr(k + 2));
                 if (!l.empty()) out.push_back(text::collapse_ws(l));
             }
             return out;
@@ -432,8 +452,9 @@ private:
 
     // Content words of `s`: lower case, three letters or more, common words left out.
     static std::set<std::string> content_words(const std::string& s) {
-        static const std::set<std::string> stop = {"the", "and", "for", "with", "are", "has", "have", "will", "from",
-                                                   "that", "this", "their", "they", "into", "not", "all", "every"};
+        static const std::set<std::string> stop = {"the",  "and",  "for",  "with", "are",  "has",
+                                                   "have", "will", "from", "that", "this", "their",
+                                                   "they", "into", "not",  "all",  "every"};
         std::set<std::string> out;
         std::string w;
         for (char c : text::lower(s) + " ") {
@@ -537,7 +558,8 @@ private:
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
                 o.achieved = achieved_word(cell(row, "achieved"));
-                if (o.achieved.empty() && dates::parse(cell(row, "achieved")).status == dates::Status::Ok) o.achieved = "yes";
+                if (o.achieved.empty() && dates::parse(cell(row, "achieved")).status == dates::Status::Ok)
+                    o.achieved = "yes";
                 o.src = row.src;
                 rv.outcomes.push_back(std::move(o));
             }
@@ -629,11 +651,11 @@ private:
     CaseRecord& r_;
     const Vocab& v_;
     std::vector<std::string> identified_;
-    std::set<std::string> named_later_;  // criteria a review or the closure names explicitly
+    std::set<std::string> named_later_;   // criteria a review or the closure names explicitly
     std::vector<Evidence> benefit_rows_;  // benefit rows with a period end, for benefit_ends()
     // A review or closure row to link to the plan goal it repeats (link_to_plan).
     struct Link {
-        size_t review, row;    // review index (kClosure: a closure row), row index
+        size_t review, row;  // review index (kClosure: a closure row), row index
         std::string text, fallback;
     };
     static constexpr size_t kClosure = static_cast<size_t>(-1);
@@ -673,7 +695,8 @@ std::optional<bool> read_yes_no(const Vocab& v, const std::string& value) {
             if (c.chosen.empty() || !is_answer_word(c.chosen)) return true;
             return std::nullopt;
         }
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -711,7 +734,8 @@ std::string explain_case(const CaseRecord& r) {
     }
     if (!r.warnings.empty()) {
         s += "  reader warnings:\n";
-        for (const auto& w : r.warnings) s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
+        for (const auto& w : r.warnings)
+            s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
     }
     if (!r.unrecognised.empty()) {
         s += "  documents of no type tfaudit recognises:\n";
@@ -734,7 +758,9 @@ std::string explain(const DocFacts& f) {
     std::string types;
     for (const auto& t : f.types) types += (types.empty() ? "" : ", ") + t;
     s += "  type: " + (types.empty() ? std::string("unknown") : types);
-    if (!f.type_source.empty()) s += "  (from the " + (f.type_from.empty() ? std::string("title") : f.type_from) + " \"" + f.type_source + "\")";
+    if (!f.type_source.empty())
+        s +=
+            "  (from the " + (f.type_from.empty() ? std::string("title") : f.type_from) + " \"" + f.type_source + "\")";
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;

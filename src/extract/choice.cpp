@@ -119,9 +119,12 @@ Choice parse_choice(std::string_view text) {
 
     std::vector<Side> side(k);
     for (size_t i = 0; i < k; ++i) {
-        if (seg[0].empty() && !seg[i + 1].empty()) side[i] = Side::Right;
-        else if (seg[k].empty() && !seg[i].empty()) side[i] = Side::Left;
-        else side[i] = side_of(i, k, seg[i], seg[i + 1]);
+        if (seg[0].empty() && !seg[i + 1].empty())
+            side[i] = Side::Right;
+        else if (seg[k].empty() && !seg[i].empty())
+            side[i] = Side::Left;
+        else
+            side[i] = side_of(i, k, seg[i], seg[i + 1]);
         // A text already taken by the box before it is not this box's.
         if (side[i] == Side::Left && i > 0 && side[i - 1] == Side::Right)
             side[i] = seg[i + 1].empty() ? Side::None : Side::Right;

@@ -18,8 +18,8 @@ int days_in_month(int y, int m) {
 
 int month_from_name(std::string_view w) {
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    static const char* full[] = {"january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december"};
+    static const char* full[] = {"january", "february", "march",     "april",   "may",      "june",
+                                 "july",    "august",   "september", "october", "november", "december"};
     const std::string l = text::lower(w);
     for (int i = 0; i < 12; ++i) {
         if (l == full[i] || l == names[i]) return i + 1;
@@ -29,8 +29,9 @@ int month_from_name(std::string_view w) {
 }
 
 bool is_weekday(std::string_view w) {
-    static const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                 "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    static const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                 "sunday", "mon",     "tue",       "tues",     "wed",    "thu",
+                                 "thur",   "thurs",   "fri",       "sat",      "sun"};
     const std::string l = text::lower(w);
     for (const char* d : days)
         if (l == d) return true;
@@ -113,7 +114,8 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
 
     if (num(k)) {
         // 2019-11-14
-        if (t[k].s.size() == 4 && sep(k + 1) && num(k + 2) && sep(k + 3) && num(k + 4) && t[k + 1].sep == t[k + 3].sep) {
+        if (t[k].s.size() == 4 && sep(k + 1) && num(k + 2) && sep(k + 3) && num(k + 4) &&
+            t[k + 1].sep == t[k + 3].sep) {
             end_tok = k + 5;
             return make(num_of(t[k].s), num_of(t[k + 2].s), num_of(t[k + 4].s), span(k, k + 4));
         }
@@ -198,10 +200,14 @@ Parsed parse(std::string_view s) {
 
 const char* to_string(Status s) {
     switch (s) {
-        case Status::Ok: return "ok";
-        case Status::None: return "none";
-        case Status::Impossible: return "impossible date";
-        case Status::Ambiguous: return "ambiguous date";
+        case Status::Ok:
+            return "ok";
+        case Status::None:
+            return "none";
+        case Status::Impossible:
+            return "impossible date";
+        case Status::Ambiguous:
+            return "ambiguous date";
     }
     return "?";
 }

@@ -1,9 +1,9 @@
 // UK dates as case documents write them, turned into ISO 8601.
 //
-// Day first always; a two-digit year is 20yy (19yy past 40: dates of birth). Accepted: 14/11/2019, 14-11-2019, 14.11.19,
-// 14 Nov 2019, 14th November 2019, Thursday 14th November 2019, November 14 2019, 2019-11-14.
-// A date that names an impossible day (31/02/2019) or too little to fix a day ("Nov",
-// "November 2019") is flagged, never guessed.
+// Day first always; a two-digit year is 20yy (19yy past 40: dates of birth). Accepted: 14/11/2019,
+// 14-11-2019, 14.11.19, 14 Nov 2019, 14th November 2019, Thursday 14th November 2019, November 14 2019, 2019-11-14. A
+// date that names an impossible day (31/02/2019) or too little to fix a day ("Nov", "November 2019") is flagged, never
+// guessed.
 #pragma once
 
 #include <string>

@@ -183,9 +183,15 @@ private:
     // ---- walking ---------------------------------------------------------------------------
     void block(const Block& b) {
         switch (b.kind) {
-            case BlockKind::Heading: heading(b); break;
-            case BlockKind::Table: table(b); break;
-            default: paragraph(b); break;
+            case BlockKind::Heading:
+                heading(b);
+                break;
+            case BlockKind::Table:
+                table(b);
+                break;
+            default:
+                paragraph(b);
+                break;
         }
     }
 
@@ -261,7 +267,8 @@ private:
         // A label on its own ("Voice of the child:"), whose value follows.
         const std::string key = text::match_key(t);
         if (t.size() < 80) {
-            if (const LabelRule* r = v_.field(key, section_, active_); r && (text::ends_with(text::trim(t), ":") || is_prose_field(r->field))) {
+            if (const LabelRule* r = v_.field(key, section_, active_);
+                r && (text::ends_with(text::trim(t), ":") || is_prose_field(r->field))) {
                 end_pending();
                 start_pending(*r, b);
                 return;
@@ -359,7 +366,8 @@ private:
             yes = rest.find(kTicked) != std::string::npos && v_.value("answer", after_tick(rest)) != "no";
         } else {
             size_t end = 0;
-            while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/')) ++end;
+            while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/'))
+                ++end;
             const std::string a = v_.value("answer", rest.substr(0, end));
             if (a == "yes" || a == "no") yes = a == "yes";
             rest = rest.substr(end);
@@ -387,9 +395,12 @@ private:
     static std::string trim_dashes(std::string s) {
         for (;;) {
             s = text::trim(s);
-            if (!s.empty() && (s[0] == '-' || s[0] == ':' || s[0] == ',')) s.erase(0, 1);
-            else if (s.rfind("\u2013", 0) == 0 || s.rfind("\u2014", 0) == 0) s.erase(0, 3);
-            else return s;
+            if (!s.empty() && (s[0] == '-' || s[0] == ':' || s[0] == ','))
+                s.erase(0, 1);
+            else if (s.rfind("\u2013", 0) == 0 || s.rfind("\u2014", 0) == 0)
+                s.erase(0, 3);
+            else
+                return s;
         }
     }
 
@@ -422,7 +433,8 @@ private:
         f_.hits.push_back(std::move(h));
     }
 
-    bool match_numbered(const std::vector<const Pattern*>& pats, const std::string& t, std::string& n, std::string& rest) {
+    bool match_numbered(const std::vector<const Pattern*>& pats, const std::string& t, std::string& n,
+                        std::string& rest) {
         for (const Pattern* p : pats) {
             std::vector<std::string> m;
             if (p->re->split(t, m) < 2) continue;
@@ -784,7 +796,8 @@ private:
             // A line standing alone: a one-cell row, or a row whose only text is not a field's
             // label. "Lead professional | (empty)" is a blank field, not a heading.
             const std::string& t = row[filled[0]].text;
-            const size_t cells = std::count_if(row.begin(), row.end(), [](const GridCell& g) { return g.cell != nullptr; });
+            const size_t cells =
+                std::count_if(row.begin(), row.end(), [](const GridCell& g) { return g.cell != nullptr; });
             const LabelRule* r = v_.field(text::match_key(t), section_, active_);
             if ((cells == 1 || !r) && outcome_or_section(t)) return;
             if (cells == 1 && r && section_after(r->field)) {
@@ -822,7 +835,8 @@ private:
                 // a row of pairs ("Label | value | Label | value"), whose value is then skipped.
                 const bool pairs = filled.size() >= 4 && filled.size() % 2 == 0 && k % 2 == 0;
                 if ((k == 0 && filled.size() == 2) || pairs) {
-                    if (label.size() < 60 && looks_like_label(label)) f_.unmatched.emplace_back(label, source_of(loc, label));
+                    if (label.size() < 60 && looks_like_label(label))
+                        f_.unmatched.emplace_back(label, source_of(loc, label));
                     if (pairs) ++k;
                 }
                 continue;
@@ -928,9 +942,7 @@ private:
 
 }  // namespace
 
-bool DocFacts::is(const std::string& type) const {
-    return std::find(types.begin(), types.end(), type) != types.end();
-}
+bool DocFacts::is(const std::string& type) const { return std::find(types.begin(), types.end(), type) != types.end(); }
 
 const Hit* DocFacts::hit(const std::string& field) const {
     const Hit* any = nullptr;

@@ -20,22 +20,22 @@ namespace tfa::extract {
 // A labelled value found in a document.
 struct Hit {
     std::string field;
-    std::string label;   // the label as written in the document
-    std::string value;   // the value text, placeholders removed; tick boxes as ☒/☐
-    Source src;          // where the value is
+    std::string label;  // the label as written in the document
+    std::string value;  // the value text, placeholders removed; tick boxes as ☒/☐
+    Source src;         // where the value is
     const LabelRule* rule = nullptr;
 };
 
 // A table (or a run of "Label: value" paragraphs) read as rows of named columns.
 struct Row {
     std::map<std::string, std::string> cells;  // column → text (tick boxes as ☒/☐)
-    std::vector<Action> actions;  // plan rows from numbered "Action N.M" paragraphs
-    std::string group;            // text after "Outcome N:" when the row sits under one
+    std::vector<Action> actions;               // plan rows from numbered "Action N.M" paragraphs
+    std::string group;                         // text after "Outcome N:" when the row sits under one
     Source src;
 };
 
 struct Table {
-    std::string kind;  // members, criteria, plan, review, closure, evidence, professionals
+    std::string kind;                  // members, criteria, plan, review, closure, evidence, professionals
     std::vector<std::string> columns;  // the columns recognised, in header order
     std::vector<Row> rows;
     Source src;
@@ -51,10 +51,10 @@ struct ListedCriterion {
 
 struct DocFacts {
     std::string path, format;
-    std::string error;                 // non-empty: the document could not be read
-    std::vector<std::string> types;    // assessment, plan, review, closure, evidence
-    std::string type_source;           // the title, heading or file name the types came from
-    std::string type_from;             // how: "title", "file name" or "content"; "" when unknown
+    std::string error;                  // non-empty: the document could not be read
+    std::vector<std::string> types;     // assessment, plan, review, closure, evidence
+    std::string type_source;            // the title, heading or file name the types came from
+    std::string type_from;              // how: "title", "file name" or "content"; "" when unknown
     std::vector<std::string> warnings;  // what the reader noted and read past
     std::string council;
     std::vector<Hit> hits;
@@ -64,11 +64,11 @@ struct DocFacts {
     std::optional<bool> consent_tick;  // the state of a tick box that opens a consent paragraph
     Source consent_src;
     std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
-    std::vector<std::string> templates;  // names of the templates that applied
+    std::vector<std::string> templates;                     // names of the templates that applied
 
     bool is(const std::string& type) const;
     const Hit* hit(const std::string& field) const;  // the first hit with a value for `field`
-    std::string date() const;  // the document's own date (ISO) for ordering, or ""
+    std::string date() const;                        // the document's own date (ISO) for ordering, or ""
 };
 
 DocFacts extract_document(const Document& doc, const Vocab& vocab);

@@ -21,23 +21,55 @@ namespace {
 // Words councils use for the same thing on their forms. A guess, not a rule: the draft says how
 // sure it is and a person decides.
 const std::map<std::string, std::string>& synonyms() {
-    static const std::map<std::string, std::string> m{
-        {"goal", "outcome"},     {"goals", "outcome"},     {"aim", "outcome"},      {"met", "achieved"},
-        {"began", "started"},    {"begun", "started"},     {"opened", "started"},   {"finished", "completed"},
-        {"closed", "closure"},   {"service", "agency"},    {"team", "agency"},      {"organisation", "agency"},
-        {"ref", "reference"},    {"no", "number"},         {"came", "present"},     {"attended", "present"},
-        {"person", "member"},    {"indicator", "measure"}, {"result", "value"},     {"figure", "value"},
-        {"start", "started"},    {"end", "ended"},         {"update", "progress"},  {"issue", "criterion"},
-        {"approval", "authorisation"}, {"approved", "authorised"}, {"apply", "identified"}, {"know", "evidence"}, {"written", "completed"}, {"recorded", "completed"}, {"checked", "authorised"},
-        {"area", "criterion"},    {"problem", "criterion"}, {"born", "dob"},
-        {"steps", "action"},     {"actions", "action"},    {"when", "by_when"},     {"whom", "who"},
-        {"responsible", "who"},  {"role", "relationship"}, {"measured", "measure"}, {"sustained", "sustained"}};
+    static const std::map<std::string, std::string> m{{"goal", "outcome"},
+                                                      {"goals", "outcome"},
+                                                      {"aim", "outcome"},
+                                                      {"met", "achieved"},
+                                                      {"began", "started"},
+                                                      {"begun", "started"},
+                                                      {"opened", "started"},
+                                                      {"finished", "completed"},
+                                                      {"closed", "closure"},
+                                                      {"service", "agency"},
+                                                      {"team", "agency"},
+                                                      {"organisation", "agency"},
+                                                      {"ref", "reference"},
+                                                      {"no", "number"},
+                                                      {"came", "present"},
+                                                      {"attended", "present"},
+                                                      {"person", "member"},
+                                                      {"indicator", "measure"},
+                                                      {"result", "value"},
+                                                      {"figure", "value"},
+                                                      {"start", "started"},
+                                                      {"end", "ended"},
+                                                      {"update", "progress"},
+                                                      {"issue", "criterion"},
+                                                      {"approval", "authorisation"},
+                                                      {"approved", "authorised"},
+                                                      {"apply", "identified"},
+                                                      {"know", "evidence"},
+                                                      {"written", "completed"},
+                                                      {"recorded", "completed"},
+                                                      {"checked", "authorised"},
+                                                      {"area", "criterion"},
+                                                      {"problem", "criterion"},
+                                                      {"born", "dob"},
+                                                      {"steps", "action"},
+                                                      {"actions", "action"},
+                                                      {"when", "by_when"},
+                                                      {"whom", "who"},
+                                                      {"responsible", "who"},
+                                                      {"role", "relationship"},
+                                                      {"measured", "measure"},
+                                                      {"sustained", "sustained"}};
     return m;
 }
 
 const std::set<std::string>& stop_words() {
-    static const std::set<std::string> s{"of", "the", "on", "by", "to", "a", "an", "and", "in", "for", "date",
-                                         "is", "are", "we", "our", "this", "did", "do", "how", "what", "s", "will", "does", "up"};
+    static const std::set<std::string> s{"of",  "the", "on",   "by",   "to",  "a",    "an",   "and",
+                                         "in",  "for", "date", "is",   "are", "we",   "our",  "this",
+                                         "did", "do",  "how",  "what", "s",   "will", "does", "up"};
     return s;
 }
 
@@ -201,8 +233,8 @@ void labels_in(const SuggestDoc& d, const Vocab& v, const Knowledge& k, std::vec
 // ---- the guesses ----------------------------------------------------------------------------
 
 struct Guess {
-    std::string what;   // the XML element(s)
-    std::string why;    // the comment
+    std::string what;  // the XML element(s)
+    std::string why;   // the comment
     double sure = 0;
 };
 
@@ -210,7 +242,7 @@ struct Guess {
 std::string type_from_words(const std::string& s) {
     const std::string k = text::match_key(s);
     static const std::vector<std::pair<const char*, const char*>> words{
-        {"clos", "closure"}, {"review", "review"},    {"meeting", "review"},  {"plan", "plan"},
+        {"clos", "closure"},      {"review", "review"},     {"meeting", "review"},    {"plan", "plan"},
         {"assess", "assessment"}, {"evidence", "evidence"}, {"hard data", "evidence"}};
     for (const auto& [w, t] : words)
         if (k.find(w) != std::string::npos) return t;
@@ -245,7 +277,8 @@ const LabelRule* best_label(const Knowledge& k, const LabelSeen& s, const std::s
         if (s.has_value && !s.value.empty() && is_date != is_date_field(r->field)) continue;
         if (taken.count(r->field)) continue;
         double v = label_likeness(key, r->key);
-        if (const std::string t = type_of_field(r->field); !t.empty() && !doc_type.empty()) v += t == doc_type ? 0.15 : -0.15;
+        if (const std::string t = type_of_field(r->field); !t.empty() && !doc_type.empty())
+            v += t == doc_type ? 0.15 : -0.15;
         // A rule for one section fits a label in that section better, and one elsewhere worse.
         if (!r->context.empty()) v += r->context == s.section ? 0.15 : -0.2;
         v = std::min(v, 1.0);
@@ -263,7 +296,8 @@ std::string criteria_set(const Vocab& v) {
     std::map<std::string, std::set<std::string>> ids;
     for (const auto& t : v.templates())
         for (const auto& c : t.criteria)
-            if (std::count(v.criteria_order().begin(), v.criteria_order().end(), c.criterion)) ids[c.set].insert(c.criterion);
+            if (std::count(v.criteria_order().begin(), v.criteria_order().end(), c.criterion))
+                ids[c.set].insert(c.criterion);
     std::string best;
     for (const auto& [set, in] : ids)
         if (best.empty() || in.size() > ids[best].size()) best = set;
@@ -488,7 +522,8 @@ std::vector<Guess> title_guesses(const std::vector<SuggestDoc>& docs) {
         if (type.empty() && !d.facts.types.empty() && !d.facts.type_from.empty())
             type = d.facts.types[0], how = "the " + d.facts.type_from + " (as the extractor read it)", g.sure = 0.7;
         if (type.empty()) type = type_from_words(file_name(d.doc.path)), how = "the file name", g.sure = 0.7;
-        if (type.empty() && !d.facts.types.empty()) type = d.facts.types[0], how = "what the document holds", g.sure = 0.6;
+        if (type.empty() && !d.facts.types.empty())
+            type = d.facts.types[0], how = "what the document holds", g.sure = 0.6;
         if (type.empty()) continue;
         g.what = "<document type=\"" + type + "\"><title>" + text::xml_escape(title) + "</title></document>";
         g.why = "\"" + title + "\" (" + file_name(d.doc.path) + ", " + place + "): " + type + " from " + how +
@@ -570,8 +605,9 @@ RefSeen reference_of(const std::vector<SuggestDoc>& docs) {
             i = j;
         } else {
             best.pattern += best.token[i] == '/' || best.token[i] == '-' ? std::string(1, best.token[i])
-                            : std::isalpha(static_cast<unsigned char>(best.token[i])) ? std::string(1, best.token[i])
-                                                                                       : "\\" + std::string(1, best.token[i]);
+                            : std::isalpha(static_cast<unsigned char>(best.token[i]))
+                                ? std::string(1, best.token[i])
+                                : "\\" + std::string(1, best.token[i]);
             ++i;
         }
     }
@@ -585,8 +621,11 @@ struct DateFormat {
 
 std::string date_formats(const std::vector<SuggestDoc>& docs) {
     static const std::vector<DateFormat> formats{
-        {"weekday dd(th) Month yyyy", "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \\d{4}\\b"},
-        {"dd(th) Month yyyy", "(?<!day )\\b\\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b"},
+        {"weekday dd(th) Month yyyy",
+         "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \\d{4}\\b"},
+        {"dd(th) Month yyyy",
+         "(?<!day )\\b\\d{1,2}(?:st|nd|rd|th)? "
+         "(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b"},
         {"dd Mon yyyy", "\\b\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \\d{4}\\b"},
         {"dd/mm/yyyy", "\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b"},
         {"dd/mm/yy", "\\b\\d{1,2}/\\d{1,2}/\\d{2}\\b(?!/)"},
@@ -660,7 +699,9 @@ std::string suggest_template(const std::vector<SuggestDoc>& docs, const Vocab& v
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<!-- Draft template written by `tfaudit templates suggest` from " + std::to_string(docs.size()) +
            " documents. Every rule below is a guess, with where it came from and how sure it is (0-1);\n"
-           "     guesses under " + fixed2(kSure) + " are left as comments. Check each one, then run\n"
+           "     guesses under " +
+           fixed2(kSure) +
+           " are left as comments. Check each one, then run\n"
            "     `tfaudit templates lint` on this file and `tfaudit extract` (explain option) on the bundle. -->\n";
     out += "<template name=\"" + text::xml_escape(tname) + "\" council=\"" + text::xml_escape(council) +
            "\"\n          description=\"Draft for " + text::xml_escape(council.empty() ? "a new council" : council) +
@@ -669,7 +710,9 @@ std::string suggest_template(const std::vector<SuggestDoc>& docs, const Vocab& v
         out += "  <!-- council: \"" + comment_safe(council) + "\" at " + comment_safe(council_place) +
                " -->\n  <match><contains>" + text::xml_escape(council) + "</contains></match>\n";
     else
-        out += "  <!-- no council name found in page headers or first lines: add <match><contains>...</contains></match> -->\n";
+        out +=
+            "  <!-- no council name found in page headers or first lines: add <match><contains>...</contains></match> "
+            "-->\n";
     write_guesses(out, "document titles that named no type", title_guesses(docs));
     write_guesses(out, "labels that matched no field", field_guesses(docs, vocab, k, ref.token));
     write_guesses(out, "table header rows not read as tables", table_guesses(docs, k));
@@ -679,7 +722,8 @@ std::string suggest_template(const std::vector<SuggestDoc>& docs, const Vocab& v
                     : std::string("no token shared by the documents");
     out += " -->\n";
     const std::string dates = date_formats(docs);
-    out += "  <!-- date formats seen:\n" + (dates.empty() ? std::string("       (none)\n") : comment_safe(dates)) + "  -->\n";
+    out += "  <!-- date formats seen:\n" + (dates.empty() ? std::string("       (none)\n") : comment_safe(dates)) +
+           "  -->\n";
     out += "</template>\n";
     return out;
 }

@@ -17,9 +17,7 @@
 
 namespace tfa::extract {
 
-std::string Origin::str() const {
-    return tmpl + " (" + file + ":" + std::to_string(line) + ")";
-}
+std::string Origin::str() const { return tmpl + " (" + file + ":" + std::to_string(line) + ")"; }
 
 const std::vector<std::string>& field_names() {
     static const std::vector<std::string> v = [] {
@@ -31,15 +29,15 @@ const std::vector<std::string>& field_names() {
 }
 
 const std::vector<std::string>& section_names() {
-    static const std::vector<std::string> v = {"consent", "manager", "criteria", "voice_of_child", "household",
-                                               "plan", "review", "closure", "evidence", "analysis",
-                                               "professionals", "lead", "other"};
+    static const std::vector<std::string> v = {"consent",       "manager", "criteria", "voice_of_child", "household",
+                                               "plan",          "review",  "closure",  "evidence",       "analysis",
+                                               "professionals", "lead",    "other"};
     return v;
 }
 
 const std::vector<std::string>& table_kinds() {
-    static const std::vector<std::string> v = {"members", "criteria", "plan", "review", "closure", "evidence",
-                                               "professionals"};
+    static const std::vector<std::string> v = {"members", "criteria", "plan",         "review",
+                                               "closure", "evidence", "professionals"};
     return v;
 }
 
@@ -149,7 +147,8 @@ private:
     }
 
     // Children named `child` of `n` as texts; any other child is an error.
-    std::vector<std::pair<std::string, const xmlNode*>> terms(const xmlNode* n, std::initializer_list<const char*> kinds) {
+    std::vector<std::pair<std::string, const xmlNode*>> terms(const xmlNode* n,
+                                                              std::initializer_list<const char*> kinds) {
         std::vector<std::pair<std::string, const xmlNode*>> out;
         for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
             bool ok = false;
@@ -230,15 +229,16 @@ private:
             need_in(n, "pattern", pname, pattern_names());
             Pattern p{pname, text_of(n), nullptr, origin(n)};
             try {
-                p.re = std::make_shared<Poco::RegularExpression>(p.source, Poco::RegularExpression::RE_CASELESS |
-                                                                               Poco::RegularExpression::RE_UTF8);
+                p.re = std::make_shared<Poco::RegularExpression>(
+                    p.source, Poco::RegularExpression::RE_CASELESS | Poco::RegularExpression::RE_UTF8);
             } catch (const Poco::Exception& e) {
                 fail(n, "bad pattern '" + p.source + "': " + e.message());
             }
             t.patterns.push_back(std::move(p));
         } else {
-            fail(n, "unknown element <" + nm + ">; expected one of <match>, <placeholder>, <field>, <section>, "
-                    "<table>, <document>, <criterion>, <value>, <pattern>");
+            fail(n, "unknown element <" + nm +
+                        ">; expected one of <match>, <placeholder>, <field>, <section>, "
+                        "<table>, <document>, <criterion>, <value>, <pattern>");
         }
     }
 
@@ -286,8 +286,8 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
         for (const auto& f : t.labels)
             if (!f.statement && f.key == sec.key)
                 errors.push_back(Error{path,
-                                       "label '" + sec.label + "' names both section '" + sec.section + "' and field '" +
-                                           f.field + "' (line " + std::to_string(f.origin.line) +
+                                       "label '" + sec.label + "' names both section '" + sec.section +
+                                           "' and field '" + f.field + "' (line " + std::to_string(f.origin.line) +
                                            "): keep it in one (a field's label opens its section itself)",
                                        sec.origin.line});
     if (errors.size() > before) return errors[before];

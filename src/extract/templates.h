@@ -86,7 +86,7 @@ struct Template {
     std::string name, file, council, description;
     std::vector<std::string> match_phrases;  // match keys; empty with no formats: always applies
     std::vector<std::string> match_formats;
-    std::vector<std::string> placeholders;   // match keys
+    std::vector<std::string> placeholders;  // match keys
     std::vector<LabelRule> labels;
     std::vector<SectionRule> sections;
     std::vector<ColumnRule> columns;

@@ -45,8 +45,10 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
     for (size_t i = 0; i < templates_.size(); ++i) {
         const Template& t = templates_[i];
         for (const auto& r : t.labels) {
-            if (r.statement) statements_.emplace_back(i, &r);
-            else labels_[r.key].emplace_back(i, &r);
+            if (r.statement)
+                statements_.emplace_back(i, &r);
+            else
+                labels_[r.key].emplace_back(i, &r);
         }
         for (const auto& r : t.sections) sections_[r.key].emplace_back(i, &r);
         for (const auto& r : t.columns) columns_[r.key].emplace_back(i, &r);
@@ -78,8 +80,8 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
 }
 
 namespace {
-constexpr size_t kMatchBlocks = 12;    // body blocks searched for a template's <match> phrases
-constexpr size_t kMatchChars = 4000;   // ... and at most about this much text
+constexpr size_t kMatchBlocks = 12;   // body blocks searched for a template's <match> phrases
+constexpr size_t kMatchChars = 4000;  // ... and at most about this much text
 }  // namespace
 
 Active Vocab::active(const Document& doc) const {

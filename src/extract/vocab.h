@@ -73,9 +73,9 @@ private:
     Index<SectionRule> sections_;
     Index<ColumnRule> columns_;
     std::vector<std::pair<size_t, const TitleRule*>> titles_;
-    std::unordered_map<std::string, std::string> criterion_exact_;   // key → id
+    std::unordered_map<std::string, std::string> criterion_exact_;     // key → id
     std::vector<std::pair<std::string, std::string>> criterion_cues_;  // (key, id), longest first
-    std::unordered_map<std::string, std::string> values_;            // what + '\x1f' + key → value
+    std::unordered_map<std::string, std::string> values_;              // what + '\x1f' + key → value
     std::vector<const ValueTerm*> value_terms_;
     std::vector<std::string> placeholders_;
     size_t longest_placeholder_ = 0;

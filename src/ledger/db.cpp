@@ -33,8 +33,10 @@ std::string dollar_params(const std::string& sql) {
     bool quoted = false;
     for (char c : sql) {
         if (c == '\'') quoted = !quoted;
-        if (c == '?' && !quoted) out += "$" + std::to_string(++n);
-        else out += c;
+        if (c == '?' && !quoted)
+            out += "$" + std::to_string(++n);
+        else
+            out += c;
     }
     return out;
 }
@@ -70,7 +72,8 @@ public:
         }
     }
 
-    Result<std::vector<Row>> query(const std::string& sql, const std::vector<std::string>& params, size_t columns) override {
+    Result<std::vector<Row>> query(const std::string& sql, const std::vector<std::string>& params,
+                                   size_t columns) override {
         try {
             Poco::Data::Statement st(*s_);
             st << (pg_ ? dollar_params(sql) : sql);

@@ -23,7 +23,8 @@ public:
     // Runs one statement with `params` bound in order (all as text, integers as their digits).
     virtual Status exec(const std::string& sql, const std::vector<std::string>& params = {}) = 0;
     // Runs a query returning `columns` columns per row.
-    virtual Result<std::vector<Row>> query(const std::string& sql, const std::vector<std::string>& params, size_t columns) = 0;
+    virtual Result<std::vector<Row>> query(const std::string& sql, const std::vector<std::string>& params,
+                                           size_t columns) = 0;
     // Starts the one write transaction of a run: it waits (busy timeout / lock) for other
     // writers, so concurrent runs land one after the other.
     virtual Status begin_write() = 0;

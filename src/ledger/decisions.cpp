@@ -6,7 +6,8 @@ namespace tfa::ledger {
 
 bool valid_decision(const std::string& d) { return d == "agree" || d == "pass" || d == "fail" || d == "needs_review"; }
 
-void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result, const std::vector<DecisionRow>& decisions) {
+void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result,
+                     const std::vector<DecisionRow>& decisions) {
     if (decisions.empty()) return;
     std::map<std::string, size_t> index;  // rule → finding
     for (size_t i = 0; i < result.findings.size(); ++i) index[result.findings[i].rule] = i;
@@ -14,7 +15,8 @@ void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result, con
     for (const auto& row : decisions) {
         rules::Decision d = row.d;
         auto it = index.find(d.rule);
-        d.stale = it == index.end() || (!row.finding_status.empty() && rules::to_string(result.findings[it->second].status) != row.finding_status);
+        d.stale = it == index.end() || (!row.finding_status.empty() &&
+                                        rules::to_string(result.findings[it->second].status) != row.finding_status);
         result.notes.decisions.push_back(d);
     }
     for (const auto& d : result.notes.decisions)
@@ -27,9 +29,12 @@ void apply_decisions(const rules::RulePack& pack, rules::CaseResult& result, con
     bool review = false;
     for (const auto& [rule, d] : live) {
         auto& f = what_if.findings[index[rule]];
-        if (d->decision == "pass") f.status = rules::Status::Pass;
-        else if (d->decision == "fail") f.status = rules::Status::Fail;
-        else if (d->decision == "needs_review") review = true;
+        if (d->decision == "pass")
+            f.status = rules::Status::Pass;
+        else if (d->decision == "fail")
+            f.status = rules::Status::Fail;
+        else if (d->decision == "needs_review")
+            review = true;
     }
     rules::finalize(pack, what_if);
     result.notes.verdict_with_decisions = review ? "needs_review" : rules::to_string(what_if.verdict);

@@ -21,16 +21,21 @@ const std::vector<std::vector<const char*>>& migrations() {
             "CREATE TABLE runs(id TEXT PRIMARY KEY, started TEXT NOT NULL, command TEXT NOT NULL, as_of TEXT NOT NULL,"
             " pack TEXT NOT NULL, pack_version TEXT NOT NULL, tool_version TEXT NOT NULL, inputs_hash TEXT NOT NULL,"
             " cases INTEGER NOT NULL, seq INTEGER NOT NULL)",
-            "CREATE TABLE results(run_id TEXT NOT NULL, seq INTEGER NOT NULL, family_ref TEXT NOT NULL, verdict TEXT NOT NULL, route TEXT NOT NULL,"
-            " score INTEGER NOT NULL, claimable_from TEXT NOT NULL, blockers TEXT NOT NULL, evidence_hash TEXT NOT NULL,"
+            "CREATE TABLE results(run_id TEXT NOT NULL, seq INTEGER NOT NULL, family_ref TEXT NOT NULL, verdict TEXT "
+            "NOT NULL, route TEXT NOT NULL,"
+            " score INTEGER NOT NULL, claimable_from TEXT NOT NULL, blockers TEXT NOT NULL, evidence_hash TEXT NOT "
+            "NULL,"
             " findings TEXT NOT NULL, PRIMARY KEY(run_id, seq))",
             "CREATE INDEX results_ref ON results(family_ref)",
-            "CREATE TABLE claims(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, route TEXT NOT NULL, pack TEXT NOT NULL,"
+            "CREATE TABLE claims(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, route TEXT NOT NULL, pack TEXT "
+            "NOT NULL,"
             " as_of TEXT NOT NULL, claimed_at TEXT NOT NULL, run_id TEXT NOT NULL, evidence_hash TEXT NOT NULL,"
             " PRIMARY KEY(family_ref, claim_window))",
-            "CREATE TABLE claim_members(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, member_hash TEXT NOT NULL,"
+            "CREATE TABLE claim_members(family_ref TEXT NOT NULL, claim_window TEXT NOT NULL, member_hash TEXT NOT "
+            "NULL,"
             " PRIMARY KEY(family_ref, claim_window, member_hash))",
-            "CREATE TABLE decisions(id TEXT PRIMARY KEY, family_ref TEXT NOT NULL, rule TEXT NOT NULL, decision TEXT NOT NULL,"
+            "CREATE TABLE decisions(id TEXT PRIMARY KEY, family_ref TEXT NOT NULL, rule TEXT NOT NULL, decision TEXT "
+            "NOT NULL,"
             " reason TEXT NOT NULL, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, finding_status TEXT NOT NULL,"
             " seq INTEGER NOT NULL)",
         },
@@ -100,7 +105,9 @@ Status Ledger::migrate() {
         if (made && !st) st = db_->exec("INSERT INTO meta(key, value) VALUES('created', ?)", {now_utc()});
         if (!st && to_int(version) < schema_version()) {
             st = db_->exec("DELETE FROM meta WHERE key = 'schema_version'", {});
-            if (!st) st = db_->exec("INSERT INTO meta(key, value) VALUES('schema_version', ?)", {std::to_string(schema_version())});
+            if (!st)
+                st = db_->exec("INSERT INTO meta(key, value) VALUES('schema_version', ?)",
+                               {std::to_string(schema_version())});
             if (!st) version = std::to_string(schema_version());
         }
         if (st) {
@@ -138,10 +145,11 @@ void Ledger::rollback() { db_->rollback(); }
 
 Status Ledger::add_run(const RunRow& r) {
     // seq orders runs (several may start in one second); runs are written one at a time.
-    return db_->exec("INSERT INTO runs(id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases, seq)"
-                     " SELECT ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), COALESCE(MAX(seq), 0) + 1 FROM runs",
-                     {r.id, r.started, r.command, r.as_of, r.pack, r.pack_version, r.tool_version, r.inputs_hash,
-                      std::to_string(r.cases)});
+    return db_->exec(
+        "INSERT INTO runs(id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases, seq)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), COALESCE(MAX(seq), 0) + 1 FROM runs",
+        {r.id, r.started, r.command, r.as_of, r.pack, r.pack_version, r.tool_version, r.inputs_hash,
+         std::to_string(r.cases)});
 }
 
 Status Ledger::set_run_cases(const std::string& run_id, int cases) {
@@ -161,7 +169,8 @@ std::string findings_text(const std::vector<FindingRow>& fs) {
 std::vector<FindingRow> findings_of(const std::string& s) {
     std::vector<FindingRow> out;
     for (const auto& item : text::split(s, ','))
-        if (auto eq = item.find('='); eq != std::string::npos) out.push_back(FindingRow{item.substr(0, eq), item.substr(eq + 1), ""});
+        if (auto eq = item.find('='); eq != std::string::npos)
+            out.push_back(FindingRow{item.substr(0, eq), item.substr(eq + 1), ""});
     return out;
 }
 
@@ -175,14 +184,17 @@ Status Ledger::add_results(const std::vector<ResultRow>& rows) {
     // Many rows per statement.
     constexpr size_t kPer = 64;
     for (size_t at = 0; at < rows.size(); at += kPer) {
-        std::string sql = "INSERT INTO results(run_id, seq, family_ref, verdict, route, score, claimable_from, blockers, evidence_hash,"
-                          " findings) VALUES";
+        std::string sql =
+            "INSERT INTO results(run_id, seq, family_ref, verdict, route, score, claimable_from, blockers, "
+            "evidence_hash,"
+            " findings) VALUES";
         std::vector<std::string> params;
         for (size_t i = at; i < rows.size() && i < at + kPer; ++i) {
             const ResultRow& r = rows[i];
             sql += std::string(i == at ? "" : ",") + "(?, CAST(? AS INTEGER), ?, ?, ?, CAST(? AS INTEGER), ?, ?, ?, ?)";
-            for (const auto& p : {r.run_id, std::to_string(r.seq), r.family_ref, r.verdict, r.route, std::to_string(r.score), r.claimable_from, r.blockers,
-                                  r.evidence_hash, findings_text(r.findings)})
+            for (const auto& p :
+                 {r.run_id, std::to_string(r.seq), r.family_ref, r.verdict, r.route, std::to_string(r.score),
+                  r.claimable_from, r.blockers, r.evidence_hash, findings_text(r.findings)})
                 params.push_back(p);
         }
         if (auto e = db_->exec(sql, params)) return e;
@@ -191,13 +203,15 @@ Status Ledger::add_results(const std::vector<ResultRow>& rows) {
 }
 
 Status Ledger::add_claim(const ClaimRow& c, bool& added) {
-    auto have = db_->query("SELECT COUNT(*) FROM claims WHERE family_ref = ? AND claim_window = ?", {c.family_ref, c.window}, 1);
+    auto have = db_->query("SELECT COUNT(*) FROM claims WHERE family_ref = ? AND claim_window = ?",
+                           {c.family_ref, c.window}, 1);
     if (!have) return have.error();
     added = to_int(have.value()[0][0]) == 0;
     if (!added) return std::nullopt;
-    if (auto e = db_->exec("INSERT INTO claims(family_ref, claim_window, route, pack, as_of, claimed_at, run_id, evidence_hash)"
-                           " VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-                           {c.family_ref, c.window, c.route, c.pack, c.as_of, c.claimed_at, c.run_id, c.evidence_hash}))
+    if (auto e = db_->exec(
+            "INSERT INTO claims(family_ref, claim_window, route, pack, as_of, claimed_at, run_id, evidence_hash)"
+            " VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+            {c.family_ref, c.window, c.route, c.pack, c.as_of, c.claimed_at, c.run_id, c.evidence_hash}))
         return e;
     for (const auto& h : c.member_hashes)
         if (auto e = db_->exec("INSERT INTO claim_members(family_ref, claim_window, member_hash) VALUES(?, ?, ?)"
@@ -208,18 +222,20 @@ Status Ledger::add_claim(const ClaimRow& c, bool& added) {
 }
 
 Status Ledger::add_decision(const DecisionRow& d) {
-    return db_->exec("INSERT INTO decisions(id, family_ref, rule, decision, reason, decided_by, decided_at, finding_status, seq)"
-                     " SELECT ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM decisions",
-                     {new_run_id(), d.family_ref, d.d.rule, d.d.decision, d.d.reason, d.d.by, d.d.at, d.finding_status});
+    return db_->exec(
+        "INSERT INTO decisions(id, family_ref, rule, decision, reason, decided_by, decided_at, finding_status, seq)"
+        " SELECT ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM decisions",
+        {new_run_id(), d.family_ref, d.d.rule, d.d.decision, d.d.reason, d.d.by, d.d.at, d.finding_status});
 }
 
 Result<std::vector<ClaimRow>> Ledger::claim_rows(const std::string& family_ref) const {
     const std::string where = family_ref.empty() ? "" : " WHERE family_ref = ?";
     std::vector<std::string> params;
     if (!family_ref.empty()) params.push_back(family_ref);
-    auto rows = db_->query("SELECT family_ref, claim_window, route, pack, as_of, claimed_at, run_id, evidence_hash FROM claims" +
-                               where + " ORDER BY claimed_at, claim_window, family_ref",
-                           params, 8);
+    auto rows = db_->query(
+        "SELECT family_ref, claim_window, route, pack, as_of, claimed_at, run_id, evidence_hash FROM claims" + where +
+            " ORDER BY claimed_at, claim_window, family_ref",
+        params, 8);
     if (!rows) return rows.error();
     std::vector<ClaimRow> out;
     for (auto& r : rows.value()) out.push_back(ClaimRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], {}});
@@ -244,7 +260,9 @@ Result<ClaimIndex> Ledger::claims() const {
 std::vector<std::string> ClaimIndex::entries_for(const std::string& ref, const std::vector<std::string>& hashes,
                                                  const std::string& window) const {
     std::vector<std::string> out;
-    auto when = [](const ClaimRow& c) { return "window " + c.window + " on " + c.claimed_at.substr(0, 10) + ", as of " + c.as_of; };
+    auto when = [](const ClaimRow& c) {
+        return "window " + c.window + " on " + c.claimed_at.substr(0, 10) + ", as of " + c.as_of;
+    };
     if (auto it = by_ref.find(ref); it != by_ref.end())
         for (const auto& c : it->second)
             if (c.window != window) out.push_back("claimed in " + when(c));
@@ -264,9 +282,10 @@ std::vector<std::string> ClaimIndex::entries_for(const std::string& ref, const s
 }
 
 Result<std::map<std::string, std::vector<DecisionRow>>> Ledger::decisions() const {
-    auto rows = db_->query("SELECT family_ref, rule, decision, reason, decided_by, decided_at, finding_status FROM decisions"
-                           " ORDER BY seq",
-                           {}, 7);
+    auto rows = db_->query(
+        "SELECT family_ref, rule, decision, reason, decided_by, decided_at, finding_status FROM decisions"
+        " ORDER BY seq",
+        {}, 7);
     if (!rows) return rows.error();
     std::map<std::string, std::vector<DecisionRow>> out;
     for (auto& r : rows.value()) {
@@ -280,9 +299,10 @@ Result<std::map<std::string, std::vector<DecisionRow>>> Ledger::decisions() cons
 }
 
 Result<std::vector<RunRow>> Ledger::runs() const {
-    auto rows = db_->query("SELECT id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases FROM runs"
-                           " ORDER BY seq",
-                           {}, 9);
+    auto rows = db_->query(
+        "SELECT id, started, command, as_of, pack, pack_version, tool_version, inputs_hash, cases FROM runs"
+        " ORDER BY seq",
+        {}, 9);
     if (!rows) return rows.error();
     std::vector<RunRow> out;
     for (auto& r : rows.value()) out.push_back(RunRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], to_int(r[8])});
@@ -291,13 +311,15 @@ Result<std::vector<RunRow>> Ledger::runs() const {
 
 Result<std::vector<ResultRow>> Ledger::results(const std::string& run_id, const std::string& family_ref) const {
     const bool by_run = !run_id.empty();
-    auto rows = db_->query("SELECT r.run_id, r.family_ref, r.verdict, r.route, r.claimable_from, r.blockers, r.evidence_hash,"
-                           " r.score, r.findings FROM results r JOIN runs u ON u.id = r.run_id WHERE " +
-                               std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.seq, r.seq",
-                           {by_run ? run_id : family_ref}, 9);
+    auto rows = db_->query(
+        "SELECT r.run_id, r.family_ref, r.verdict, r.route, r.claimable_from, r.blockers, r.evidence_hash,"
+        " r.score, r.findings FROM results r JOIN runs u ON u.id = r.run_id WHERE " +
+            std::string(by_run ? "r.run_id = ?" : "r.family_ref = ?") + " ORDER BY u.seq, r.seq",
+        {by_run ? run_id : family_ref}, 9);
     if (!rows) return rows.error();
     std::vector<ResultRow> out;
-    for (auto& r : rows.value()) out.push_back(ResultRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_int(r[7]), findings_of(r[8])});
+    for (auto& r : rows.value())
+        out.push_back(ResultRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_int(r[7]), findings_of(r[8])});
     return out;
 }
 

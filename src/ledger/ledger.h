@@ -54,8 +54,8 @@ struct DecisionRow {
 
 // Earlier claims, in memory for one run: who was claimed when, and by whose members.
 struct ClaimIndex {
-    std::map<std::string, std::vector<ClaimRow>> by_ref;            // family reference → its claims
-    std::map<std::string, std::set<std::string>> refs_by_member;    // member hash → references
+    std::map<std::string, std::vector<ClaimRow>> by_ref;          // family reference → its claims
+    std::map<std::string, std::set<std::string>> refs_by_member;  // member hash → references
 
     // The duplicate entries for a family (its reference and member hashes), ignoring claims in
     // `window` (a re-run of that window): "claimed in window W on D" and "members match R,

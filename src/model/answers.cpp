@@ -85,9 +85,8 @@ std::vector<Option> options_of(std::string_view s, size_t from) {
         const bool all_known = std::all_of(opts.begin(), opts.end(), [&](const Option& o) {
             return is_answer_word(s.substr(o.begin, o.end - o.begin));
         });
-        const bool all_short = std::all_of(opts.begin(), opts.end(), [](const Option& o) {
-            return o.words <= 3 && o.end - o.begin <= 40;
-        });
+        const bool all_short = std::all_of(opts.begin(), opts.end(),
+                                           [](const Option& o) { return o.words <= 3 && o.end - o.begin <= 40; });
         if (!all_known && !all_short) return {};
     } else {
         for (size_t i = 0; i < w.size();) {
@@ -115,12 +114,42 @@ uint8_t option_flags(const std::vector<uint8_t>& per_byte, std::string_view s, c
 
 bool is_answer_word(std::string_view s) {
     static const char* const kWords[] = {
-        "yes",         "no",        "y",          "n",            "n/a",           "na",
-        "not applicable", "not known", "unknown",  "don't know",   "dont know",     "partly",
-        "partially",   "in part",   "met",        "not met",      "partly met",    "partially met",
-        "fully met",   "achieved",  "not achieved", "partly achieved", "fully achieved", "agreed",
-        "not agreed",  "declined",  "refused",    "given",        "not given",     "true",
-        "false",       "ongoing",   "not yet",    "complete",     "completed",     "not completed",
+        "yes",
+        "no",
+        "y",
+        "n",
+        "n/a",
+        "na",
+        "not applicable",
+        "not known",
+        "unknown",
+        "don't know",
+        "dont know",
+        "partly",
+        "partially",
+        "in part",
+        "met",
+        "not met",
+        "partly met",
+        "partially met",
+        "fully met",
+        "achieved",
+        "not achieved",
+        "partly achieved",
+        "fully achieved",
+        "agreed",
+        "not agreed",
+        "declined",
+        "refused",
+        "given",
+        "not given",
+        "true",
+        "false",
+        "ongoing",
+        "not yet",
+        "complete",
+        "completed",
+        "not completed",
     };
     if (s.size() > 40) return false;
     const std::string k = answer_key(s);

@@ -38,10 +38,14 @@ std::string Cell::text() const {
 
 const char* to_string(BlockKind k) {
     switch (k) {
-        case BlockKind::Heading: return "heading";
-        case BlockKind::Paragraph: return "paragraph";
-        case BlockKind::ListItem: return "list_item";
-        case BlockKind::Table: return "table";
+        case BlockKind::Heading:
+            return "heading";
+        case BlockKind::Paragraph:
+            return "paragraph";
+        case BlockKind::ListItem:
+            return "list_item";
+        case BlockKind::Table:
+            return "table";
     }
     return "?";
 }
@@ -50,10 +54,17 @@ namespace {
 
 // Every phrase here holds "here", "enter", "item" or "select": remove_phrases relies on it.
 const char* const kPlaceholders[] = {
-    "click here to enter text",      "click or tap here to enter text", "click here to enter a date",
-    "click or tap to enter a date",  "choose an item",                  "click or tap here to enter a date",
-    "enter text here",               "type here",                       "insert text here",
-    "select from drop down list",    "select an item",
+    "click here to enter text",
+    "click or tap here to enter text",
+    "click here to enter a date",
+    "click or tap to enter a date",
+    "choose an item",
+    "click or tap here to enter a date",
+    "enter text here",
+    "type here",
+    "insert text here",
+    "select from drop down list",
+    "select an item",
 };
 
 // Removes every placeholder phrase (case-insensitive) from `s`, keeping the rest.
@@ -92,8 +103,7 @@ std::string remove_phrases(std::string_view s) {
 std::string strip_placeholders(std::string_view s) {
     std::string v = text::trim(remove_phrases(s));
     // Legacy form fields leave runs of blanks, underscores or dots.
-    if (std::all_of(v.begin(), v.end(), [](char c) { return c == '_' || c == '.' || c == ' '; }))
-        return {};
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c == '_' || c == '.' || c == ' '; })) return {};
     return v;
 }
 
@@ -119,7 +129,8 @@ bool tick_glyph(uint32_t cp, bool& checked) {
         case 0x25A1:  // □
             checked = false;
             return true;
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -263,7 +274,8 @@ void block_text(std::string& out, const Block& b) {
             out += b.marker.empty() ? (b.ordered ? "1." : "-") : b.marker;
             out += ' ';
             break;
-        default: break;
+        default:
+            break;
     }
     out += b.text;
     out += '\n';

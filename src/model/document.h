@@ -14,9 +14,9 @@
 
 namespace tfa {
 
-// Where a block sits in its document (Document::path names the file). `path` reads like "table 2, row 3, cell 1, paragraph 1" or
-// "paragraph 14"; `part` names the part outside the body ("header 1", "footnote 3", "comment 2",
-// "text box 1", "sheet Attendance"), empty for the body. `page` is 1-based for PDF, 0 elsewhere.
+// Where a block sits in its document (Document::path names the file). `path` reads like "table 2, row 3, cell 1,
+// paragraph 1" or "paragraph 14"; `part` names the part outside the body ("header 1", "footnote 3", "comment 2", "text
+// box 1", "sheet Attendance"), empty for the body. `page` is 1-based for PDF, 0 elsewhere.
 struct Location {
     std::string part;
     std::string path;
@@ -49,8 +49,8 @@ struct Block;
 
 struct Cell {
     std::vector<Block> blocks;
-    int col_span = 1;  // columns this cell spans (gridSpan, colspan, number-columns-spanned)
-    int row_span = 1;  // rows this cell spans, on the cell that starts the span
+    int col_span = 1;        // columns this cell spans (gridSpan, colspan, number-columns-spanned)
+    int row_span = 1;        // rows this cell spans, on the cell that starts the span
     bool continued = false;  // a vertically merged continuation: a placeholder, no content
     Location loc;
 
@@ -69,13 +69,13 @@ const char* to_string(BlockKind k);
 
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
-    int level = 0;          // heading level 1-9; list nesting level 0-8
-    bool ordered = false;   // list items: numbered rather than bulleted
-    std::string marker;     // list items: "1.", "a)", "•" when known
-    std::string text;       // inline text, tabs and line breaks kept ("\t", "\n")
+    int level = 0;         // heading level 1-9; list nesting level 0-8
+    bool ordered = false;  // list items: numbered rather than bulleted
+    std::string marker;    // list items: "1.", "a)", "•" when known
+    std::string text;      // inline text, tabs and line breaks kept ("\t", "\n")
     std::vector<Checkbox> boxes;
     std::vector<Emphasis> emphasis;  // bold, underline, strike, highlight in `text`; often empty
-    std::vector<Row> rows;  // tables only
+    std::vector<Row> rows;           // tables only
     Location loc;
 
     bool is_table() const { return kind == BlockKind::Table; }
@@ -88,7 +88,7 @@ struct Document {
     std::string format;  // "docx", "odt", "html", "pdf", "xlsx", "txt", "csv"
     std::string title;   // document properties title, <title>, or empty
     std::vector<Block> body;
-    std::vector<Block> extras;  // headers, footers, notes, comments, text boxes: loc.part set
+    std::vector<Block> extras;          // headers, footers, notes, comments, text boxes: loc.part set
     std::vector<std::string> warnings;  // damage read past, one line each
     int pages = 0;                      // PDF page count, 0 elsewhere
 

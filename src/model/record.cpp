@@ -100,9 +100,7 @@ using KeyWriter = std::function<void(Out&, const CaseRecord&)>;
 // One writer per record key; record_keys() gives the order. A key of the schema with no writer
 // here is caught by the schema test.
 const std::unordered_map<std::string, KeyWriter>& writers() {
-    auto text = [](std::string CaseRecord::*m) {
-        return [m](Out& o, const CaseRecord& r) { o.j.str_or_null(r.*m); };
-    };
+    auto text = [](std::string CaseRecord::*m) { return [m](Out& o, const CaseRecord& r) { o.j.str_or_null(r.*m); }; };
     auto flag = [](bool CaseRecord::*m) { return [m](Out& o, const CaseRecord& r) { o.j.boolean(r.*m); }; };
     static const std::unordered_map<std::string, KeyWriter> w = {
         {"case", text(&CaseRecord::case_name)},

@@ -101,18 +101,18 @@ struct Unrecognised {
 };
 
 struct CaseRecord {
-    std::string case_name;  // bundle folder name, or the family reference in a flat folder
-    std::vector<std::string> files;  // the bundle's documents, in date order
-    std::vector<std::string> doc_types;  // per file: "assessment", "plan+assessment", ... or "unknown"
+    std::string case_name;                   // bundle folder name, or the family reference in a flat folder
+    std::vector<std::string> files;          // the bundle's documents, in date order
+    std::vector<std::string> doc_types;      // per file: "assessment", "plan+assessment", ... or "unknown"
     std::vector<std::string> doc_type_from;  // per file: "title", "file name", "content" or ""
 
     std::string family_ref, council;
     std::string assessment_started, assessment_completed, assessment_date;
     std::string lead_professional, lead_agency, completed_by;
     std::string reason;
-    std::vector<Identified> identified;     // criteria at assessment, with evidence
-    std::vector<std::string> criteria;       // ids in pack order
-    std::vector<std::string> criteria_added; // ids first seen after the assessment
+    std::vector<Identified> identified;       // criteria at assessment, with evidence
+    std::vector<std::string> criteria;        // ids in pack order
+    std::vector<std::string> criteria_added;  // ids first seen after the assessment
     std::optional<bool> consent_given;
     std::string consent_date, consent_signed_by;
     std::vector<std::string> consent_scope;
@@ -127,7 +127,7 @@ struct CaseRecord {
     std::vector<ClosureOutcome> closure_outcomes;
     std::vector<Evidence> evidence;
     std::vector<Member> members;
-    std::optional<Discretionary> discretionary;       // set when the bundle claims by discretion
+    std::optional<Discretionary> discretionary;        // set when the bundle claims by discretion
     std::vector<AuditorJudgement> auditor_judgements;  // recorded by the auditor, not extracted
     std::vector<Unreadable> unreadable;
     std::vector<ReaderWarning> warnings;

@@ -109,7 +109,8 @@ const std::unordered_map<std::string, KeyReader>& readers() {
         {"consent_scope", list(&CaseRecord::consent_scope)},
         {"manager", text(&CaseRecord::manager)},
         {"manager_date", text(&CaseRecord::manager_date)},
-        {"voice_of_child", [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.voice_of_child = boolean(o, k); }},
+        {"voice_of_child",
+         [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.voice_of_child = boolean(o, k); }},
         {"plan_date", text(&CaseRecord::plan_date)},
         {"plan_outcomes",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
@@ -125,10 +126,11 @@ const std::unordered_map<std::string, KeyReader>& readers() {
         {"reviews",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
              each(o, k, [&](const Object::Ptr& v) {
-                 Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {}, item_source(v)};
+                 Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {},
+                           item_source(v)};
                  each(v, "outcomes", [&](const Object::Ptr& x) {
-                     rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"), str(x, "achieved"),
-                                            item_source(x)});
+                     rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"),
+                                            str(x, "achieved"), item_source(x)});
                  });
                  r.reviews.push_back(std::move(rv));
              });
@@ -158,7 +160,9 @@ const std::unordered_map<std::string, KeyReader>& readers() {
         {"discretionary",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
              Object::Ptr d = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
-             if (d) r.discretionary = Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), item_source(d)};
+             if (d)
+                 r.discretionary =
+                     Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), item_source(d)};
          }},
         {"auditor_judgements",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
@@ -181,7 +185,9 @@ const std::unordered_map<std::string, KeyReader>& readers() {
          }},
         {"unrecognised",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& u) { r.unrecognised.push_back({str(u, "file"), strings(u, "labels")}); });
+             each(o, k, [&](const Object::Ptr& u) {
+                 r.unrecognised.push_back({str(u, "file"), strings(u, "labels")});
+             });
          }},
         {"states",
          [](const Object::Ptr& o, const char* k, CaseRecord& r) {
@@ -206,19 +212,20 @@ const std::unordered_map<std::string, KeyReader>& readers() {
 
 // has_assessment / has_plan / has_closure: as given, else inferred from what the record holds.
 void read_presence(const Object::Ptr& o, CaseRecord& r) {
-    r.has_assessment = boolean(o, "has_assessment").value_or(
-        !r.assessment_date.empty() || !r.criteria.empty() || !r.lead_professional.empty() || r.consent_given.has_value() ||
-        !r.members.empty());
+    r.has_assessment = boolean(o, "has_assessment")
+                           .value_or(!r.assessment_date.empty() || !r.criteria.empty() ||
+                                     !r.lead_professional.empty() || r.consent_given.has_value() || !r.members.empty());
     r.has_plan = boolean(o, "has_plan").value_or(!r.plan_date.empty() || !r.plan_outcomes.empty());
-    r.has_closure =
-        boolean(o, "has_closure").value_or(!r.closure_date.empty() || !r.closure_outcomes.empty() || !r.closure_reason.empty());
+    r.has_closure = boolean(o, "has_closure")
+                        .value_or(!r.closure_date.empty() || !r.closure_outcomes.empty() || !r.closure_reason.empty());
 }
 
 CaseRecord read_record(const Object::Ptr& o, const std::string& case_name) {
     CaseRecord r;
     for (const auto& k : record_keys())
         if (o->has(k.key)) readers().at(k.key)(o, k.key, r);
-    if (r.assessment_date.empty()) r.assessment_date = !r.assessment_completed.empty() ? r.assessment_completed : r.assessment_started;
+    if (r.assessment_date.empty())
+        r.assessment_date = !r.assessment_completed.empty() ? r.assessment_completed : r.assessment_started;
     read_presence(o, r);
     if (r.files.empty()) {  // records written before "documents"
         r.files = strings(o, "files");

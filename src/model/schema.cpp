@@ -18,18 +18,21 @@ const std::vector<RecordKey>& record_keys() {
         {"assessment_started", T::Date, "when the assessment started", "the assessment's start date"},
         {"assessment_completed", T::Date, "when the assessment was completed", "the assessment's completion date"},
         {"assessment_date", T::Date, "`assessment_completed`, else `assessment_started`", "the assessment date"},
-        {"lead_professional", T::Text, "the lead professional's name (never the form's author)", "the lead professional"},
+        {"lead_professional", T::Text, "the lead professional's name (never the form's author)",
+         "the lead professional"},
         {"lead_agency", T::Text, "the lead professional's agency, organisation, role or service", "the lead agency"},
         {"completed_by", T::Text, "who completed the assessment form", "who completed the assessment"},
         {"reason", T::Text, "the reason for the assessment", "the reason for the assessment"},
         {"criteria", T::TextList, "criterion ids identified at assessment, in the rule pack's order",
          "the criteria identified at assessment"},
         {"criteria_added", T::TextList,
-         "criterion ids first named after the assessment (a review's or the closure's criterion column or heading, or a "
+         "criterion ids first named after the assessment (a review's or the closure's criterion column or heading, or "
+         "a "
          "name, theme or code as an outcome's own text; never a cue word in free text), pack order",
          ""},
         {"identified", T::Objects,
-         "each need the assessment identifies: `{criterion, evidence, members, source}` (sf-2022 counts needs from it)", ""},
+         "each need the assessment identifies: `{criterion, evidence, members, source}` (sf-2022 counts needs from it)",
+         ""},
         {"consent_given", T::Bool, "`true`, `false` (refused), or `null` (unanswered, e.g. \"☐Yes ☐No\")",
          "the answer to consent to share"},
         {"consent_date", T::Date, "when consent was signed", "the consent date"},
@@ -44,8 +47,8 @@ const std::vector<RecordKey>& record_keys() {
          "`true` when a voice-of-the-child section holds text, `false` when it is empty, `null` when absent",
          "the voice of the child"},
         {"plan_date", T::Date, "when the plan was agreed or started", "the plan date"},
-        {"plan_outcomes", T::Objects,
-         "`{criterion, need, outcome, actions: [{what, who, by_when}], source}`", "the plan's outcomes"},
+        {"plan_outcomes", T::Objects, "`{criterion, need, outcome, actions: [{what, who, by_when}], source}`",
+         "the plan's outcomes"},
         {"review_dates", T::DateList, "the reviews' dates, ascending", "the review dates"},
         {"reviews", T::Objects,
          "`{date, number, attendees: [string], next_review, outcomes: [{criterion, progress, rating, achieved, "
@@ -67,15 +70,19 @@ const std::vector<RecordKey>& record_keys() {
         {"discretionary", T::Object,
          "a discretionary (\"equivalent progress\") claim: `{approver, date, rationale, source}`, or null", ""},
         {"auditor_judgements", T::Objects,
-         "`{rule, judgement, by, date}`, `judgement` `met` or `not_met`: the auditor's answers to ffa-quality's auditor "
-         "questions (recorded by the auditor, not extracted); until every question is answered the grade is provisional",
+         "`{rule, judgement, by, date}`, `judgement` `met` or `not_met`: the auditor's answers to ffa-quality's "
+         "auditor "
+         "questions (recorded by the auditor, not extracted); until every question is answered the grade is "
+         "provisional",
          ""},
         {"has_assessment", T::Bool, "an assessment document is in the bundle", ""},
         {"has_plan", T::Bool, "a plan document is in the bundle", ""},
         {"has_closure", T::Bool, "a closure document is in the bundle", ""},
         {"unreadable", T::Objects,
-         "`{file, reason}`: documents that could not be read (also those refused, such as a link leaving the folder or a "
-         "FIFO, and those a reader crashed, hung or ran out of memory on), dates that were impossible or ambiguous, and "
+         "`{file, reason}`: documents that could not be read (also those refused, such as a link leaving the folder or "
+         "a "
+         "FIFO, and those a reader crashed, hung or ran out of memory on), dates that were impossible or ambiguous, "
+         "and "
          "answers with two options marked (`reason` says which)",
          ""},
         {"warnings", T::Objects,
@@ -88,7 +95,8 @@ const std::vector<RecordKey>& record_keys() {
          ""},
         {"states", T::Object,
          "key → the state of that field: `found`, `blank`, `no`, `not_found` or `unreadable` (see Field states)", ""},
-        {"sources", T::Object, "key → `{file, where, quote}` for the scalar keys filled (and blank ones: the label)", ""},
+        {"sources", T::Object, "key → `{file, where, quote}` for the scalar keys filled (and blank ones: the label)",
+         ""},
     };
     return v;
 }
@@ -96,14 +104,22 @@ const std::vector<RecordKey>& record_keys() {
 namespace {
 const char* type_words(KeyType t) {
     switch (t) {
-        case KeyType::Text: return "string";
-        case KeyType::Date: return "date";
-        case KeyType::Bool: return "true/false/null";
-        case KeyType::TextList: return "list of strings";
-        case KeyType::DateList: return "list of dates";
-        case KeyType::Objects: return "list";
-        case KeyType::Object: return "object";
-        case KeyType::Count: return "number";
+        case KeyType::Text:
+            return "string";
+        case KeyType::Date:
+            return "date";
+        case KeyType::Bool:
+            return "true/false/null";
+        case KeyType::TextList:
+            return "list of strings";
+        case KeyType::DateList:
+            return "list of dates";
+        case KeyType::Objects:
+            return "list";
+        case KeyType::Object:
+            return "object";
+        case KeyType::Count:
+            return "number";
     }
     return "";
 }
@@ -159,10 +175,10 @@ const std::vector<TemplateField>& template_fields() {
 
 namespace {
 constexpr std::array<std::pair<FieldState, const char*>, 5> kStates{{{FieldState::Found, "found"},
-                                                                      {FieldState::Blank, "blank"},
-                                                                      {FieldState::No, "no"},
-                                                                      {FieldState::NotFound, "not_found"},
-                                                                      {FieldState::Unreadable, "unreadable"}}};
+                                                                     {FieldState::Blank, "blank"},
+                                                                     {FieldState::No, "no"},
+                                                                     {FieldState::NotFound, "not_found"},
+                                                                     {FieldState::Unreadable, "unreadable"}}};
 }  // namespace
 
 const char* to_string(FieldState s) {

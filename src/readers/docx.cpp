@@ -46,13 +46,13 @@ constexpr int kMaxGridSpan = 1000;
 // Container stage: styles, numbering and relationships.
 
 struct StyleInfo {
-    std::string name;     // lower case
+    std::string name;  // lower case
     std::string based_on;
-    int outline = -1;     // w:outlineLvl, 0-based; -1 none
-    std::string num_id;   // numbering from the style
+    int outline = -1;    // w:outlineLvl, 0-based; -1 none
+    std::string num_id;  // numbering from the style
     int num_level = 0;
-    uint8_t em_set = 0;   // character styles: Emphasis flags their w:rPr turns on
-    uint8_t em_clear = 0; // ... and turns off (w:b w:val="0")
+    uint8_t em_set = 0;    // character styles: Emphasis flags their w:rPr turns on
+    uint8_t em_clear = 0;  // ... and turns off (w:b w:val="0")
 };
 
 // A toggle property's value: absent or "1", "true", "on" → on; "0", "false", "off" → off.
@@ -83,7 +83,8 @@ void run_emphasis(const xmlNode* rpr, uint8_t& set, uint8_t& clear) {
         } else if (nm == "shd") {
             const auto fill = attr(c, "fill");
             flag = Emphasis::Highlight;
-            on = attr(c, "val") != "nil" && !fill.empty() && !text::iequals(fill, "auto") && !text::iequals(fill, "FFFFFF");
+            on = attr(c, "val") != "nil" && !fill.empty() && !text::iequals(fill, "auto") &&
+                 !text::iequals(fill, "FFFFFF");
         } else {
             continue;
         }
@@ -176,7 +177,7 @@ struct LevelFormat {
 struct Numbering {
     std::map<std::string, std::map<int, LevelFormat>> abstract;  // abstractNumId → levels
     std::map<std::string, std::string> num_to_abstract;
-    std::map<std::string, std::map<int, int>> start_override;   // numId → level → start
+    std::map<std::string, std::map<int, int>> start_override;  // numId → level → start
 
     const LevelFormat* level(const std::string& num_id, int lvl) const {
         auto a = num_to_abstract.find(num_id);
@@ -194,7 +195,8 @@ void read_levels(const xmlNode* parent, std::map<int, LevelFormat>& out) {
         LevelFormat f;
         if (const xmlNode* n = xml::child(l, "numFmt")) f.fmt = std::string(attr(n, "val"));
         if (const xmlNode* t = xml::child(l, "lvlText")) f.text = std::string(attr(t, "val"));
-        if (const xmlNode* s = xml::child(l, "start")) f.start = int_val(attr(s, "val"), -kMaxListStart, kMaxListStart, 0);
+        if (const xmlNode* s = xml::child(l, "start"))
+            f.start = int_val(attr(s, "val"), -kMaxListStart, kMaxListStart, 0);
         out[int_val(attr(l, "ilvl"), -1, 9, 0)] = f;
     }
 }
@@ -293,7 +295,7 @@ private:
     int text_boxes_ = 0;
     std::string drop_cap_;  // text of a drop-cap paragraph waiting for the paragraph it starts
     std::map<std::string, std::vector<int>> counters_;  // numId → count per level
-    std::vector<Emphasis>* emphasis_ = nullptr;  // the spans of the paragraph being read
+    std::vector<Emphasis>* emphasis_ = nullptr;         // the spans of the paragraph being read
 };
 
 void Walker::blocks(const xmlNode* parent, Sink& sink, int depth) {
@@ -727,7 +729,8 @@ public:
         for (const auto& [id, rel] : rels) {
             if (rel.external) continue;
             if (rel.type == "styles") styles = cached_part(style_cache(), zip, rel.target, doc, read_styles);
-            if (rel.type == "numbering") numbering = cached_part(numbering_cache(), zip, rel.target, doc, read_numbering);
+            if (rel.type == "numbering")
+                numbering = cached_part(numbering_cache(), zip, rel.target, doc, read_numbering);
         }
         if (!styles) styles = std::make_shared<const Styles>();
         if (!numbering) numbering = std::make_shared<const Numbering>();
@@ -756,11 +759,11 @@ private:
         if (!zip.has("docProps/core.xml")) return;
         auto d = parse_aux_part(zip, "docProps/core.xml", doc);
         if (!d) return;
-        if (const xmlNode* t = xml::child(xmlDocGetRootElement(d.get()), "title")) doc.title = text::trim(xml::text_of(t));
+        if (const xmlNode* t = xml::child(xmlDocGetRootElement(d.get()), "title"))
+            doc.title = text::trim(xml::text_of(t));
     }
 
-    static void read_extras(const ZipFile& zip, const std::map<std::string, Rel>& rels,
-                            Walker& w, Document& doc) {
+    static void read_extras(const ZipFile& zip, const std::map<std::string, Rel>& rels, Walker& w, Document& doc) {
         // Headers and footers in part-name order, so "header 1" is header1.xml.
         std::vector<std::pair<std::string, std::string>> hf;  // (type, target)
         const Rel* notes[3] = {nullptr, nullptr, nullptr};
@@ -772,9 +775,9 @@ private:
             if (rel.type == "comments") notes[2] = &rel;
         }
         std::sort(hf.begin(), hf.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first > b.first
-                                      : (a.second.size() != b.second.size() ? a.second.size() < b.second.size()
-                                                                            : a.second < b.second);
+            return a.first != b.first
+                       ? a.first > b.first
+                       : (a.second.size() != b.second.size() ? a.second.size() < b.second.size() : a.second < b.second);
         });
         // A part that several relationships name is one header: read it once.
         hf.erase(std::unique(hf.begin(), hf.end()), hf.end());

@@ -35,18 +35,18 @@ namespace tfa {
 namespace {
 
 enum class Tag : uint8_t {
-    Inline,    // span, b, a, font, label and unknown elements: text joins the enclosing block
-    Skip,      // nothing inside is read
-    Head,      // skipped, except its <title>
-    Title,     // Document::title
-    Block,     // a paragraph boundary; inside a list item or heading it continues that block
-    Para,      // always a paragraph of its own
-    Heading,   // h1-h6
-    Pre,       // white space kept
-    List,      // ul, ol, dir, menu
-    Item,      // li
+    Inline,   // span, b, a, font, label and unknown elements: text joins the enclosing block
+    Skip,     // nothing inside is read
+    Head,     // skipped, except its <title>
+    Title,    // Document::title
+    Block,    // a paragraph boundary; inside a list item or heading it continues that block
+    Para,     // always a paragraph of its own
+    Heading,  // h1-h6
+    Pre,      // white space kept
+    List,     // ul, ol, dir, menu
+    Item,     // li
     Table,
-    Group,     // thead, tbody, tfoot
+    Group,  // thead, tbody, tfoot
     Row,
     Cell,
     Br,
@@ -58,33 +58,33 @@ enum class Tag : uint8_t {
 
 Tag classify(std::string_view name) {
     static const std::unordered_map<std::string_view, Tag> kTags = {
-        {"html", Tag::Block},        {"body", Tag::Block},       {"p", Tag::Block},
-        {"div", Tag::Block},         {"section", Tag::Block},    {"article", Tag::Block},
-        {"main", Tag::Block},        {"header", Tag::Block},     {"footer", Tag::Block},
-        {"nav", Tag::Block},         {"aside", Tag::Block},      {"form", Tag::Block},
-        {"fieldset", Tag::Block},    {"center", Tag::Block},     {"blockquote", Tag::Block},
-        {"address", Tag::Block},     {"figure", Tag::Block},     {"figcaption", Tag::Block},
-        {"details", Tag::Block},     {"summary", Tag::Block},    {"hgroup", Tag::Block},
-        {"dialog", Tag::Block},      {"dl", Tag::Block},         {"noframes", Tag::Block},
-        {"dt", Tag::Para},           {"dd", Tag::Para},          {"caption", Tag::Para},
-        {"legend", Tag::Para},       {"h1", Tag::Heading},       {"h2", Tag::Heading},
-        {"h3", Tag::Heading},        {"h4", Tag::Heading},       {"h5", Tag::Heading},
-        {"h6", Tag::Heading},        {"pre", Tag::Pre},          {"listing", Tag::Pre},
-        {"xmp", Tag::Pre},           {"plaintext", Tag::Pre},    {"ul", Tag::List},
-        {"ol", Tag::List},           {"dir", Tag::List},         {"menu", Tag::List},
-        {"li", Tag::Item},           {"table", Tag::Table},      {"thead", Tag::Group},
-        {"tbody", Tag::Group},       {"tfoot", Tag::Group},      {"tr", Tag::Row},
-        {"td", Tag::Cell},           {"th", Tag::Cell},          {"br", Tag::Br},
-        {"hr", Tag::Hr},             {"input", Tag::Input},      {"textarea", Tag::Textarea},
-        {"select", Tag::Select},     {"head", Tag::Head},        {"title", Tag::Title},
-        {"script", Tag::Skip},       {"style", Tag::Skip},       {"template", Tag::Skip},
-        {"noscript", Tag::Skip},     {"iframe", Tag::Skip},      {"object", Tag::Skip},
-        {"embed", Tag::Skip},        {"applet", Tag::Skip},      {"svg", Tag::Skip},
-        {"math", Tag::Skip},         {"canvas", Tag::Skip},      {"audio", Tag::Skip},
-        {"video", Tag::Skip},        {"button", Tag::Skip},      {"option", Tag::Skip},
-        {"optgroup", Tag::Skip},     {"datalist", Tag::Skip},    {"map", Tag::Skip},
-        {"colgroup", Tag::Skip},     {"col", Tag::Skip},         {"frameset", Tag::Skip},
-        {"frame", Tag::Skip},        {"noembed", Tag::Skip},     {"param", Tag::Skip},
+        {"html", Tag::Block},     {"body", Tag::Block},    {"p", Tag::Block},
+        {"div", Tag::Block},      {"section", Tag::Block}, {"article", Tag::Block},
+        {"main", Tag::Block},     {"header", Tag::Block},  {"footer", Tag::Block},
+        {"nav", Tag::Block},      {"aside", Tag::Block},   {"form", Tag::Block},
+        {"fieldset", Tag::Block}, {"center", Tag::Block},  {"blockquote", Tag::Block},
+        {"address", Tag::Block},  {"figure", Tag::Block},  {"figcaption", Tag::Block},
+        {"details", Tag::Block},  {"summary", Tag::Block}, {"hgroup", Tag::Block},
+        {"dialog", Tag::Block},   {"dl", Tag::Block},      {"noframes", Tag::Block},
+        {"dt", Tag::Para},        {"dd", Tag::Para},       {"caption", Tag::Para},
+        {"legend", Tag::Para},    {"h1", Tag::Heading},    {"h2", Tag::Heading},
+        {"h3", Tag::Heading},     {"h4", Tag::Heading},    {"h5", Tag::Heading},
+        {"h6", Tag::Heading},     {"pre", Tag::Pre},       {"listing", Tag::Pre},
+        {"xmp", Tag::Pre},        {"plaintext", Tag::Pre}, {"ul", Tag::List},
+        {"ol", Tag::List},        {"dir", Tag::List},      {"menu", Tag::List},
+        {"li", Tag::Item},        {"table", Tag::Table},   {"thead", Tag::Group},
+        {"tbody", Tag::Group},    {"tfoot", Tag::Group},   {"tr", Tag::Row},
+        {"td", Tag::Cell},        {"th", Tag::Cell},       {"br", Tag::Br},
+        {"hr", Tag::Hr},          {"input", Tag::Input},   {"textarea", Tag::Textarea},
+        {"select", Tag::Select},  {"head", Tag::Head},     {"title", Tag::Title},
+        {"script", Tag::Skip},    {"style", Tag::Skip},    {"template", Tag::Skip},
+        {"noscript", Tag::Skip},  {"iframe", Tag::Skip},   {"object", Tag::Skip},
+        {"embed", Tag::Skip},     {"applet", Tag::Skip},   {"svg", Tag::Skip},
+        {"math", Tag::Skip},      {"canvas", Tag::Skip},   {"audio", Tag::Skip},
+        {"video", Tag::Skip},     {"button", Tag::Skip},   {"option", Tag::Skip},
+        {"optgroup", Tag::Skip},  {"datalist", Tag::Skip}, {"map", Tag::Skip},
+        {"colgroup", Tag::Skip},  {"col", Tag::Skip},      {"frameset", Tag::Skip},
+        {"frame", Tag::Skip},     {"noembed", Tag::Skip},  {"param", Tag::Skip},
     };
     const auto it = kTags.find(name);
     return it == kTags.end() ? Tag::Inline : it->second;
@@ -95,12 +95,19 @@ bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c
 // The Emphasis flag an inline element's name gives: b, strong; u; s, strike, del; mark.
 uint8_t tag_emphasis(std::string_view name) {
     switch (name.size()) {
-        case 1: return name[0] == 'b' ? Emphasis::Bold : name[0] == 'u' ? Emphasis::Underline
-                                                     : name[0] == 's' ? Emphasis::Strike : 0;
-        case 3: return name == "del" ? Emphasis::Strike : 0;
-        case 4: return name == "mark" ? Emphasis::Highlight : 0;
-        case 6: return name == "strong" ? Emphasis::Bold : name == "strike" ? Emphasis::Strike : 0;
-        default: return 0;
+        case 1:
+            return name[0] == 'b'   ? Emphasis::Bold
+                   : name[0] == 'u' ? Emphasis::Underline
+                   : name[0] == 's' ? Emphasis::Strike
+                                    : 0;
+        case 3:
+            return name == "del" ? Emphasis::Strike : 0;
+        case 4:
+            return name == "mark" ? Emphasis::Highlight : 0;
+        case 6:
+            return name == "strong" ? Emphasis::Bold : name == "strike" ? Emphasis::Strike : 0;
+        default:
+            return 0;
     }
 }
 
@@ -113,13 +120,14 @@ uint8_t css_emphasis(std::string_view style, uint8_t flags) {
         if (colon == std::string::npos) continue;
         const std::string prop = text::trim(std::string_view(decl).substr(0, colon));
         std::string value = text::trim(std::string_view(decl).substr(colon + 1));
-        if (const size_t imp = value.find("!important"); imp != std::string::npos) value = text::trim(value.substr(0, imp));
+        if (const size_t imp = value.find("!important"); imp != std::string::npos)
+            value = text::trim(value.substr(0, imp));
         auto decide = [&flags](uint8_t flag, bool on) {
             flags = on ? static_cast<uint8_t>(flags | flag) : static_cast<uint8_t>(flags & ~flag);
         };
         if (prop == "font-weight") {
-            decide(Emphasis::Bold, value == "bold" || value == "bolder" ||
-                                       (value.size() == 3 && value >= "600" && value <= "900"));
+            decide(Emphasis::Bold,
+                   value == "bold" || value == "bolder" || (value.size() == 3 && value >= "600" && value <= "900"));
         } else if (prop == "text-decoration" || prop == "text-decoration-line") {
             const bool under = value.find("underline") != std::string::npos;
             const bool strike = value.find("line-through") != std::string::npos;
@@ -128,8 +136,16 @@ uint8_t css_emphasis(std::string_view style, uint8_t flags) {
                 decide(Emphasis::Strike, strike);
             }
         } else if (prop == "background" || prop == "background-color") {
-            static const char* const kNone[] = {"transparent", "none", "white", "#fff", "#ffffff", "inherit",
-                                                "initial", "unset", "rgb(255, 255, 255)", "rgb(255,255,255)"};
+            static const char* const kNone[] = {"transparent",
+                                                "none",
+                                                "white",
+                                                "#fff",
+                                                "#ffffff",
+                                                "inherit",
+                                                "initial",
+                                                "unset",
+                                                "rgb(255, 255, 255)",
+                                                "rgb(255,255,255)"};
             bool none = value.empty();
             for (const char* k : kNone) none = none || value == k;
             decide(Emphasis::Highlight, !none);
@@ -213,9 +229,9 @@ struct Container {
     std::string prefix;  // "" for the body, "table 1, row 2, cell 3" for a cell
     int paragraphs = 0;
     int tables = 0;
-    std::string text;    // inline text of the block being gathered
+    std::string text;                // inline text of the block being gathered
     std::vector<Emphasis> emphasis;  // its bold, underline, strike and highlight spans
-    bool space = false;  // collapsed white space waiting to be written before more text
+    bool space = false;              // collapsed white space waiting to be written before more text
     size_t ctx_base = 0;
     size_t list_base = 0;
 };
@@ -231,7 +247,7 @@ struct List {
 // the rows up to `until`: nothing is counted down per row, so a row costs nothing for the spans
 // it does not reach.
 struct Carry {
-    int until = 0;      // the last row (by rows kept) this span covers
+    int until = 0;  // the last row (by rows kept) this span covers
     int span = 1;
     int seen_row = -1;  // the row that opened it or last placed a placeholder for it
 };
@@ -240,7 +256,7 @@ struct TableBuild {
     Block block;
     std::string prefix;  // "table 2", "table 1, row 1, cell 2, table 1"
     int number = 0;
-    size_t level = 0;    // containers.size() at the table's start: it holds rows, not cells
+    size_t level = 0;  // containers.size() at the table's start: it holds rows, not cells
     // Only the rowspans still open, by grid column: a rowspan at column 1,000,000 costs one
     // entry, not a million, and each row visits only the open ones.
     std::map<int, Carry> carry;
@@ -318,8 +334,10 @@ private:
                     if (flags_) add_emphasis(c.emphasis, start, c.text.size(), flags_);
                 }
                 return false;
-            case XML_ELEMENT_NODE: return enter(n);
-            default: return false;  // comments, processing instructions, DTD, entity refs
+            case XML_ELEMENT_NODE:
+                return enter(n);
+            default:
+                return false;  // comments, processing instructions, DTD, entity refs
         }
     }
 
@@ -335,20 +353,31 @@ private:
         if ((tag == Tag::Group || tag == Tag::Row || tag == Tag::Cell) && !in_table_rows())
             tag = Tag::Block;  // stray table parts outside a table: plain blocks
         switch (tag) {
-            case Tag::Inline: inline_emphasis(n, name); return true;
-            case Tag::Skip: return false;
+            case Tag::Inline:
+                inline_emphasis(n, name);
+                return true;
+            case Tag::Skip:
+                return false;
             case Tag::Head:
                 for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c))
                     if (xml::is(c, "title")) take_title(c);
                 return false;
-            case Tag::Title: take_title(n); return false;
+            case Tag::Title:
+                take_title(n);
+                return false;
             case Tag::Br:
                 top().text += '\n';
                 top().space = false;
                 return false;
-            case Tag::Hr: flush(top()); return false;
-            case Tag::Input: input(n); return false;
-            case Tag::Select: select(n); return false;
+            case Tag::Hr:
+                flush(top());
+                return false;
+            case Tag::Input:
+                input(n);
+                return false;
+            case Tag::Select:
+                select(n);
+                return false;
             case Tag::Textarea:
                 top().space = true;
                 ++pre_;
@@ -442,7 +471,9 @@ private:
                 open_row(tables_.back());
                 frames_.push_back({n, Act::Row});
                 return true;
-            case Tag::Cell: open_cell(n, name == "th"); return true;
+            case Tag::Cell:
+                open_cell(n, name == "th");
+                return true;
         }
         return true;
     }
@@ -466,7 +497,9 @@ private:
                 --pre_;
                 top().space = true;
                 break;
-            case Act::Emphasis: flags_ = frames_.back().outer_flags; break;
+            case Act::Emphasis:
+                flags_ = frames_.back().outer_flags;
+                break;
             case Act::Group: {
                 TableBuild& t = tables_.back();
                 close_row(t);
@@ -474,9 +507,15 @@ private:
                 t.in_head = false;
                 break;
             }
-            case Act::Row: close_row(tables_.back()); break;
-            case Act::Cell: close_cell(); break;
-            case Act::Table: close_table(); break;
+            case Act::Row:
+                close_row(tables_.back());
+                break;
+            case Act::Cell:
+                close_cell();
+                break;
+            case Act::Table:
+                close_table();
+                break;
         }
     }
 
@@ -493,8 +532,7 @@ private:
     // Neutral blocks (div, p, ...) inside a list item not yet written or a heading continue it.
     void push_inherited_ctx() {
         const Ctx& up = ctxs_.back();
-        const bool inherit = up.kind == BlockKind::Heading ||
-                             (up.kind == BlockKind::ListItem && !ctxs_[up.owner].used);
+        const bool inherit = up.kind == BlockKind::Heading || (up.kind == BlockKind::ListItem && !ctxs_[up.owner].used);
         if (inherit) {
             Ctx c = up;
             c.used = false;
@@ -579,8 +617,9 @@ private:
             c.text += xml::has_attr(n, "checked") ? kChecked : kUnchecked;
             return;
         }
-        static const char* const kValueTypes[] = {"text", "email",    "tel",  "date", "datetime-local", "datetime",
-                                                  "month", "week",    "time", "number", "search",      "url", ""};
+        static const char* const kValueTypes[] = {"text",     "email", "tel",  "date", "datetime-local",
+                                                  "datetime", "month", "week", "time", "number",
+                                                  "search",   "url",   ""};
         bool value_type = false;
         for (const char* t : kValueTypes) value_type = value_type || text::iequals(type, t);
         if (!value_type) return;  // hidden, password, submit, button, file, image, ...

@@ -51,9 +51,7 @@ bool next_attr(std::string_view s, size_t& i, std::string_view& name, std::strin
     return true;
 }
 
-bool name_is(std::string_view name, std::string_view lit) {
-    return name.size() == lit.size() && at_ci(name, 0, lit);
-}
+bool name_is(std::string_view name, std::string_view lit) { return name.size() == lit.size() && at_ci(name, 0, lit); }
 
 // The charset=... inside a Content-Type value ("text/html; charset=windows-1252").
 std::string_view charset_in_content(std::string_view c) {
@@ -92,7 +90,7 @@ void append_utf16(std::string& out, std::string_view b, bool le) {
                 i += 2;
             }
         }
-        if (cp == 0) continue;  // a NUL would end libxml2's text; it carries nothing
+        if (cp == 0) continue;       // a NUL would end libxml2's text; it carries nothing
         text::append_utf8(out, cp);  // lone surrogates become U+FFFD
     }
 }
@@ -167,8 +165,8 @@ std::string declared_charset(std::string_view head) {
         }
         // Any other tag: skip its attributes so a '>' inside quotes does not end it early.
         ++i;
-        if (i < s.size() && (s[i] == '!' || s[i] == '?' || s[i] == '/' ||
-                             (ascii_lower(s[i]) >= 'a' && ascii_lower(s[i]) <= 'z'))) {
+        if (i < s.size() &&
+            (s[i] == '!' || s[i] == '?' || s[i] == '/' || (ascii_lower(s[i]) >= 'a' && ascii_lower(s[i]) <= 'z'))) {
             std::string_view name, value;
             while (next_attr(s, i, name, value)) {
             }
@@ -183,10 +181,10 @@ std::string canonical_charset(std::string_view label) {
                                         // A page that could be read this far is not UTF-16.
                                         "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "csunicode",
                                         "iso-10646-ucs-2", "unicodefffe", "unicodefeff"};
-    static const char* const k1252[] = {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
-                                        "iso88591", "iso_8859-1", "iso_8859-1:1987", "iso-ir-100", "latin1",
-                                        "l1", "csisolatin1", "ibm819", "cp819", "us-ascii", "ascii",
-                                        "ansi_x3.4-1968"};
+    static const char* const k1252[] = {"windows-1252", "cp1252",        "x-cp1252",        "iso-8859-1", "iso8859-1",
+                                        "iso88591",     "iso_8859-1",    "iso_8859-1:1987", "iso-ir-100", "latin1",
+                                        "l1",           "csisolatin1",   "ibm819",          "cp819",      "us-ascii",
+                                        "ascii",        "ansi_x3.4-1968"};
     const std::string l = text::lower(text::trim(label));
     for (const char* u : kUtf8)
         if (l == u) return "UTF-8";
@@ -235,8 +233,7 @@ void decode(std::string_view bytes, Decoded& out) {
     }
     const std::string label = declared_charset(bytes);
     std::string charset = label.empty() ? std::string() : canonical_charset(label);
-    if (!label.empty() && charset.empty())
-        out.warning = "unknown charset \"" + label.substr(0, 40) + "\": ";
+    if (!label.empty() && charset.empty()) out.warning = "unknown charset \"" + label.substr(0, 40) + "\": ";
     if (charset.empty()) {
         // Nothing usable declared: UTF-8 if the bytes allow it, else the Windows code page.
         if (text::is_valid_utf8(bytes)) {

@@ -138,8 +138,10 @@ struct StyleSet {
 // fo:background-color of a style:text-properties into the flags they set and clear.
 void text_emphasis(const xmlNode* props, TextStyle& t) {
     auto decide = [&t](uint8_t flag, bool on) {
-        if (on) t.set |= flag;
-        else t.clear |= flag;
+        if (on)
+            t.set |= flag;
+        else
+            t.clear |= flag;
     };
     if (xml::has_attr(props, "font-weight")) {
         const std::string_view w = xml::attr(props, "font-weight");
@@ -200,8 +202,10 @@ int level_from_name(std::string_view n) {
     if (text::iequals(n, "Title")) return 1;
     if (n.size() < 8 || !text::iequals(n.substr(0, 7), "heading")) return 0;
     n.remove_prefix(7);
-    if (text::starts_with(n, "_20_")) n.remove_prefix(4);
-    else if (!n.empty() && n[0] == ' ') n.remove_prefix(1);
+    if (text::starts_with(n, "_20_"))
+        n.remove_prefix(4);
+    else if (!n.empty() && n[0] == ' ')
+        n.remove_prefix(1);
     if (n.size() != 1 || n[0] < '1' || n[0] > '9') return 0;
     return n[0] - '0';
 }
@@ -234,10 +238,10 @@ public:
 
     const std::string& path_;
     const ReadOptions& opts_;
-    Budget budget_;  // every repeat re-walks its element, so repeats nested in repeats are charged too
-    StyleSet common_;             // styles.xml office:styles
-    StyleSet auto_content_;       // content.xml office:automatic-styles
-    StyleSet auto_styles_;        // styles.xml office:automatic-styles (headers, footers)
+    Budget budget_;          // every repeat re-walks its element, so repeats nested in repeats are charged too
+    StyleSet common_;        // styles.xml office:styles
+    StyleSet auto_content_;  // content.xml office:automatic-styles
+    StyleSet auto_styles_;   // styles.xml office:automatic-styles (headers, footers)
     const StyleSet* autos_ = &auto_content_;
     std::unordered_map<std::string_view, Control> controls_;
     std::unordered_map<std::string_view, std::vector<int>> list_counters_;  // by list style name
@@ -315,8 +319,8 @@ public:
             } else if (nm == "listbox" || nm == "combobox") {
                 ctl.text = std::string(xml::attr(c, "current-value"));
                 for (const xmlNode* o = xml::first_el(c); o && ctl.text.empty(); o = xml::next_el(o))
-                    if (xml::is(o, "option") && (xml::attr(o, "current-selected") == "true" ||
-                                                 xml::attr(o, "selected") == "true"))
+                    if (xml::is(o, "option") &&
+                        (xml::attr(o, "current-selected") == "true" || xml::attr(o, "selected") == "true"))
                         ctl.text = std::string(xml::attr(o, "label"));
             } else {
                 ctl.text = std::string(xml::has_attr(c, "current-value") ? xml::attr(c, "current-value")
@@ -329,9 +333,9 @@ public:
     // --- inline text ---
     struct Inline {
         std::string& out;
-        size_t collapsed = std::string::npos;  // position of the last space made by collapsing
+        size_t collapsed = std::string::npos;       // position of the last space made by collapsing
         std::vector<Emphasis>* emphasis = nullptr;  // the block's spans
-        uint8_t flags = 0;                           // Emphasis flags of the span being read
+        uint8_t flags = 0;                          // Emphasis flags of the span being read
     };
 
     void append_chars(Inline& in, const char* s) {
@@ -446,8 +450,10 @@ public:
         const xmlNode* cit = nullptr;
         const xmlNode* body = nullptr;
         for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
-            if (xml::is(c, "note-citation")) cit = c;
-            else if (xml::is(c, "note-body")) body = c;
+            if (xml::is(c, "note-citation"))
+                cit = c;
+            else if (xml::is(c, "note-body"))
+                body = c;
         }
         if (cit) inline_children(cit, in);
         const bool end = xml::attr(n, "note-class") == "endnote";
@@ -625,15 +631,18 @@ public:
         const std::string_view nm = xml::name(c);
         switch (ns_of(c)) {
             case Ns::Text:
-                if (nm == "p" || nm == "h") heading_or_para(c, s, nm == "h");
-                else if (nm == "list") list(c, s, ListCtx{}, 0);
-                else if (nm == "numbered-paragraph") numbered_paragraph(c, s);
+                if (nm == "p" || nm == "h")
+                    heading_or_para(c, s, nm == "h");
+                else if (nm == "list")
+                    list(c, s, ListCtx{}, 0);
+                else if (nm == "numbered-paragraph")
+                    numbered_paragraph(c, s);
                 else if (nm == "tracked-changes" || nm == "soft-page-break" || nm == "sequence-decls" ||
                          nm == "variable-decls" || nm == "user-field-decls" || nm == "dde-connection-decls" ||
                          nm == "index-title-template" || nm == "table-of-content-source" ||
                          nm == "alphabetical-index-source" || nm == "illustration-index-source" ||
-                         nm == "table-index-source" || nm == "object-index-source" ||
-                         nm == "user-index-source" || nm == "bibliography-source" || nm == "note-citation")
+                         nm == "table-index-source" || nm == "object-index-source" || nm == "user-index-source" ||
+                         nm == "bibliography-source" || nm == "note-citation")
                     return;
                 else
                     blocks(c, s, ctx, depth);  // section, index-body, table-of-content, note-body, ...
@@ -642,13 +651,16 @@ public:
                 if (nm == "table") table(c, s);
                 return;
             case Ns::Draw:
-                if (nm == "a") blocks(c, s, ctx, depth);
-                else shape(c);
+                if (nm == "a")
+                    blocks(c, s, ctx, depth);
+                else
+                    shape(c);
                 return;
             case Ns::Office:
                 if (nm == "annotation") annotation(c);
                 return;
-            default: return;  // office:forms, dc:creator, svg:title, ...
+            default:
+                return;  // office:forms, dc:creator, svg:title, ...
         }
     }
 
@@ -704,8 +716,8 @@ public:
         Row& row = st.block->rows.emplace_back();
         row.header = header;
         const std::string rpath = st.path + ", row " + std::to_string(R) + ", cell ";
-        int col = 0;         // grid column of the next cell
-        int h_until = 0;     // columns before this are covered by a column span in this row
+        int col = 0;      // grid column of the next cell
+        int h_until = 0;  // columns before this are covered by a column span in this row
         auto add_cell = [&]() -> Cell& {
             budget_.cells();
             Cell& cell = row.cells.emplace_back();
@@ -740,7 +752,8 @@ public:
                 cell.row_span = clamp_count(xml::attr(c, "number-rows-spanned", "1"), 1 << 16);
                 if (cell.row_span > 1) {
                     if (static_cast<int>(st.cover.size()) < col + cell.col_span) st.cover.resize(col + cell.col_span);
-                    for (int k = 0; k < cell.col_span; ++k) st.cover[col + k] = {R + cell.row_span - 1, col, cell.col_span};
+                    for (int k = 0; k < cell.col_span; ++k)
+                        st.cover[col + k] = {R + cell.row_span - 1, col, cell.col_span};
                 }
                 Sink cs{cell.blocks, st.part, cell.loc.path};
                 blocks(c, cs, ListCtx{}, 0);
@@ -826,8 +839,10 @@ public:
             auto sb = zip.read("styles.xml");
             if (sb) {
                 auto sd = xml::parse(path, "styles.xml", sb.value());
-                if (sd) styles = std::move(sd.value());
-                else doc.warnings.push_back(sd.error().message + " (heading styles, headers and footers not read)");
+                if (sd)
+                    styles = std::move(sd.value());
+                else
+                    doc.warnings.push_back(sd.error().message + " (heading styles, headers and footers not read)");
             } else {
                 doc.warnings.push_back(sb.error().message + " (heading styles, headers and footers not read)");
             }
@@ -862,12 +877,11 @@ public:
                     for (const xmlNode* h = xml::first_el(mp); h; h = xml::next_el(h)) {
                         const std::string_view nm = xml::name(h);
                         const bool is_header = text::starts_with(nm, "header");
-                        if ((!is_header && !text::starts_with(nm, "footer")) || text::ends_with(nm, "-style"))
-                            continue;
+                        if ((!is_header && !text::starts_with(nm, "footer")) || text::ends_with(nm, "-style")) continue;
                         if (xml::attr(h, "display") == "false") continue;
                         std::vector<Block> blocks;
-                        const std::string part =
-                            is_header ? "header " + std::to_string(headers + 1) : "footer " + std::to_string(footers + 1);
+                        const std::string part = is_header ? "header " + std::to_string(headers + 1)
+                                                           : "footer " + std::to_string(footers + 1);
                         Sink s{blocks, part, {}};
                         P.blocks(h, s, ListCtx{}, 0);
                         if (blocks.empty()) continue;

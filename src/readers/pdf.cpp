@@ -161,7 +161,8 @@ double number_or(OH o, double fallback) {
 long long int_or(OH o, long long fallback, long long lo, long long hi) {
     if (o.isInteger()) return std::clamp(o.getIntValue(), lo, hi);
     double v;
-    if (finite_number(o, v)) return static_cast<long long>(std::clamp(v, static_cast<double>(lo), static_cast<double>(hi)));
+    if (finite_number(o, v))
+        return static_cast<long long>(std::clamp(v, static_cast<double>(lo), static_cast<double>(hi)));
     return fallback;
 }
 
@@ -205,8 +206,8 @@ bool decode(OH s, std::string& out, Budget& b, const std::string& what) {
     b.decoded += data.size();
     if (sink.over) {
         if (room < b.entry_limit)
-            b.warn("over the " + size_text(b.decoded_limit) + " budget of decoded stream data for one document: " + what +
-                   " and later streams not read");
+            b.warn("over the " + size_text(b.decoded_limit) +
+                   " budget of decoded stream data for one document: " + what + " and later streams not read");
         else
             b.warn(what + ": over the " + size_text(b.entry_limit) + " limit for one decoded stream, not read");
         return false;
@@ -233,7 +234,7 @@ struct Matrix {
 
 // m then n: the matrix of applying m first, then n.
 Matrix mul(const Matrix& m, const Matrix& n) {
-    return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d, m.c * n.a + m.d * n.c,
+    return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,       m.c * n.a + m.d * n.c,
             m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
 }
 
@@ -246,10 +247,14 @@ void set_mul(Matrix& to, const Matrix& m, const Matrix& n) {
 // The page's display rotation as a matrix, so that "top" is the top of the page as shown.
 Matrix display_matrix(long long rotate) {
     switch (((rotate % 360) + 360) % 360) {
-        case 90: return Matrix{0, -1, 1, 0, 0, 0};
-        case 180: return Matrix{-1, 0, 0, -1, 0, 0};
-        case 270: return Matrix{0, 1, -1, 0, 0, 0};
-        default: return Matrix{};
+        case 90:
+            return Matrix{0, -1, 1, 0, 0, 0};
+        case 180:
+            return Matrix{-1, 0, 0, -1, 0, 0};
+        case 270:
+            return Matrix{0, 1, -1, 0, 0, 0};
+        default:
+            return Matrix{};
     }
 }
 
@@ -262,11 +267,11 @@ struct FontInfo {
     std::array<std::string, 256> byte_text;  // simple fonts: the text of each code
     std::array<float, 256> byte_width{};     // simple fonts: advance per unit font size
     std::shared_ptr<const pdf::UnicodeMap> to_unicode;
-    std::shared_ptr<const pdf::WidthMap> cid_widths;  // composite fonts: /W, per 1000 units
+    std::shared_ptr<const pdf::WidthMap> cid_widths;     // composite fonts: /W, per 1000 units
     std::unordered_map<uint32_t, std::string> cid_text;  // composite fonts: decoded codes, cached
     float default_width = 0.5f;
     bool wingdings = false;
-    bool bold = false;  // by its name (LiberationSans-Bold), weight or ForceBold flag
+    bool bold = false;    // by its name (LiberationSans-Bold), weight or ForceBold flag
     float space = 0.25f;  // the width of a word space per unit font size (wide when monospaced)
 
     float width(uint32_t code) const {
@@ -285,12 +290,15 @@ public:
         auto it = fonts_.find(cache_key);
         if (it != fonts_.end()) return *it->second;
         if (fonts_.size() >= kMaxFonts && !cache_key.empty()) {
-            budget_.warn("over the " + thousands(kMaxFonts) + " fonts budget for one document: later fonts read as plain text");
+            budget_.warn("over the " + thousands(kMaxFonts) +
+                         " fonts budget for one document: later fonts read as plain text");
             return fallback();
         }
         auto f = std::make_unique<FontInfo>();
-        if (dict.isDictionary()) load(*f, dict);
-        else fill_fallback(*f);
+        if (dict.isDictionary())
+            load(*f, dict);
+        else
+            fill_fallback(*f);
         return *fonts_.emplace(cache_key, std::move(f)).first->second;
     }
 
@@ -316,7 +324,8 @@ private:
     static void fill_fallback(FontInfo& f) {
         for (int c = 0; c < 256; ++c) {
             const char ch = static_cast<char>(c);
-            f.byte_text[static_cast<size_t>(c)] = pdf::clean_glyph(text::cp1252_to_utf8(std::string_view(&ch, 1)), false);
+            f.byte_text[static_cast<size_t>(c)] =
+                pdf::clean_glyph(text::cp1252_to_utf8(std::string_view(&ch, 1)), false);
             f.byte_width[static_cast<size_t>(c)] = c == ' ' ? 0.25f : 0.5f;
         }
     }
@@ -352,9 +361,12 @@ private:
         OH enc = key(dict, "/Encoding");
         std::string enc_name = name_of(enc.isDictionary() ? key(enc, "/BaseEncoding") : enc);
         if (enc_name.empty()) {
-            if (base.find("Symbol") != std::string::npos) enc_name = "Symbol";
-            else if (base.find("Dingbats") != std::string::npos) enc_name = "ZapfDingbats";
-            else if (subtype == "Type1" && !f.wingdings) enc_name = "StandardEncoding";
+            if (base.find("Symbol") != std::string::npos)
+                enc_name = "Symbol";
+            else if (base.find("Dingbats") != std::string::npos)
+                enc_name = "ZapfDingbats";
+            else if (subtype == "Type1" && !f.wingdings)
+                enc_name = "StandardEncoding";
         }
         const uint32_t* table = pdf::base_encoding(enc_name);
         std::array<std::string, 256> differences;
@@ -388,8 +400,10 @@ private:
         for (size_t c = 0; c < 256 && !found && mono >= 0; ++c) {
             const float w = f.byte_width[c];
             if (!given[c] || w <= 0 || f.byte_text[c].empty() || f.byte_text[c] == " ") continue;
-            if (mono == 0) mono = w;
-            else if (std::fabs(w - mono) > 0.01f * mono) mono = -1;
+            if (mono == 0)
+                mono = w;
+            else if (std::fabs(w - mono) > 0.01f * mono)
+                mono = -1;
         }
         if (!found && mono > 0) set_space(f, mono);
     }
@@ -406,7 +420,8 @@ private:
         if (auto it = cmaps_.find(og); it != cmaps_.end()) return it->second;
         std::string data;
         std::shared_ptr<const pdf::UnicodeMap> m;
-        if (decode(s, data, budget_, "a font's /ToUnicode map")) m = std::make_shared<pdf::UnicodeMap>(pdf::UnicodeMap::parse(data));
+        if (decode(s, data, budget_, "a font's /ToUnicode map"))
+            m = std::make_shared<pdf::UnicodeMap>(pdf::UnicodeMap::parse(data));
         if (m && m->empty()) m = nullptr;
         cmaps_.emplace(og, m);
         return m;
@@ -433,7 +448,8 @@ private:
         double scale = 0.001;
         if (OH fm = key(dict, "/FontMatrix"); type3 && fm.isArray() && fm.getArrayNItems() > 0)
             scale = std::min(std::fabs(number_or(fm.getArrayItem(0), 0.001)), 1.0);
-        const double missing = std::clamp(number_or(key(key(dict, "/FontDescriptor"), "/MissingWidth"), 500) * 0.001, -10.0, 10.0);
+        const double missing =
+            std::clamp(number_or(key(key(dict, "/FontDescriptor"), "/MissingWidth"), 500) * 0.001, -10.0, 10.0);
         for (size_t c = 0; c < 256; ++c) f.byte_width[c] = c == ' ' ? 0.25f : static_cast<float>(missing);
         OH widths = key(dict, "/Widths");
         if (!widths.isArray()) return given;
@@ -482,14 +498,16 @@ private:
                 for (int j = 0; j < k && c0 + j <= kMaxCode; ++j) {
                     double x;
                     if (finite_number(next.getArrayItem(j), x))
-                        m.add(static_cast<uint32_t>(c0 + j), static_cast<uint32_t>(c0 + j), static_cast<float>(std::clamp(x, -1e4, 1e4)));
+                        m.add(static_cast<uint32_t>(c0 + j), static_cast<uint32_t>(c0 + j),
+                              static_cast<float>(std::clamp(x, -1e4, 1e4)));
                 }
                 i += 2;
             } else if (next.isNumber() && i + 2 < n) {
                 const long long c1 = int_or(next, 0, 0, kMaxCode);
                 double x;
                 if (c1 >= c0 && finite_number(w.getArrayItem(i + 2), x))
-                    m.add(static_cast<uint32_t>(c0), static_cast<uint32_t>(c1), static_cast<float>(std::clamp(x, -1e4, 1e4)));
+                    m.add(static_cast<uint32_t>(c0), static_cast<uint32_t>(c1),
+                          static_cast<float>(std::clamp(x, -1e4, 1e4)));
                 i += 3;
             } else {
                 break;
@@ -508,8 +526,35 @@ private:
 // Content streams, tokenized by qpdf into a compact program of the operators this reader uses
 
 enum class Op : uint8_t {
-    Tj, TJ, Quote, DQuote, Td, TD, Tm, TStar, Tf, BT, Tc, Tw, Tz, TL, q, Q, cm, Do,
-    m, l, h, re, c, v, y, Stroke, Fill, n, Image,
+    Tj,
+    TJ,
+    Quote,
+    DQuote,
+    Td,
+    TD,
+    Tm,
+    TStar,
+    Tf,
+    BT,
+    Tc,
+    Tw,
+    Tz,
+    TL,
+    q,
+    Q,
+    cm,
+    Do,
+    m,
+    l,
+    h,
+    re,
+    c,
+    v,
+    y,
+    Stroke,
+    Fill,
+    n,
+    Image,
 };
 
 struct Operand {
@@ -535,12 +580,13 @@ struct Program {
 
 const std::unordered_map<std::string, Op>& op_table() {
     static const std::unordered_map<std::string, Op> t = {
-        {"Tj", Op::Tj}, {"TJ", Op::TJ}, {"'", Op::Quote}, {"\"", Op::DQuote}, {"Td", Op::Td}, {"TD", Op::TD},
-        {"Tm", Op::Tm}, {"T*", Op::TStar}, {"Tf", Op::Tf}, {"BT", Op::BT}, {"Tc", Op::Tc}, {"Tw", Op::Tw},
-        {"Tz", Op::Tz}, {"TL", Op::TL}, {"q", Op::q}, {"Q", Op::Q}, {"cm", Op::cm}, {"Do", Op::Do},
-        {"m", Op::m}, {"l", Op::l}, {"h", Op::h}, {"re", Op::re}, {"c", Op::c}, {"v", Op::v}, {"y", Op::y},
-        {"S", Op::Stroke}, {"s", Op::Stroke}, {"B", Op::Stroke}, {"B*", Op::Stroke}, {"b", Op::Stroke},
-        {"b*", Op::Stroke}, {"f", Op::Fill}, {"F", Op::Fill}, {"f*", Op::Fill}, {"n", Op::n},
+        {"Tj", Op::Tj},     {"TJ", Op::TJ},    {"'", Op::Quote},  {"\"", Op::DQuote}, {"Td", Op::Td},
+        {"TD", Op::TD},     {"Tm", Op::Tm},    {"T*", Op::TStar}, {"Tf", Op::Tf},     {"BT", Op::BT},
+        {"Tc", Op::Tc},     {"Tw", Op::Tw},    {"Tz", Op::Tz},    {"TL", Op::TL},     {"q", Op::q},
+        {"Q", Op::Q},       {"cm", Op::cm},    {"Do", Op::Do},    {"m", Op::m},       {"l", Op::l},
+        {"h", Op::h},       {"re", Op::re},    {"c", Op::c},      {"v", Op::v},       {"y", Op::y},
+        {"S", Op::Stroke},  {"s", Op::Stroke}, {"B", Op::Stroke}, {"B*", Op::Stroke}, {"b", Op::Stroke},
+        {"b*", Op::Stroke}, {"f", Op::Fill},   {"F", Op::Fill},   {"f*", Op::Fill},   {"n", Op::n},
     };
     return t;
 }
@@ -609,7 +655,8 @@ private:
         }
         const auto& table = op_table();
         if (auto it = table.find(name); it != table.end()) {
-            p_.code.push_back({it->second, static_cast<uint8_t>(pending_.size()), static_cast<uint32_t>(p_.args.size()), weight_});
+            p_.code.push_back(
+                {it->second, static_cast<uint8_t>(pending_.size()), static_cast<uint32_t>(p_.args.size()), weight_});
             p_.args.insert(p_.args.end(), pending_.begin(), pending_.end());
             weight_ = 0;
         }
@@ -669,7 +716,8 @@ private:
                 p_.bytes.append(v, skip, std::string::npos);
                 break;
             }
-            default: break;
+            default:
+                break;
         }
         return r;
     }
@@ -711,7 +759,8 @@ public:
         if (c.isArray()) {
             const int n = c.getArrayNItems();
             if (static_cast<size_t>(n) > kMaxContentParts)
-                budget_.warn(where + ": over the " + thousands(kMaxContentParts) + " content streams limit for one page: the rest not read");
+                budget_.warn(where + ": over the " + thousands(kMaxContentParts) +
+                             " content streams limit for one page: the rest not read");
             for (int k = 0; k < n && static_cast<size_t>(k) < kMaxContentParts; ++k)
                 if (decode(c.getArrayItem(k), data, budget_, where + ": a content stream")) data += '\n';
         } else {
@@ -795,8 +844,8 @@ private:
         throw BoundReached("over the " + thousands(kMaxOperators) + " content operators budget for one document");
     }
 
-    void exec(const Program& p, const Instr& in, const Scope& scope, std::vector<GState>& stack, Matrix& tm, Matrix& tlm,
-              int depth) {
+    void exec(const Program& p, const Instr& in, const Scope& scope, std::vector<GState>& stack, Matrix& tm,
+              Matrix& tlm, int depth) {
         GState& gs = stack.back();
         const Operand* a = p.args.data() + in.first;
         const size_t n = in.nargs;
@@ -820,8 +869,10 @@ private:
                 if (n >= 1 && a[n - 1].kind == Operand::Arr)
                     for (uint32_t i = 0; i < a[n - 1].len; ++i) {
                         const Operand& el = p.items[a[n - 1].off + i];
-                        if (el.kind == Operand::Str) show(gs, tm, str(el));
-                        else if (el.kind == Operand::Num) advance(tm, -el.num / 1000.0 * gs.size * gs.th);
+                        if (el.kind == Operand::Str)
+                            show(gs, tm, str(el));
+                        else if (el.kind == Operand::Num)
+                            advance(tm, -el.num / 1000.0 * gs.size * gs.th);
                     }
                 break;
             case Op::Td:
@@ -856,11 +907,21 @@ private:
                 gs.size = v[0];
                 gs.font = n >= 2 && a[n - 2].kind == Operand::Name ? &font(scope, std::string(str(a[n - 2]))) : nullptr;
                 break;
-            case Op::BT: tm = tlm = Matrix{}; break;
-            case Op::Tc: if (nums(1)) gs.tc = v[0]; break;
-            case Op::Tw: if (nums(1)) gs.tw = v[0]; break;
-            case Op::Tz: if (nums(1)) gs.th = v[0] / 100.0; break;
-            case Op::TL: if (nums(1)) gs.tl = v[0]; break;
+            case Op::BT:
+                tm = tlm = Matrix{};
+                break;
+            case Op::Tc:
+                if (nums(1)) gs.tc = v[0];
+                break;
+            case Op::Tw:
+                if (nums(1)) gs.tw = v[0];
+                break;
+            case Op::Tz:
+                if (nums(1)) gs.th = v[0] / 100.0;
+                break;
+            case Op::TL:
+                if (nums(1)) gs.tl = v[0];
+                break;
             case Op::q:
                 if (stack.size() < 256) stack.push_back(gs);
                 break;
@@ -871,10 +932,15 @@ private:
                 if (nums(6)) set_mul(gs.ctm, Matrix{v[0], v[1], v[2], v[3], v[4], v[5]}, gs.ctm);
                 break;
             case Op::Do:
-                if (n >= 1 && a[n - 1].kind == Operand::Name) draw_xobject(scope, std::string(str(a[n - 1])), gs.ctm, depth);
+                if (n >= 1 && a[n - 1].kind == Operand::Name)
+                    draw_xobject(scope, std::string(str(a[n - 1])), gs.ctm, depth);
                 break;
-            case Op::Image: saw_image = true; break;
-            default: path_op(in.op, n >= 6 && nums(6) ? 6 : n >= 4 && nums(4) ? 4 : n >= 2 && nums(2) ? 2 : 0, v, gs.ctm); break;
+            case Op::Image:
+                saw_image = true;
+                break;
+            default:
+                path_op(in.op, n >= 6 && nums(6) ? 6 : n >= 4 && nums(4) ? 4 : n >= 2 && nums(2) ? 2 : 0, v, gs.ctm);
+                break;
         }
     }
 
@@ -895,8 +961,8 @@ private:
         } else if (op == Op::re && k >= 4) {
             const double x = v[k - 4], y = v[k - 3], w = v[k - 2], h = v[k - 1];
             if (subpaths_.size() < kMaxPathParts)
-                subpaths_.push_back({apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h),
-                                     apply(ctm, x, y)});
+                subpaths_.push_back({apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h),
+                                     apply(ctm, x, y + h), apply(ctm, x, y)});
         } else if ((op == Op::c && k >= 6) || ((op == Op::v || op == Op::y) && k >= 4)) {
             // A curve is not a rule: the straight run ends, and a new one goes on from its end.
             if (subpaths_.size() < kMaxPathParts) subpaths_.push_back({apply(ctm, v[k - 2], v[k - 1])});
@@ -914,8 +980,10 @@ private:
                     x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
                     y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
                 }
-                if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0) add_rule({x0, (y0 + y1) / 2}, {x1, (y0 + y1) / 2});
-                else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0) add_rule({(x0 + x1) / 2, y0}, {(x0 + x1) / 2, y1});
+                if (y1 - y0 <= 2.5 && x1 - x0 > y1 - y0)
+                    add_rule({x0, (y0 + y1) / 2}, {x1, (y0 + y1) / 2});
+                else if (x1 - x0 <= 2.5 && y1 - y0 > x1 - x0)
+                    add_rule({(x0 + x1) / 2, y0}, {(x0 + x1) / 2, y1});
             }
             subpaths_.clear();
         } else if (op == Op::n) {
@@ -925,12 +993,14 @@ private:
 
     void add_rule(Point a, Point b) {
         if (rules.size() >= kMaxRules) {
-            budget_.warn("a page over the " + thousands(kMaxRules) + " drawn rules limit: the rest of its rules not read");
+            budget_.warn("a page over the " + thousands(kMaxRules) +
+                         " drawn rules limit: the rest of its rules not read");
             return;
         }
         if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y)) return;
         const double dx = std::fabs(a.x - b.x), dy = std::fabs(a.y - b.y);
-        if (dy <= 0.5 && dx >= 1) rules.push_back({std::min(a.x, b.x), (a.y + b.y) / 2, std::max(a.x, b.x), (a.y + b.y) / 2});
+        if (dy <= 0.5 && dx >= 1)
+            rules.push_back({std::min(a.x, b.x), (a.y + b.y) / 2, std::max(a.x, b.x), (a.y + b.y) / 2});
         else if (dx <= 0.5 && dy >= 1)
             rules.push_back({(a.x + b.x) / 2, std::min(a.y, b.y), (a.x + b.x) / 2, std::max(a.y, b.y)});
     }
@@ -967,8 +1037,8 @@ private:
         }
         r.x1 = mul(tm, gs.ctm).e;
         // Text placed at a position that overflowed is nowhere on the page: dropped.
-        if (r.text.empty() || !std::isfinite(r.x0) || !std::isfinite(r.x1) || !std::isfinite(r.y) || !std::isfinite(r.size) ||
-            !std::isfinite(r.space))
+        if (r.text.empty() || !std::isfinite(r.x0) || !std::isfinite(r.x1) || !std::isfinite(r.y) ||
+            !std::isfinite(r.size) || !std::isfinite(r.space))
             return;
         // Pieces that continue one another (kerning in a TJ array) are kept as one.
         if (!runs.empty()) {
@@ -981,8 +1051,11 @@ private:
                 return;
             }
         }
-        if (runs.size() < kMaxRuns) runs.push_back(std::move(r));
-        else budget_.warn("a page over the " + thousands(kMaxRuns) + " pieces of text limit: the rest of its text not read");
+        if (runs.size() < kMaxRuns)
+            runs.push_back(std::move(r));
+        else
+            budget_.warn("a page over the " + thousands(kMaxRuns) +
+                         " pieces of text limit: the rest of its text not read");
     }
 
     void draw_xobject(const Scope& scope, const std::string& name, const Matrix& ctm, int depth) {
@@ -995,7 +1068,8 @@ private:
         }
         if (subtype != "Form") return;
         if (depth >= kMaxFormDepth) {
-            budget_.warn("form XObjects nested over " + std::to_string(kMaxFormDepth) + " deep: the deeper ones not read");
+            budget_.warn("form XObjects nested over " + std::to_string(kMaxFormDepth) +
+                         " deep: the deeper ones not read");
             return;
         }
         if (++budget_.form_draws > kMaxFormDraws)
@@ -1098,7 +1172,8 @@ std::string object_text(OH o, Budget& b) {
     if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE && static_cast<unsigned char>(raw[1]) == 0xFF) {
         std::vector<uint16_t> units;
         for (size_t i = 2; i + 1 < raw.size(); i += 2)
-            units.push_back(static_cast<uint16_t>(static_cast<unsigned char>(raw[i]) << 8 | static_cast<unsigned char>(raw[i + 1])));
+            units.push_back(static_cast<uint16_t>(static_cast<unsigned char>(raw[i]) << 8 |
+                                                  static_cast<unsigned char>(raw[i + 1])));
         std::string out;
         pdf::append_utf16(out, units);
         return out;
@@ -1156,13 +1231,15 @@ public:
         const int n = annots.getArrayNItems();
         for (int i = 0; i < n; ++i) {
             if (++budget_.annots > kMaxAnnots) {
-                budget_.warn("over the " + thousands(kMaxAnnots) + " annotations budget for one document: the rest not read");
+                budget_.warn("over the " + thousands(kMaxAnnots) +
+                             " annotations budget for one document: the rest not read");
                 break;
             }
             OH w = annots.getArrayItem(i);
             if (!w.isDictionary() || (w.isIndirect() && !seen.insert(w.getObjGen()).second)) continue;
             if (++budget_.widgets > kMaxWidgets) {
-                budget_.warn("over the " + thousands(kMaxWidgets) + " form field widgets budget for one document: the rest not read");
+                budget_.warn("over the " + thousands(kMaxWidgets) +
+                             " form field widgets budget for one document: the rest not read");
                 break;
             }
             pdf::Field f;
@@ -1215,9 +1292,12 @@ private:
             OH as = key(w, "/AS");
             // The field's value names the widget's on state (radio buttons share one value);
             // else the widget's appearance state; else a value other than Off.
-            if (!value.empty() && !on.empty()) f.checked = value == on;
-            else if (as.isName()) f.checked = name_of(as) != "Off" && !name_of(as).empty();
-            else f.checked = !value.empty() && value != "Off";
+            if (!value.empty() && !on.empty())
+                f.checked = value == on;
+            else if (as.isName())
+                f.checked = name_of(as) != "Off" && !name_of(as).empty();
+            else
+                f.checked = !value.empty() && value != "Off";
             return true;
         }
         OH q = field_attr(w, "/Q");
@@ -1271,7 +1351,8 @@ private:
         const int n = opt.getArrayNItems();
         for (int i = 0; i < n; ++i) {
             if (++budget_.options > kMaxOptions) {
-                budget_.warn("over the " + thousands(kMaxOptions) + " choice options budget for one document: the rest not read");
+                budget_.warn("over the " + thousands(kMaxOptions) +
+                             " choice options budget for one document: the rest not read");
                 break;
             }
             OH pair = opt.getArrayItem(i);
@@ -1330,7 +1411,8 @@ private:
         if (depth >= kMaxTreeDepth) return stop("page tree nested over " + std::to_string(kMaxTreeDepth) + " deep");
         const int n = kids.getArrayNItems();
         for (int i = 0; i < n && !stopped_; ++i) {
-            if (++nodes_ > kMaxTreeNodes) return stop("over the " + thousands(kMaxTreeNodes) + " page tree nodes limit");
+            if (++nodes_ > kMaxTreeNodes)
+                return stop("over the " + thousands(kMaxTreeNodes) + " page tree nodes limit");
             walk(kids.getArrayItem(i), resources, rotate, depth + 1);
         }
     }
@@ -1401,7 +1483,8 @@ public:
 
         doc_.path = path_;
         doc_.format = "pdf";
-        if (OH t = key(pdf_.getTrailer().getKey("/Info"), "/Title"); t.isString()) doc_.title = info_text(t.getUTF8Value());
+        if (OH t = key(pdf_.getTrailer().getKey("/Info"), "/Title"); t.isString())
+            doc_.title = info_text(t.getUTF8Value());
         const std::vector<PageRef> pages = PageTree(budget_).pages(pdf_.getRoot());
         if (pages.empty()) return Error{path_, "damaged PDF: no pages in its page tree"};
         doc_.pages = static_cast<int>(pages.size());
@@ -1409,7 +1492,8 @@ public:
         take_warnings(pdf_, doc_.warnings);
         if (!any_text_ && any_image_) return Error{path_, "no text layer: cannot be read without OCR"};
         if (!any_text_) doc_.warnings.push_back("no text on any page");
-        for (int p : scanned_) doc_.warnings.push_back("page " + std::to_string(p) + ": no text layer: cannot be read without OCR");
+        for (int p : scanned_)
+            doc_.warnings.push_back("page " + std::to_string(p) + ": no text layer: cannot be read without OCR");
         return std::move(doc_);
     }
 
@@ -1435,7 +1519,8 @@ private:
             // values over an image is still a scan for the rest of its text.
             const bool drawn_text = pdf::has_text(page.runs);
             int broken = 0;
-            guarded(where + ": form fields", [&] { pdf::place_fields(page.runs, fields.read(pages[i].page, ctm, broken)); });
+            guarded(where + ": form fields",
+                    [&] { pdf::place_fields(page.runs, fields.read(pages[i].page, ctm, broken)); });
             if (broken)
                 budget_.warn(where + ": " + std::to_string(broken) + (broken == 1 ? " form field" : " form fields") +
                              " could not be read");

@@ -47,19 +47,24 @@ void RangeIndex::finish() {
     for (size_t i = 0; i < events.size();) {
         const uint64_t pos = events[i].pos;
         for (; i < events.size() && events[i].pos == pos; ++i) {
-            if (events[i].start) active.insert(events[i].k);
-            else active.erase(events[i].k);
+            if (events[i].start)
+                active.insert(events[i].k);
+            else
+                active.erase(events[i].k);
         }
         if (active.empty() || i == events.size()) continue;
         const Piece& top = in[*active.rbegin()];
         const auto lo = static_cast<uint32_t>(pos), hi = static_cast<uint32_t>(events[i].pos - 1);
-        if (!pieces_.empty() && pieces_.back().id == top.id && uint64_t{pieces_.back().hi} + 1 == pos) pieces_.back().hi = hi;
-        else pieces_.push_back({lo, hi, top.id});
+        if (!pieces_.empty() && pieces_.back().id == top.id && uint64_t{pieces_.back().hi} + 1 == pos)
+            pieces_.back().hi = hi;
+        else
+            pieces_.push_back({lo, hi, top.id});
     }
 }
 
 int64_t RangeIndex::find(uint32_t code) const {
-    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), code, [](uint32_t c, const Piece& p) { return c < p.lo; });
+    auto it =
+        std::upper_bound(pieces_.begin(), pieces_.end(), code, [](uint32_t c, const Piece& p) { return c < p.lo; });
     if (it == pieces_.begin()) return -1;
     --it;
     return code <= it->hi ? static_cast<int64_t>(it->id) : -1;
@@ -91,24 +96,59 @@ std::string clean_glyph(std::string_view in, bool wingdings) {
         if (wingdings && cp >= 0xF000 && cp <= 0xF0FF) cp -= 0xF000;
         if (wingdings && cp <= 0xFF) {
             switch (cp) {
-                case 0xFB: cp = 0x2717; break;  // ✗
-                case 0xFC: cp = 0x2713; break;  // ✓
-                case 0xFD: cp = 0x2612; break;  // ☒
-                case 0xFE: cp = 0x2611; break;  // ☑
-                case 0x6F: case 0xA8: cp = 0x2610; break;  // ☐
-                default: break;
+                case 0xFB:
+                    cp = 0x2717;
+                    break;  // ✗
+                case 0xFC:
+                    cp = 0x2713;
+                    break;  // ✓
+                case 0xFD:
+                    cp = 0x2612;
+                    break;  // ☒
+                case 0xFE:
+                    cp = 0x2611;
+                    break;  // ☑
+                case 0x6F:
+                case 0xA8:
+                    cp = 0x2610;
+                    break;  // ☐
+                default:
+                    break;
             }
         }
         switch (cp) {
-            case 0xFB00: out += "ff"; continue;
-            case 0xFB01: out += "fi"; continue;
-            case 0xFB02: out += "fl"; continue;
-            case 0xFB03: out += "ffi"; continue;
-            case 0xFB04: out += "ffl"; continue;
-            case 0xFB05: case 0xFB06: out += "st"; continue;
-            case 0xFFFF: case 0xFFFE: case 0xFEFF: case 0: continue;
-            case '\t': case '\n': case '\r': case 0xA0: out += ' '; continue;
-            default: break;
+            case 0xFB00:
+                out += "ff";
+                continue;
+            case 0xFB01:
+                out += "fi";
+                continue;
+            case 0xFB02:
+                out += "fl";
+                continue;
+            case 0xFB03:
+                out += "ffi";
+                continue;
+            case 0xFB04:
+                out += "ffl";
+                continue;
+            case 0xFB05:
+            case 0xFB06:
+                out += "st";
+                continue;
+            case 0xFFFF:
+            case 0xFFFE:
+            case 0xFEFF:
+            case 0:
+                continue;
+            case '\t':
+            case '\n':
+            case '\r':
+            case 0xA0:
+                out += ' ';
+                continue;
+            default:
+                break;
         }
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
         if (cp == 0xFFFD && i - start != 3) continue;
@@ -152,9 +192,12 @@ public:
             int depth = 0;
             while (i_ < s_.size()) {
                 const char d = s_[i_++];
-                if (d == '\\') ++i_;
-                else if (d == '(') ++depth;
-                else if (d == ')' && --depth == 0) break;
+                if (d == '\\')
+                    ++i_;
+                else if (d == '(')
+                    ++depth;
+                else if (d == ')' && --depth == 0)
+                    break;
             }
             return Other;
         }
@@ -175,8 +218,10 @@ private:
         int nib = -1;
         while (i_ < s_.size() && s_[i_] != '>') {
             const char h = s_[i_++];
-            const int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                                               : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            const int v = h >= '0' && h <= '9'   ? h - '0'
+                          : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                          : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                                 : -1;
             if (v < 0) continue;
             if (nib < 0) {
                 nib = v;
@@ -302,9 +347,9 @@ constexpr std::pair<uint8_t, uint16_t> kStandardHigh[] = {
 
 // PDFDocEncoding's codes 0x80-0xA0 (the rest as Latin-1).
 constexpr uint16_t kPdfDocHigh[33] = {
-    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212, 0x2030, 0x201E,
-    0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160, 0x0178, 0x017D,
-    0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0x0000, 0x20AC,
+    0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+    0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+    0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0x0000, 0x20AC,
 };
 
 // The Symbol font's Greek letters for A-Z and a-z.
@@ -374,10 +419,9 @@ Table make_symbol() {
 Table make_dingbats() {
     Table t{};
     t[0x20] = ' ';
-    const std::pair<uint8_t, uint32_t> known[] = {{0x33, 0x2713}, {0x34, 0x2714}, {0x35, 0x2715}, {0x36, 0x2716},
-                                                  {0x37, 0x2717}, {0x38, 0x2718}, {0x6C, 0x25CF}, {0x6D, 0x274D},
-                                                  {0x6E, 0x25A0}, {0x6F, 0x274F}, {0x70, 0x2750}, {0x71, 0x2751},
-                                                  {0x72, 0x2752}, {0x75, 0x25C6}};
+    const std::pair<uint8_t, uint32_t> known[] = {
+        {0x33, 0x2713}, {0x34, 0x2714}, {0x35, 0x2715}, {0x36, 0x2716}, {0x37, 0x2717}, {0x38, 0x2718}, {0x6C, 0x25CF},
+        {0x6D, 0x274D}, {0x6E, 0x25A0}, {0x6F, 0x274F}, {0x70, 0x2750}, {0x71, 0x2751}, {0x72, 0x2752}, {0x75, 0x25C6}};
     for (const auto& [c, cp] : known) t[c] = cp;
     return t;
 }
@@ -390,8 +434,10 @@ uint32_t glyph_code_point(std::string_view name) {
     if (it != std::end(kGlyphs) && name == it->name) return it->cp;
     // uniXXXX and uXXXX[XX], and the f_i style of ligature names.
     size_t at = 0;
-    if (text::starts_with(name, "uni") && name.size() == 7) at = 3;
-    else if (name.size() >= 5 && name.size() <= 7 && name[0] == 'u') at = 1;
+    if (text::starts_with(name, "uni") && name.size() == 7)
+        at = 3;
+    else if (name.size() >= 5 && name.size() <= 7 && name[0] == 'u')
+        at = 1;
     if (!at) {
         if (name == "f_f") return 0xFB00;
         if (name == "f_i") return 0xFB01;
@@ -414,7 +460,8 @@ int base14_width(std::string_view base_font, uint32_t cp) {
     for (const Base14Font& f : kBase14Fonts) {
         if (base_font != f.name) continue;
         const Base14Width* end = f.widths + f.count;
-        const Base14Width* it = std::lower_bound(f.widths, end, cp, [](const Base14Width& w, uint32_t c) { return w.cp < c; });
+        const Base14Width* it =
+            std::lower_bound(f.widths, end, cp, [](const Base14Width& w, uint32_t c) { return w.cp < c; });
         return it != end && it->cp == cp ? it->width : -1;
     }
     return -1;

@@ -52,7 +52,7 @@ public:
 
 private:
     struct Entry {
-        uint32_t lo;               // the first code of its range
+        uint32_t lo;                 // the first code of its range
         std::vector<uint16_t> base;  // UTF-16 for `lo`; the last unit counts up through the range
     };
     std::vector<Entry> entries_;

@@ -31,8 +31,10 @@ double text_width(const std::string& s, double size) {
     size_t longest = 0, n = 0;
     for (size_t i = 0; i < s.size();) {
         const uint32_t cp = text::next_cp(s, i);
-        if (cp == '\n') n = 0;
-        else longest = std::max(longest, ++n);
+        if (cp == '\n')
+            n = 0;
+        else
+            longest = std::max(longest, ++n);
     }
     return 0.5 * size * static_cast<double>(longest);
 }

@@ -16,13 +16,13 @@ namespace tfa::pdf {
 
 // One visible widget's value.
 struct Field {
-    bool box = false;      // a check box or radio button: `checked` is its state
+    bool box = false;  // a check box or radio button: `checked` is its state
     bool checked = false;
-    bool multiline = false;  // a multi-line text field
-    int align = 0;           // /Q: 0 left, 1 centred, 2 right
+    bool multiline = false;                 // a multi-line text field
+    int align = 0;                          // /Q: 0 left, 1 centred, 2 right
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the widget's rectangle in device space, x0 < x1, y0 < y1
-    double size = 0;                         // font size from /DA; 0 when automatic or not given
-    std::string value;  // text and choice fields: the value, lines split by '\n', trimmed
+    double size = 0;                        // font size from /DA; 0 when automatic or not given
+    std::string value;                      // text and choice fields: the value, lines split by '\n', trimmed
 };
 
 // Appends a run for each field to the page's `runs` (which hold the page content's text). A

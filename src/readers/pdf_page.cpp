@@ -139,10 +139,12 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
         members.clear();
         members.push_back(order[i]);  // the head itself, whatever its numbers: the loop always advances
         size_t j = i + 1;
-        while (j < order.size() && head.y - runs[order[j]].y <= 0.35 * std::max(1.0, std::min(head.size, runs[order[j]].size)))
+        while (j < order.size() &&
+               head.y - runs[order[j]].y <= 0.35 * std::max(1.0, std::min(head.size, runs[order[j]].size)))
             members.push_back(order[j++]);
         i = j;
-        std::stable_sort(members.begin(), members.end(), [&runs](size_t a, size_t b) { return runs[a].x0 < runs[b].x0; });
+        std::stable_sort(members.begin(), members.end(),
+                         [&runs](size_t a, size_t b) { return runs[a].x0 < runs[b].x0; });
         Line line;
         line.y = head.y;
         double prev_x1 = 0;
@@ -159,8 +161,10 @@ std::vector<Line> build_lines(std::vector<Run>& runs) {
                 // "Sustained" two columns on); a narrow one is a word space unless one is there.
                 const double gap = r.x0 - prev_x1;
                 const bool spaced = ends_with_space(line.pieces.back().text) || starts_with_space(r.text);
-                if (gap > std::max(0.5 * r.size, 1.5 * r.space) + (spaced ? r.space : 0.0)) p.sep = '\t';
-                else if (!spaced && gap > 0.12 * r.size) p.sep = ' ';
+                if (gap > std::max(0.5 * r.size, 1.5 * r.space) + (spaced ? r.space : 0.0))
+                    p.sep = '\t';
+                else if (!spaced && gap > 0.12 * r.size)
+                    p.sep = ' ';
             }
             p.text = std::move(r.text);
             line.pieces.push_back(std::move(p));
@@ -195,7 +199,8 @@ std::vector<Para> paragraphs_of(const std::vector<TextLine>& lines) {
             // hyphen: "follow-" + "up" is "follow-up" (Word breaks compounds there), and
             // TeX's "manip-" + "ulation" stays readable as "manip-ulation".
             const std::string& t = out.back().text;
-            const bool hyphen = t.size() >= 2 && t.back() == '-' && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]));
+            const bool hyphen =
+                t.size() >= 2 && t.back() == '-' && std::isalpha(static_cast<unsigned char>(t[t.size() - 2]));
             append_line(out.back(), !hyphen && !ends_with_space(t) ? " " : "", line);
         }
         prev = &line;
@@ -255,7 +260,8 @@ Block to_block(Draft& d, int page, Counters& n) {
             cell.loc = {"", rpath + ", cell " + std::to_string(c + 1), page};
             auto paras = paragraphs_of(dc.lines);
             for (size_t k = 0; k < paras.size(); ++k) {
-                std::string path = paras.size() == 1 ? cell.loc.path : cell.loc.path + ", paragraph " + std::to_string(k + 1);
+                std::string path =
+                    paras.size() == 1 ? cell.loc.path : cell.loc.path + ", paragraph " + std::to_string(k + 1);
                 cell.blocks.push_back(paragraph(std::move(paras[k]), std::move(path), page));
             }
             row.cells.push_back(std::move(cell));
@@ -278,10 +284,8 @@ constexpr double kTol = 2.0;  // points: how far apart rules may be and still to
 
 bool touch(const Rule& a, const Rule& b) {
     const bool av = a.vertical(), bv = b.vertical();
-    if (av && bv)
-        return std::fabs(a.x0 - b.x0) <= kTol && a.y0 <= b.y1 + kTol && b.y0 <= a.y1 + kTol;
-    if (!av && !bv)
-        return std::fabs(a.y0 - b.y0) <= kTol && a.x0 <= b.x1 + kTol && b.x0 <= a.x1 + kTol;
+    if (av && bv) return std::fabs(a.x0 - b.x0) <= kTol && a.y0 <= b.y1 + kTol && b.y0 <= a.y1 + kTol;
+    if (!av && !bv) return std::fabs(a.y0 - b.y0) <= kTol && a.x0 <= b.x1 + kTol && b.x0 <= a.x1 + kTol;
     const Rule& v = av ? a : b;
     const Rule& h = av ? b : a;
     return v.x0 >= h.x0 - kTol && v.x0 <= h.x1 + kTol && h.y0 >= v.y0 - kTol && h.y0 <= v.y1 + kTol;
@@ -448,7 +452,8 @@ std::vector<Span> spans_of(const Line& line) {
     std::vector<Span> out;
     for (size_t k = 0; k < line.pieces.size(); ++k) {
         const Piece& p = line.pieces[k];
-        if (out.empty() || p.sep == '\t') out.push_back({p.x0, p.x1, k, k + 1});
+        if (out.empty() || p.sep == '\t')
+            out.push_back({p.x0, p.x1, k, k + 1});
         else {
             out.back().x1 = std::max(out.back().x1, p.x1);
             out.back().end = k + 1;
@@ -478,9 +483,12 @@ bool is_marker(const std::string& s) {
     for (const char* b : kBullets)
         if (s == b) return true;
     std::string t = s;
-    if (t.size() >= 3 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
-    else if (t.size() >= 2 && (t.back() == '.' || t.back() == ')')) t.pop_back();
-    else return false;
+    if (t.size() >= 3 && t.front() == '(' && t.back() == ')')
+        t = t.substr(1, t.size() - 2);
+    else if (t.size() >= 2 && (t.back() == '.' || t.back() == ')'))
+        t.pop_back();
+    else
+        return false;
     if (t.empty() || t.size() > 4) return false;
     for (char c : t)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.') return false;
@@ -590,7 +598,8 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
             const double x = l.pieces[k].x0;
             const size_t c = column_of(x);
             const bool on_anchor = c > column_of(parts.back().x0) && std::fabs(x - cols[c]) <= tol;
-            if (on_anchor && !text::trim(l.pieces[k].text).empty()) parts.push_back({x, l.pieces[k].x1, k, k + 1});
+            if (on_anchor && !text::trim(l.pieces[k].text).empty())
+                parts.push_back({x, l.pieces[k].x1, k, k + 1});
             else {
                 parts.back().end = k + 1;
                 parts.back().x1 = std::max(parts.back().x1, l.pieces[k].x1);
@@ -645,8 +654,10 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
             for (size_t k = s.first + 1; k < s.end; ++k) {
                 const double x = l.pieces[k].x0;
                 const size_t c = column_of(x);
-                if (c > cells.back().first && std::fabs(x - cols[c]) <= tol) cells.push_back({c, {x, x, k, k + 1}});
-                else cells.back().second.end = k + 1;
+                if (c > cells.back().first && std::fabs(x - cols[c]) <= tol)
+                    cells.push_back({c, {x, x, k, k + 1}});
+                else
+                    cells.back().second.end = k + 1;
             }
         }
         for (const auto& [col, s] : cells) {
@@ -682,8 +693,8 @@ bool has_text(const std::vector<Run>& runs) {
     return false;
 }
 
-void layout_page(std::vector<Run>& runs, const std::vector<Rule>& all_rules, int page,
-                 Counters& counters, std::vector<Block>& out) {
+void layout_page(std::vector<Run>& runs, const std::vector<Rule>& all_rules, int page, Counters& counters,
+                 std::vector<Block>& out) {
     // Numbers that are not finite cannot be placed or compared (a NaN breaks sorting): such
     // runs and rules are dropped before anything else looks at them.
     runs.erase(std::remove_if(runs.begin(), runs.end(),

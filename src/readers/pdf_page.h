@@ -38,8 +38,8 @@ struct Counters {
 // Lays out one page: appends its paragraphs and tables to `out` in reading order, with
 // Location.page = `page`. `runs` is reordered; runs and rules whose numbers are not all finite
 // are left out.
-void layout_page(std::vector<Run>& runs, const std::vector<Rule>& rules, int page,
-                 Counters& counters, std::vector<Block>& out);
+void layout_page(std::vector<Run>& runs, const std::vector<Rule>& rules, int page, Counters& counters,
+                 std::vector<Block>& out);
 
 // True when the page has any text (a line that is not blank).
 bool has_text(const std::vector<Run>& runs);

@@ -20,16 +20,16 @@ namespace tfa {
 
 // Limits that keep a hostile file from exhausting memory or time.
 struct ReadOptions {
-    size_t max_file_bytes = 512u << 20;   // refuse larger input files outright
-    size_t max_entry_bytes = 64u << 20;   // a zip entry may inflate to at most this
-    double max_ratio = 200.0;             // ... and to at most this many times its compressed size
-    size_t ratio_floor = 1u << 20;        // entries under this size skip the ratio check
-    bool with_extras = true;              // read headers, footers, notes, comments
+    size_t max_file_bytes = 512u << 20;  // refuse larger input files outright
+    size_t max_entry_bytes = 64u << 20;  // a zip entry may inflate to at most this
+    double max_ratio = 200.0;            // ... and to at most this many times its compressed size
+    size_t ratio_floor = 1u << 20;       // entries under this size skip the ratio check
+    bool with_extras = true;             // read headers, footers, notes, comments
     // Work one document may cost, whatever its size on disk: repeats, spans and shared values
     // are charged as the reader expands them, so a small file cannot make a large document.
-    size_t max_cells = 200000;            // table cells per document (a table row counts as one)
-    size_t max_blocks = 200000;           // paragraphs, headings, list items and tables
-    size_t max_text_bytes = 64u << 20;    // text held in blocks, summed over the document
+    size_t max_cells = 200000;          // table cells per document (a table row counts as one)
+    size_t max_blocks = 200000;         // paragraphs, headings, list items and tables
+    size_t max_text_bytes = 64u << 20;  // text held in blocks, summed over the document
 };
 
 // A document over one of the ReadOptions bounds: what() names the bound, as in "over the
@@ -66,8 +66,7 @@ public:
     // The format name this reader fills Document::format with ("docx").
     virtual const char* format() const = 0;
     // Reads `bytes`, the content of the file at `path` (used for messages and locations only).
-    virtual Result<Document> read(const std::string& path, std::string_view bytes,
-                                  const ReadOptions& opts) const = 0;
+    virtual Result<Document> read(const std::string& path, std::string_view bytes, const ReadOptions& opts) const = 0;
 };
 
 // The reader for `path` chosen by its extension, or nullptr for an unsupported format.
@@ -81,8 +80,7 @@ std::vector<std::string> supported_extensions();
 Result<Document> read_document(const std::string& path, const ReadOptions& opts = {});
 
 // The same for bytes already in memory.
-Result<Document> read_document(const std::string& path, std::string_view bytes,
-                               const ReadOptions& opts = {});
+Result<Document> read_document(const std::string& path, std::string_view bytes, const ReadOptions& opts = {});
 
 // Loads a whole file into memory, refusing files over `max_bytes`.
 Result<std::string> load_file(const std::string& path, size_t max_bytes = 512u << 20);

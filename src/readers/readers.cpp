@@ -21,9 +21,8 @@ struct FormatEntry {
 
 // The one table of formats.
 const FormatEntry kFormats[] = {
-    {"docx", docx_reader}, {"docm", docx_reader}, {"odt", odt_reader},  {"html", html_reader},
-    {"htm", html_reader},  {"pdf", pdf_reader},   {"xlsx", xlsx_reader}, {"txt", text_reader},
-    {"csv", text_reader},
+    {"docx", docx_reader}, {"docm", docx_reader}, {"odt", odt_reader},  {"html", html_reader}, {"htm", html_reader},
+    {"pdf", pdf_reader},   {"xlsx", xlsx_reader}, {"txt", text_reader}, {"csv", text_reader},
 };
 
 // 200000 → "200,000".
@@ -65,8 +64,8 @@ Result<Document> read_document(const std::string& path, std::string_view bytes, 
     const Reader* r = reader_for(path);
     if (!r) {
         const std::string ext = text::extension(path);
-        return Error{path, "unsupported format" + (ext.empty() ? std::string(" (no file extension)")
-                                                              : " (." + ext + ")")};
+        return Error{path,
+                     "unsupported format" + (ext.empty() ? std::string(" (no file extension)") : " (." + ext + ")")};
     }
     try {
         return r->read(path, bytes, opts);

@@ -144,7 +144,7 @@ private:
             budget.text(t.size());
             Block b;
             b.text = std::move(t);
-            b.loc = {"", "paragraph " + std::to_string(++n) , 0};
+            b.loc = {"", "paragraph " + std::to_string(++n), 0};
             index_checkboxes(b);
             doc.body.push_back(std::move(b));
         });

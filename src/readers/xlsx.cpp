@@ -93,12 +93,18 @@ Fmt custom_format(std::string_view code) {
             i += 6;
             continue;
         }
-        if (l == 'd') d = true;
-        else if (l == 'y') y = true;
-        else if (l == 'm') m = true;
-        else if (l == 'h') h = true;
-        else if (l == 's') s = true;
-        else if (c == '%') pct = true;
+        if (l == 'd')
+            d = true;
+        else if (l == 'y')
+            y = true;
+        else if (l == 'm')
+            m = true;
+        else if (l == 'h')
+            h = true;
+        else if (l == 's')
+            s = true;
+        else if (c == '%')
+            pct = true;
     }
     if (d || y || (m && !h && !s && !elapsed)) return Fmt::Date;
     if (elapsed) return Fmt::Duration;
@@ -137,8 +143,10 @@ void append2(std::string& out, unsigned v) {
 
 void append_time(std::string& out, long long secs, bool elapsed) {
     const long long hours = secs / 3600;
-    if (elapsed && hours >= 100) out += std::to_string(hours);
-    else append2(out, static_cast<unsigned>(elapsed ? hours : hours % 24));
+    if (elapsed && hours >= 100)
+        out += std::to_string(hours);
+    else
+        append2(out, static_cast<unsigned>(elapsed ? hours : hours % 24));
     out += ':';
     append2(out, static_cast<unsigned>(secs / 60 % 60));
     if (secs % 60) {
@@ -206,7 +214,8 @@ void unescape_ooxml(std::string& s) {
 std::string string_item(const xmlNode* si) {
     std::string out;
     for (const xmlNode* c = xml::first_el(si); c; c = xml::next_el(c)) {
-        if (xml::is(c, "t")) out += xml::text_of(c);
+        if (xml::is(c, "t"))
+            out += xml::text_of(c);
         else if (xml::is(c, "r"))
             if (const xmlNode* t = xml::child(c, "t")) out += xml::text_of(t);
     }
@@ -320,8 +329,10 @@ public:
         const auto rels = read_rels(zip, path, wb_part, wb_rels_doc);
         std::string sst_part, styles_part;
         for (const auto& [id, rel] : rels) {
-            if (rel.type == "sharedStrings") sst_part = rel.target;
-            else if (rel.type == "styles") styles_part = rel.target;
+            if (rel.type == "sharedStrings")
+                sst_part = rel.target;
+            else if (rel.type == "styles")
+                styles_part = rel.target;
         }
 
         std::vector<std::string> sst;
@@ -375,7 +386,6 @@ public:
     }
 
 private:
-
     // A row of the table being built: its cells and the grid column each starts at (a gap
     // wider than kMaxPad empty columns is one empty cell spanning it, not a cell per column).
     struct GridRow {
@@ -482,9 +492,9 @@ private:
         const xmlNode* mc = xml::child(ws, "mergeCells");
         if (!mc || t.rows.empty()) return;
         auto first_row = [&](int r) {
-            return static_cast<size_t>(std::lower_bound(grid.begin(), grid.end(), r,
-                                                        [](const GridRow& g, int n) { return g.number < n; }) -
-                                       grid.begin());
+            return static_cast<size_t>(
+                std::lower_bound(grid.begin(), grid.end(), r, [](const GridRow& g, int n) { return g.number < n; }) -
+                grid.begin());
         };
         for (const xmlNode* m = xml::first_el(mc); m; m = xml::next_el(m)) {
             const std::string_view ref = xml::attr(m, "ref");
@@ -502,7 +512,8 @@ private:
                 for (int c = c1; c <= c2; ++c) {
                     if (r == r1 && c == c1) continue;
                     budget.cells();
-                    if (Cell* cell = cell_at(t.rows[i], grid[i], c, min_col, cell_prefix, budget)) cell->continued = true;
+                    if (Cell* cell = cell_at(t.rows[i], grid[i], c, min_col, cell_prefix, budget))
+                        cell->continued = true;
                 }
                 if (rows_kept > 4096) break;
             }
@@ -516,8 +527,8 @@ private:
     }
 
     // The shown value of <c>; false when the cell holds none.
-    static bool cell_value(const xmlNode* c, const std::vector<std::string>& sst, const Styles& styles,
-                           bool date1904, std::string& out, bool& bad_index) {
+    static bool cell_value(const xmlNode* c, const std::vector<std::string>& sst, const Styles& styles, bool date1904,
+                           std::string& out, bool& bad_index) {
         const std::string_view type = xml::attr(c, "t", "n");
         if (type == "inlineStr") {
             const xmlNode* is = xml::child(c, "is");
@@ -553,9 +564,14 @@ private:
             switch (f) {
                 case Fmt::Date:
                 case Fmt::Time:
-                case Fmt::Duration: out = serial_text(d, f, date1904); break;
-                case Fmt::Percent: out = fmt_number(d * 100) + "%"; break;
-                default: out = fmt_number(d);
+                case Fmt::Duration:
+                    out = serial_text(d, f, date1904);
+                    break;
+                case Fmt::Percent:
+                    out = fmt_number(d * 100) + "%";
+                    break;
+                default:
+                    out = fmt_number(d);
             }
         }
         return !out.empty();

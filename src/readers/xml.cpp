@@ -96,8 +96,8 @@ Result<DocPtr> parse_html(const std::string& file, std::string_view bytes, const
     init();
     if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{file, "HTML too large to parse"};
     // With an explicit encoding the page's own <meta charset> must not switch it again.
-    int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_COMPACT | (encoding ? HTML_PARSE_IGNORE_ENC : 0);
+    int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
+                (encoding ? HTML_PARSE_IGNORE_ENC : 0);
     // libxml2 stops at the first element nested deeper than 256 and drops the rest of the page
     // (broken pages with unclosed <div>s reach that). XML_PARSE_HUGE lifts the limit, but then
     // stray end tags cost time proportional to the depth each (quadratic), so the page is parsed
@@ -107,8 +107,8 @@ Result<DocPtr> parse_html(const std::string& file, std::string_view bytes, const
     for (int attempt = 0; attempt < 2; ++attempt) {
         htmlParserCtxtPtr ctxt = parser.get();
         if (!ctxt) return Error{file, "out of memory parsing HTML"};
-        htmlDocPtr d = htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), file.c_str(),
-                                          encoding, flags);
+        htmlDocPtr d =
+            htmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), file.c_str(), encoding, flags);
         const xmlError* e = xmlCtxtGetLastError(ctxt);
         const bool too_deep = d && ctxt->disableSAX && e && e->code == XML_ERR_INTERNAL_ERROR;
         if (!d) return Error{file, "cannot parse HTML"};

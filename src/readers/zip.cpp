@@ -86,8 +86,7 @@ bool ZipFile::has(const std::string& name) const {
 
 std::vector<std::string> ZipFile::names() const {
     std::vector<std::string> out;
-    for (auto it = impl_->archive->headerBegin(); it != impl_->archive->headerEnd(); ++it)
-        out.push_back(it->first);
+    for (auto it = impl_->archive->headerBegin(); it != impl_->archive->headerEnd(); ++it) out.push_back(it->first);
     return out;
 }
 
@@ -163,7 +162,8 @@ Result<std::string> ZipFile::read(const std::string& name) const {
     if (out.size() != h.getUncompressedSize() && h.getUncompressedSize() != 0)
         return Error{I.path, "damaged zip entry " + name + ": inflated " + std::to_string(out.size()) + " of " +
                                  std::to_string(h.getUncompressedSize()) + " bytes"};
-    const auto crc = static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())));
+    const auto crc =
+        static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())));
     if (crc != h.getCRC()) return Error{I.path, "damaged zip entry " + name + ": checksum mismatch"};
     return out;
 }

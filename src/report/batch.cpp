@@ -66,12 +66,13 @@ Batch::~Batch() {
 void Batch::emit(rules::CaseResult& result, const std::string& record_json) {
     rules::settle_claimable(pack_, result);
     ++summary_.cases;
-    if (result.verdict == rules::Verdict::Claimable) ++summary_.claimable;
+    if (result.verdict == rules::Verdict::Claimable)
+        ++summary_.claimable;
     else if (result.verdict == rules::Verdict::NeedsReview) {
         ++summary_.needs_review;
         ++summary_.review_causes[rules::to_string(result.review_cause)];
-    }
-    else ++summary_.not_claimable;
+    } else
+        ++summary_.not_claimable;
     writer_.write_case(result, record_json);
 }
 
@@ -79,7 +80,8 @@ PreparedCase Batch::prepare(const CaseRecord& record) const {
     PreparedCase p;
     p.stub.case_name = record.case_name;
     p.stub.family_ref = record.family_ref;
-    if (auto it = record.sources.find("family_ref"); it != record.sources.end()) p.stub.sources["family_ref"] = it->second;
+    if (auto it = record.sources.find("family_ref"); it != record.sources.end())
+        p.stub.sources["family_ref"] = it->second;
     if (writer_.wants_record()) p.record_json = to_json(record, kRecordDepth);
     p.result = deferred_ ? rules::judge_rules(pack_, record, as_of_, nullptr)
                          : rules::check_case(pack_, record, as_of_, nullptr);
@@ -109,7 +111,8 @@ void Batch::spool(const rules::CaseResult& raw, const std::string& record_json, 
     put_str(spool_, record_json);
     const auto it = record.sources.find("family_ref");
     const Source src = it == record.sources.end() ? Source{} : it->second;
-    for (const auto* s : {&record.case_name, &record.family_ref, &src.file, &src.where, &src.quote}) put_str(spool_, *s);
+    for (const auto* s : {&record.case_name, &record.family_ref, &src.file, &src.where, &src.quote})
+        put_str(spool_, *s);
     put_str(spool_, raw.case_name);
     put_str(spool_, raw.notes.claimable_from);
     put_u64(spool_, raw.findings.size());
@@ -144,7 +147,8 @@ void Batch::spool_failed(int err) {
 bool Batch::unspool(rules::CaseResult& raw, std::string& record_json, CaseRecord& stub) {
     Source src;
     bool ok = get_str(spool_, record_json);
-    for (auto* s : {&stub.case_name, &stub.family_ref, &src.file, &src.where, &src.quote}) ok = ok && get_str(spool_, *s);
+    for (auto* s : {&stub.case_name, &stub.family_ref, &src.file, &src.where, &src.quote})
+        ok = ok && get_str(spool_, *s);
     if (!src.empty()) stub.sources["family_ref"] = src;
     ok = ok && get_str(spool_, raw.case_name);
     ok = ok && get_str(spool_, raw.notes.claimable_from);
@@ -213,7 +217,8 @@ RunSummary Batch::finish() {
                 return summary_;
             }
             for (size_t k = 0; k < pack_.rules.size() && k < res.findings.size(); ++k)
-                if (pack_.rules[k].kind == "duplicate_ref") res.findings[k] = rules::check_rule(pack_, pack_.rules[k], stub, as_of_, &refs_);
+                if (pack_.rules[k].kind == "duplicate_ref")
+                    res.findings[k] = rules::check_rule(pack_, pack_.rules[k], stub, as_of_, &refs_);
             rules::finalize(pack_, res);
             emit(res, record_json);
         }

@@ -62,11 +62,11 @@ private:
     const rules::RulePack& pack_;
     long as_of_;
     Writer& writer_;
-    bool deferred_;             // the pack has duplicate_ref rules
+    bool deferred_;  // the pack has duplicate_ref rules
     std::FILE* spool_ = nullptr;
-    size_t spooled_ = 0;        // cases written to the spool
+    size_t spooled_ = 0;  // cases written to the spool
     Status error_;
-    rules::BatchRefs refs_;     // family reference → case names, in arrival order
+    rules::BatchRefs refs_;  // family reference → case names, in arrival order
     RunSummary summary_;
 };
 

@@ -30,20 +30,21 @@ class CsvWriter : public Writer {
 public:
     explicit CsvWriter(std::ostream& out) : out_(out) {}
     void begin(const RunInfo&) override {
-        row(out_, {"case", "family_ref", "verdict", "route", "score", "rule", "status", "severity", "message", "file", "where", "quote",
-                    "claimable_from", "decision"});
+        row(out_, {"case", "family_ref", "verdict", "route", "score", "rule", "status", "severity", "message", "file",
+                   "where", "quote", "claimable_from", "decision"});
     }
     void write_case(const rules::CaseResult& r, const std::string&) override {
         for (const auto& f : r.findings) {
             auto ev = evidence_fields(f.evidence);
             std::vector<std::string> ds;
             for (const auto* d : decisions_on(r, f.rule)) ds.push_back(decision_words(*d));
-            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), f.rule, to_string(f.status), to_string(f.severity), f.message,
-                       ev[0], ev[1], ev[2], r.notes.claimable_from, rules::util::join(ds, "; ")});
+            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), f.rule,
+                       to_string(f.status), to_string(f.severity), f.message, ev[0], ev[1], ev[2],
+                       r.notes.claimable_from, rules::util::join(ds, "; ")});
         }
         for (const auto& e : r.errors)
-            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), "unreadable", "error", "", e.error, e.file, "", "",
-                       r.notes.claimable_from, ""});
+            row(out_, {r.case_name, r.family_ref, to_string(r.verdict), r.route, std::to_string(r.score), "unreadable",
+                       "error", "", e.error, e.file, "", "", r.notes.claimable_from, ""});
     }
     void end(const RunSummary&) override { out_.flush(); }
 
@@ -83,7 +84,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_csv_writer(std::ostream& out, const WriterOptions&) { return std::make_unique<CsvWriter>(out); }
+std::unique_ptr<Writer> make_csv_writer(std::ostream& out, const WriterOptions&) {
+    return std::make_unique<CsvWriter>(out);
+}
 std::unique_ptr<Writer> make_cases_csv_writer(std::ostream& out, const WriterOptions&) {
     return std::make_unique<CasesCsvWriter>(out);
 }

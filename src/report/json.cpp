@@ -16,14 +16,15 @@ std::string str_or_null(const std::string& s) { return s.empty() ? "null" : json
 std::string evidence_json(const std::vector<rules::EvidenceRef>& ev) {
     std::string s = "[";
     for (size_t i = 0; i < ev.size(); ++i)
-        s += std::string(i ? ", " : "") + "{\"file\": " + str_or_null(ev[i].file) + ", \"where\": " + str_or_null(ev[i].where) +
-             ", \"quote\": " + str_or_null(ev[i].quote) + "}";
+        s += std::string(i ? ", " : "") + "{\"file\": " + str_or_null(ev[i].file) +
+             ", \"where\": " + str_or_null(ev[i].where) + ", \"quote\": " + str_or_null(ev[i].quote) + "}";
     return s + "]";
 }
 
 std::string finding_json(const rules::Finding& f) {
-    return "{\"rule\": " + json_quote(f.rule) + ", \"status\": " + json_quote(to_string(f.status)) + ", \"severity\": " +
-           json_quote(to_string(f.severity)) + ", \"message\": " + json_quote(f.message) + ", \"evidence\": " + evidence_json(f.evidence) + "}";
+    return "{\"rule\": " + json_quote(f.rule) + ", \"status\": " + json_quote(to_string(f.status)) +
+           ", \"severity\": " + json_quote(to_string(f.severity)) + ", \"message\": " + json_quote(f.message) +
+           ", \"evidence\": " + evidence_json(f.evidence) + "}";
 }
 
 // A list of one-line items at the case's depth: "[\n        item,\n        item\n      ]".
@@ -54,17 +55,19 @@ public:
         out_ << "      \"route\": " << str_or_null(r.route) << ",\n";
         out_ << "      \"score\": " << r.score << ",\n";
         out_ << "      \"needs_review_cause\": " << str_or_null(to_string(r.review_cause)) << ",\n";
-        if (!r.notes.claimable_from.empty()) out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";
+        if (!r.notes.claimable_from.empty())
+            out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";
         if (!r.notes.decisions.empty()) {
             out_ << "      \"decisions\": " << list(r.notes.decisions, [](const rules::Decision& d) {
-                return "{\"rule\": " + json_quote(d.rule) + ", \"decision\": " + json_quote(d.decision) + ", \"reason\": " +
-                       json_quote(d.reason) + ", \"by\": " + json_quote(d.by) + ", \"at\": " + json_quote(d.at) +
-                       ", \"stale\": " + (d.stale ? "true" : "false") + "}";
+                return "{\"rule\": " + json_quote(d.rule) + ", \"decision\": " + json_quote(d.decision) +
+                       ", \"reason\": " + json_quote(d.reason) + ", \"by\": " + json_quote(d.by) +
+                       ", \"at\": " + json_quote(d.at) + ", \"stale\": " + (d.stale ? "true" : "false") + "}";
             }) << ",\n";
             out_ << "      \"verdict_with_decisions\": " << str_or_null(r.notes.verdict_with_decisions) << ",\n";
         }
         if (!r.grade.empty() || !r.grade_basis.empty())
-            out_ << "      \"grade\": " << str_or_null(r.grade) << ",\n      \"grade_basis\": " << json_quote(r.grade_basis) << ",\n";
+            out_ << "      \"grade\": " << str_or_null(r.grade)
+                 << ",\n      \"grade_basis\": " << json_quote(r.grade_basis) << ",\n";
         out_ << "      \"findings\": " << list(r.findings, finding_json) << ",\n";
         out_ << "      \"to_make_claimable\": " << list(r.to_make_claimable, [](const rules::Missing& m) {
             return "{\"what\": " + json_quote(m.what) + ", \"document\": " + str_or_null(m.document) + "}";
@@ -76,9 +79,9 @@ public:
     }
 
     void end(const RunSummary& sum) override {
-        out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": {\"cases\": " << sum.cases << ", \"claimable\": " << sum.claimable
-             << ", \"not_claimable\": " << sum.not_claimable << ", \"needs_review\": " << sum.needs_review
-             << ", \"needs_review_by_cause\": {";
+        out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": {\"cases\": " << sum.cases
+             << ", \"claimable\": " << sum.claimable << ", \"not_claimable\": " << sum.not_claimable
+             << ", \"needs_review\": " << sum.needs_review << ", \"needs_review_by_cause\": {";
         bool first = true;
         for (const auto& [cause, n] : sum.review_causes) {
             out_ << (first ? "" : ", ") << json_quote(cause) << ": " << n;
@@ -95,6 +98,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&) { return std::make_unique<JsonWriter>(out); }
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&) {
+    return std::make_unique<JsonWriter>(out);
+}
 
 }  // namespace tfa::report

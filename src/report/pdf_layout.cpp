@@ -23,7 +23,8 @@ double baseline(double top, const TextStyle& s) { return top - (s.line_height() 
 
 // Splits `word` into pieces no wider than `width`: after hyphens where possible, else between
 // code points (at least one code point a piece).
-std::vector<std::string> break_word(const std::string& word, double width, const std::function<double(const std::string&)>& w) {
+std::vector<std::string> break_word(const std::string& word, double width,
+                                    const std::function<double(const std::string&)>& w) {
     std::vector<std::string> parts;  // the word cut after each hyphen
     for (size_t start = 0; start < word.size();) {
         const size_t dash = word.find('-', start);
@@ -114,7 +115,9 @@ void Flow::space(double height) {
     if (y_ < g_.bottom) new_page();
 }
 
-double Flow::width_of(const std::string& text, const TextStyle& style) const { return measure_(style.face, style.size, text); }
+double Flow::width_of(const std::string& text, const TextStyle& style) const {
+    return measure_(style.face, style.size, text);
+}
 
 std::vector<std::string> Flow::wrap(const std::string& text, const TextStyle& style, double width) const {
     std::vector<std::string> out;
@@ -143,7 +146,9 @@ void Flow::heading(const std::string& text, const TextStyle& style, int level, b
 void Flow::paragraph(const std::string& text, const TextStyle& style, double indent) {
     for (const auto& l : wrap(text, style, g_.text_width() - indent)) {
         need(style.line_height());
-        if (!l.empty()) page().texts.push_back(TextOp{g_.left + indent, baseline(y_, style), style.face, style.size, style.colour, l});
+        if (!l.empty())
+            page().texts.push_back(
+                TextOp{g_.left + indent, baseline(y_, style), style.face, style.size, style.colour, l});
         y_ -= style.line_height();
         fresh_ = false;
     }
@@ -178,7 +183,9 @@ void Flow::line_at(double x1, double y1, double x2, double y2, const Colour& col
     page().lines.push_back(LineOp{x1, y1, x2, y2, width, colour});
 }
 
-void Flow::rect_at(double x, double y, double w, double h, const Colour& fill) { page().rects.push_back(RectOp{x, y, w, h, fill}); }
+void Flow::rect_at(double x, double y, double w, double h, const Colour& fill) {
+    page().rects.push_back(RectOp{x, y, w, h, fill});
+}
 
 // ---- tables -------------------------------------------------------------------------------
 
@@ -217,8 +224,8 @@ void Flow::draw_row_part(const Table& t, const std::vector<CellLines>& cells, st
             const auto& line = cells[c].lines[next[c]];
             if (ly - line.style->line_height() < limit - 0.01) break;
             if (!line.text.empty())
-                p.texts.push_back(TextOp{x[c] + t.padding, baseline(ly, *line.style), line.style->face, line.style->size,
-                                         line.style->colour, line.text});
+                p.texts.push_back(TextOp{x[c] + t.padding, baseline(ly, *line.style), line.style->face,
+                                         line.style->size, line.style->colour, line.text});
             ly -= line.style->line_height();
             ++next[c];
         }
@@ -250,7 +257,8 @@ void Flow::table(const Table& t) {
             out[c].cell = &row[c];
             const double w = x[c + 1] - x[c] - 2 * t.padding;
             for (const auto& para : row[c].paras)
-                for (auto& l : wrap(para.text, para.style, w)) out[c].lines.push_back(CellLines::Line{std::move(l), &para.style});
+                for (auto& l : wrap(para.text, para.style, w))
+                    out[c].lines.push_back(CellLines::Line{std::move(l), &para.style});
         }
         return out;
     };
@@ -279,7 +287,8 @@ void Flow::table(const Table& t) {
             bool done = true;
             for (size_t c = 0; c < cells.size(); ++c) {
                 rest = std::max(rest, height_from(cells[c], next[c]));
-                if (next[c] < cells[c].lines.size()) next_line = std::max(next_line, cells[c].lines[next[c]].style->line_height());
+                if (next[c] < cells[c].lines.size())
+                    next_line = std::max(next_line, cells[c].lines[next[c]].style->line_height());
                 done = done && next[c] >= cells[c].lines.size();
             }
             if (done && started) break;
@@ -324,7 +333,8 @@ void Flow::bar_chart(const BarChart& chart) {
         const double top = y_ - (ls.line_height() - chart.bar_height) / 2;
         p.rects.push_back(RectOp{bar_x, top - chart.bar_height, bar_w, chart.bar_height, chart.track});
         if (b.has_value && b.value > 0)
-            p.rects.push_back(RectOp{bar_x, top - chart.bar_height, bar_w * std::min(1.0, b.value), chart.bar_height, chart.bar});
+            p.rects.push_back(
+                RectOp{bar_x, top - chart.bar_height, bar_w * std::min(1.0, b.value), chart.bar_height, chart.bar});
         p.texts.push_back(TextOp{bar_x + bar_w + 6, baseline(y_, ls), ls.face, ls.size, ls.colour, b.value_text});
         y_ -= h + chart.gap;
         fresh_ = false;

@@ -84,7 +84,7 @@ struct Table {
     std::vector<Cell> header;    // repeated at the top of every page the table reaches
     std::vector<std::vector<Cell>> rows;
     double padding = 3;
-    Colour rule;                 // hairlines between rows
+    Colour rule;  // hairlines between rows
 };
 
 // One bar of a bar chart: a label, a value in [0, 1] and the text after the bar.

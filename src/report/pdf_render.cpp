@@ -171,9 +171,12 @@ bool set_content_id(std::string& pdf) {
     std::vector<size_t> digits;  // positions of the hex digits inside <...>
     bool inside = false;
     for (size_t i = open; i < close; ++i) {
-        if (pdf[i] == '<') inside = true;
-        else if (pdf[i] == '>') inside = false;
-        else if (inside && std::isxdigit(static_cast<unsigned char>(pdf[i]))) digits.push_back(i);
+        if (pdf[i] == '<')
+            inside = true;
+        else if (pdf[i] == '>')
+            inside = false;
+        else if (inside && std::isxdigit(static_cast<unsigned char>(pdf[i])))
+            digits.push_back(i);
     }
     if (digits.empty()) return false;
     for (size_t i : digits) pdf[i] = '0';

@@ -26,12 +26,12 @@ struct FontFiles {
 // What goes in the Info dictionary and on every page with chrome.
 struct DocInfo {
     std::string title, author, subject;
-    std::string date;          // PDF date "D:20200630000000Z" for CreationDate and ModDate
+    std::string date;                       // PDF date "D:20200630000000Z" for CreationDate and ModDate
     std::string header_left, header_right;  // running header
     std::string footer_left;                // running footer, left
     std::string page_label = "Page {page} of {pages}";
-    TextStyle chrome_style;    // header and footer text
-    Colour rule;               // the header's hairline
+    TextStyle chrome_style;  // header and footer text
+    Colour rule;             // the header's hairline
 };
 
 // One PDF under construction. Not thread-safe; owns its PoDoFo document.

@@ -19,7 +19,8 @@ std::string format_money(double amount, const std::string& currency) {
     const long long pence = std::llround(amount * 100);
     std::string whole = std::to_string(std::llabs(pence) / 100);
     for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<size_t>(i), ",");
-    std::string s = (pence < 0 ? "-" : "") + std::string(currency == "GBP" || currency.empty() ? "£" : currency + " ") + whole;
+    std::string s =
+        (pence < 0 ? "-" : "") + std::string(currency == "GBP" || currency.empty() ? "£" : currency + " ") + whole;
     if (pence % 100) {
         const long long p = std::llabs(pence) % 100;
         s += (p < 10 ? ".0" : ".") + std::to_string(p);
@@ -31,7 +32,8 @@ namespace {
 
 // The text styles of the report, from the template's colours.
 struct Styles {
-    TextStyle body, small, muted, bold, h1, h2, title, cover, table_head, cell, cell_small, cell_bold, toc1, toc2, chrome;
+    TextStyle body, small, muted, bold, h1, h2, title, cover, table_head, cell, cell_small, cell_bold, toc1, toc2,
+        chrome;
     explicit Styles(const ReportTemplate& t) {
         const Colour text = t.colour("text"), muted_c = t.colour("muted"), primary = t.colour("primary");
         body = {Face::regular, 9.5, text, 1.35};
@@ -56,7 +58,9 @@ std::string num(size_t n) { return std::to_string(n); }
 
 std::string percent(size_t part, size_t whole) {
     if (whole == 0) return "-";
-    return std::to_string(static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) + "%";
+    return std::to_string(
+               static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) +
+           "%";
 }
 
 std::string spaced(std::string s) {
@@ -66,7 +70,8 @@ std::string spaced(std::string s) {
 
 // The file name relative to the case's folder (the appendix lists full paths).
 std::string short_file(const std::string& file, const std::string& folder) {
-    if (!folder.empty() && file.size() > folder.size() + 1 && file.compare(0, folder.size(), folder) == 0 && file[folder.size()] == '/')
+    if (!folder.empty() && file.size() > folder.size() + 1 && file.compare(0, folder.size(), folder) == 0 &&
+        file[folder.size()] == '/')
         return file.substr(folder.size() + 1);
     const size_t slash = file.rfind('/');
     return slash == std::string::npos ? file : file.substr(slash + 1);
@@ -87,9 +92,12 @@ Counts count(const std::vector<AuditCase>& cases) {
     Counts c;
     for (const auto& a : cases) {
         const auto& v = a.result.verdict;
-        if (v == rules::Verdict::Claimable) ++c.claimable;
-        else if (v == rules::Verdict::NeedsReview) ++c.needs_review, ++c.causes[a.result.review_cause];
-        else ++c.not_claimable;
+        if (v == rules::Verdict::Claimable)
+            ++c.claimable;
+        else if (v == rules::Verdict::NeedsReview)
+            ++c.needs_review, ++c.causes[a.result.review_cause];
+        else
+            ++c.not_claimable;
         if (!a.result.grade.empty()) ++c.grades[a.result.grade];
     }
     return c;
@@ -98,7 +106,13 @@ Counts count(const std::vector<AuditCase>& cases) {
 class Composer {
 public:
     Composer(const AuditReport& r, const ReportTemplate& t, Flow& f)
-        : r_(r), t_(t), f_(f), s_(t), graded_(!r.pack->grades.empty()), routes_(r.pack->has_routes()), counts_(count(r.cases)) {
+        : r_(r),
+          t_(t),
+          f_(f),
+          s_(t),
+          graded_(!r.pack->grades.empty()),
+          routes_(r.pack->has_routes()),
+          counts_(count(r.cases)) {
         vars_ = {{"title", t.say("title")},
                  {"organisation", t.say("organisation")},
                  {"pack", r.pack->name},
@@ -161,7 +175,8 @@ private:
             {say("label_date"), r_.report_date},
             {say("label_as_of"), r_.as_of},
             {say("label_pack"), r_.pack->title + " (" + r_.pack->name + " " + r_.pack->version + ")"},
-            {say("label_population"), r_.sample.population + ": " + num(r_.sample.population_size) + " " + say("word_cases")},
+            {say("label_population"),
+             r_.sample.population + ": " + num(r_.sample.population_size) + " " + say("word_cases")},
             {say("label_sample"), sample_line()},
         };
         for (const auto& [label, value] : facts) {
@@ -214,16 +229,23 @@ private:
         f_.paragraph(say(r_.sample.census ? "summary_intro_census" : "summary_intro_sample"), s_.body);
         f_.space(8);
         pdf::Table t = table({0.55, 0.45}, {say("col_measure"), say("col_value")});
-        auto row = [&](const std::string& a, const std::string& b) { t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell_bold)}); };
+        auto row = [&](const std::string& a, const std::string& b) {
+            t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell_bold)});
+        };
         row(say("label_found"), num(r_.sample.found));
         row(say("label_population_size"), num(r_.sample.population_size));
         row(say("label_checked"), num(r_.cases.size()));
-        row(say("verdict_claimable"), num(counts_.claimable) + " (" + percent(counts_.claimable, r_.cases.size()) + ")");
-        row(say("verdict_not_claimable"), num(counts_.not_claimable) + " (" + percent(counts_.not_claimable, r_.cases.size()) + ")");
-        row(say("verdict_needs_review"), num(counts_.needs_review) + " (" + percent(counts_.needs_review, r_.cases.size()) + ")");
+        row(say("verdict_claimable"),
+            num(counts_.claimable) + " (" + percent(counts_.claimable, r_.cases.size()) + ")");
+        row(say("verdict_not_claimable"),
+            num(counts_.not_claimable) + " (" + percent(counts_.not_claimable, r_.cases.size()) + ")");
+        row(say("verdict_needs_review"),
+            num(counts_.needs_review) + " (" + percent(counts_.needs_review, r_.cases.size()) + ")");
         for (const auto& [cause, n] : counts_.causes)
             row("    " + say(std::string("cause_") + rules::to_string(cause)), num(n));
-        for (const auto& g : r_.pack->grades) row(say("label_grade", {{"grade", g.name}}), num(counts_.grades.count(g.name) ? counts_.grades.at(g.name) : 0));
+        for (const auto& g : r_.pack->grades)
+            row(say("label_grade", {{"grade", g.name}}),
+                num(counts_.grades.count(g.name) ? counts_.grades.at(g.name) : 0));
         money_rows(row);
         f_.table(t);
         f_.space(6);
@@ -237,8 +259,8 @@ private:
         const double pay = r_.pack->results_payment;
         const size_t n = r_.cases.size();
         const size_t risk = counts_.not_claimable + counts_.needs_review;
-        row(say("label_value_stake"), format_money(counts_.claimable * pay, r_.pack->currency) + " (" + num(counts_.claimable) +
-                                          " × " + format_money(pay, r_.pack->currency) + ")");
+        row(say("label_value_stake"), format_money(counts_.claimable * pay, r_.pack->currency) + " (" +
+                                          num(counts_.claimable) + " × " + format_money(pay, r_.pack->currency) + ")");
         row(say("label_value_risk"), format_money(risk * pay, r_.pack->currency) + " (" + num(risk) + " × " +
                                          format_money(pay, r_.pack->currency) + ")");
         if (r_.sample.census || n == 0) return;
@@ -272,7 +294,8 @@ private:
             b.label = r_.pack->rules[i].id;
             b.has_value = judged > 0;
             b.value = judged ? static_cast<double>(pass) / static_cast<double>(judged) : 0;
-            b.value_text = judged ? percent(pass, judged) + " (" + num(pass) + "/" + num(judged) + ")" : say("not_applicable");
+            b.value_text =
+                judged ? percent(pass, judged) + " (" + num(pass) + "/" + num(judged) + ")" : say("not_applicable");
             c.bars.push_back(std::move(b));
         }
         f_.bar_chart(c);
@@ -302,11 +325,11 @@ private:
 
     Colour status_colour(rules::Status s) const {
         using rules::Status;
-        return t_.colour(s == Status::Pass     ? "pass"
-                         : s == Status::Fail   ? "fail"
-                         : s == Status::Warn   ? "warn"
+        return t_.colour(s == Status::Pass          ? "pass"
+                         : s == Status::Fail        ? "fail"
+                         : s == Status::Warn        ? "warn"
                          : s == Status::NeedsReview ? "review"
-                                                : "muted");
+                                                    : "muted");
     }
 
     void cases_table() {
@@ -314,7 +337,8 @@ private:
         f_.heading(say("cases_title"), s_.h1, 1, true);
         f_.paragraph(say("cases_intro"), s_.body);
         f_.space(6);
-        std::vector<double> w = routes_ ? std::vector<double>{0.34, 0.14, 0.18, 0.24, 0.10} : std::vector<double>{0.34, 0.16, 0.20, 0.12};
+        std::vector<double> w =
+            routes_ ? std::vector<double>{0.34, 0.14, 0.18, 0.24, 0.10} : std::vector<double>{0.34, 0.16, 0.20, 0.12};
         std::vector<std::string> head = {say("col_case"), say("col_ref"), say("col_verdict")};
         if (routes_) head.push_back(say("col_route"));
         head.push_back(say("col_score"));
@@ -328,7 +352,8 @@ private:
             const auto& res = a.result;
             TextStyle v = s_.cell_bold;
             v.colour = verdict_colour(res.verdict);
-            std::vector<Cell> row = {cell(res.case_name, s_.cell), cell(res.family_ref.empty() ? "-" : res.family_ref, s_.cell),
+            std::vector<Cell> row = {cell(res.case_name, s_.cell),
+                                     cell(res.family_ref.empty() ? "-" : res.family_ref, s_.cell),
                                      cell(say(std::string("verdict_") + to_string(res.verdict)), v)};
             if (routes_) row.push_back(cell(res.route.empty() ? "-" : spaced(res.route), s_.cell));
             row.push_back(cell(std::to_string(res.score), s_.cell));
@@ -342,7 +367,9 @@ private:
 
     void one_case(const AuditCase& a) {
         const auto& res = a.result;
-        const std::string title = res.case_name + (res.family_ref.empty() || res.family_ref == res.case_name ? "" : " (" + res.family_ref + ")");
+        const std::string title =
+            res.case_name +
+            (res.family_ref.empty() || res.family_ref == res.case_name ? "" : " (" + res.family_ref + ")");
         f_.heading(title, s_.h2, 2, true, 90);
         TextStyle v = s_.bold;
         v.colour = verdict_colour(res.verdict);
@@ -351,12 +378,17 @@ private:
         line += "  ·  " + say("label_score") + ": " + std::to_string(res.score);
         if (graded_) line += "  ·  " + say("label_proposed_grade") + ": " + (res.grade.empty() ? "-" : res.grade);
         f_.paragraph(line, v);
-        if (!res.notes.claimable_from.empty()) f_.paragraph(say("label_claimable_from") + ": " + res.notes.claimable_from, s_.bold);
+        if (!res.notes.claimable_from.empty())
+            f_.paragraph(say("label_claimable_from") + ": " + res.notes.claimable_from, s_.bold);
         if (!res.notes.verdict_with_decisions.empty())
-            f_.paragraph(say("label_verdict_with_decisions") + ": " + say("verdict_" + res.notes.verdict_with_decisions), s_.bold);
+            f_.paragraph(
+                say("label_verdict_with_decisions") + ": " + say("verdict_" + res.notes.verdict_with_decisions),
+                s_.bold);
         f_.paragraph(facts_line(a), s_.small);
-        if (graded_ && !res.grade_basis.empty()) f_.paragraph(say("label_grade_basis") + ": " + res.grade_basis, s_.muted);
-        for (const auto& e : res.errors) f_.paragraph(say("label_unreadable") + ": " + short_file(e.file, a.folder) + ": " + e.error, s_.small);
+        if (graded_ && !res.grade_basis.empty())
+            f_.paragraph(say("label_grade_basis") + ": " + res.grade_basis, s_.muted);
+        for (const auto& e : res.errors)
+            f_.paragraph(say("label_unreadable") + ": " + short_file(e.file, a.folder) + ": " + e.error, s_.small);
         for (const auto& u : res.unrecognised) {
             std::string labels;
             for (const auto& l : u.labels) labels += (labels.empty() ? "" : ", ") + l;
@@ -375,9 +407,10 @@ private:
         auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
         std::string lead = or_dash(a.lead_agency);
         if (!a.lead_class.empty() && a.lead_class != "unknown") lead += " (" + a.lead_class + ")";
-        return say("label_council") + ": " + or_dash(a.council) + "  ·  " + say("label_lead_agency") + ": " + lead + "\n" +
-               say("label_lead") + ": " + or_dash(a.lead_professional) + "  ·  " + say("label_assessment") + ": " +
-               or_dash(a.assessment_date) + (a.members.empty() ? "" : "\n" + say("label_members") + ": " + join(a.members));
+        return say("label_council") + ": " + or_dash(a.council) + "  ·  " + say("label_lead_agency") + ": " + lead +
+               "\n" + say("label_lead") + ": " + or_dash(a.lead_professional) + "  ·  " + say("label_assessment") +
+               ": " + or_dash(a.assessment_date) +
+               (a.members.empty() ? "" : "\n" + say("label_members") + ": " + join(a.members));
     }
 
     static std::string join(const std::vector<std::string>& v) {
@@ -387,7 +420,8 @@ private:
     }
 
     void findings_table(const AuditCase& a) {
-        pdf::Table t = table({0.11, 0.10, 0.17, 0.62}, {say("col_status"), say("col_severity"), say("col_rule"), say("col_finding")});
+        pdf::Table t = table({0.11, 0.10, 0.17, 0.62},
+                             {say("col_status"), say("col_severity"), say("col_rule"), say("col_finding")});
         const auto& res = a.result;
         for (size_t i = 0; i < res.findings.size(); ++i) {
             const auto& fd = res.findings[i];
@@ -399,20 +433,28 @@ private:
             Cell body = cell(fd.message, s_.cell);
             for (const auto& e : fd.evidence) {
                 if (e.file.empty() && e.quote.empty()) continue;
-                std::string where = (e.file.empty() ? say("word_record") : short_file(e.file, a.folder)) + (e.where.empty() ? "" : ", " + e.where);
+                std::string where = (e.file.empty() ? say("word_record") : short_file(e.file, a.folder)) +
+                                    (e.where.empty() ? "" : ", " + e.where);
                 body.paras.push_back(CellText{e.quote.empty() ? where : "“" + e.quote + "” — " + where, s_.cell_small});
             }
-            if ((fd.status == rules::Status::Fail || fd.status == rules::Status::Warn || fd.status == rules::Status::NeedsReview) && !fd.fix.empty()) {
+            if ((fd.status == rules::Status::Fail || fd.status == rules::Status::Warn ||
+                 fd.status == rules::Status::NeedsReview) &&
+                !fd.fix.empty()) {
                 TextStyle fx = s_.cell;
                 fx.colour = t_.colour("accent");
-                body.paras.push_back(CellText{say("label_fix") + ": " + fd.fix + (fd.fix_document.empty() ? "" : " (" + short_file(fd.fix_document, a.folder) + ")"), fx});
+                body.paras.push_back(
+                    CellText{say("label_fix") + ": " + fd.fix +
+                                 (fd.fix_document.empty() ? "" : " (" + short_file(fd.fix_document, a.folder) + ")"),
+                             fx});
             }
             for (const auto& d : res.notes.decisions)
                 if (d.rule == fd.rule)
-                    body.paras.push_back(CellText{say("label_decision") + ": " + d.decision + " (" + d.by + ", " + d.at.substr(0, 10) +
-                                                      "): " + d.reason + (d.stale ? " [" + say("word_stale") + "]" : ""),
+                    body.paras.push_back(CellText{say("label_decision") + ": " + d.decision + " (" + d.by + ", " +
+                                                      d.at.substr(0, 10) + "): " + d.reason +
+                                                      (d.stale ? " [" + say("word_stale") + "]" : ""),
                                                   s_.cell_small});
-            t.rows.push_back({cell(say(std::string("status_") + to_string(fd.status)), st), cell(to_string(fd.severity), s_.cell), rule, body});
+            t.rows.push_back({cell(say(std::string("status_") + to_string(fd.status)), st),
+                              cell(to_string(fd.severity), s_.cell), rule, body});
             if (fd.status == rules::Status::Fail) {
                 t.rows.back()[0].filled = true;
                 t.rows.back()[0].fill = t_.colour("fail_fill");
@@ -426,7 +468,8 @@ private:
         f_.space(6);
         f_.need(40);
         f_.paragraph(say("fix_title"), s_.bold);
-        for (const auto& m : res.to_make_claimable) f_.paragraph("•  " + m.what + (m.document.empty() ? "" : " (" + m.document + ")"), s_.small, 8);
+        for (const auto& m : res.to_make_claimable)
+            f_.paragraph("•  " + m.what + (m.document.empty() ? "" : " (" + m.document + ")"), s_.small, 8);
     }
 
     // ---- auditor decisions (from a claims ledger) ----------------------------------------
@@ -436,16 +479,19 @@ private:
         f_.new_page();
         f_.heading(say("decisions_title"), s_.h1, 1, true);
         paragraphs(say("decisions_intro"));
-        pdf::Table t = table({0.16, 0.14, 0.12, 0.14, 0.12, 0.32},
-                             {say("col_ref"), say("col_rule"), say("col_decision"), say("col_by"), say("col_when"), say("col_reason")});
+        pdf::Table t = table(
+            {0.16, 0.14, 0.12, 0.14, 0.12, 0.32},
+            {say("col_ref"), say("col_rule"), say("col_decision"), say("col_by"), say("col_when"), say("col_reason")});
         for (const auto& c : r_.cases)
             for (const auto& d : c.result.notes.decisions)
                 t.rows.push_back({cell(c.result.family_ref.empty() ? c.result.case_name : c.result.family_ref, s_.cell),
                                   cell(d.rule, s_.cell), cell(d.decision, s_.cell_bold), cell(d.by, s_.cell),
                                   cell(d.at.substr(0, 10), s_.cell),
                                   cell(d.reason + (d.stale ? " [" + say("word_stale") + "]" : ""), s_.cell)});
-        if (t.rows.empty()) f_.paragraph(say("decisions_none"), s_.body);
-        else f_.table(t);
+        if (t.rows.empty())
+            f_.paragraph(say("decisions_none"), s_.body);
+        else
+            f_.table(t);
     }
 
     // ---- appendix ----------------------------------------------------------------------
@@ -474,12 +520,16 @@ private:
     void sampling() {
         const auto& sm = r_.sample;
         f_.heading(say("sampling_title"), s_.h2, 2, true);
-        f_.paragraph(say(sm.census ? "sampling_census" : sm.stratify.empty() ? "sampling_random" : "sampling_stratified",
+        f_.paragraph(say(sm.census             ? "sampling_census"
+                         : sm.stratify.empty() ? "sampling_random"
+                                               : "sampling_stratified",
                          {{"stratify", sm.stratify}, {"n", num(sm.sample_size)}}),
                      s_.body);
         f_.space(6);
         pdf::Table t = table({0.35, 0.65}, {say("col_item"), say("col_value")});
-        auto row = [&](const std::string& a, const std::string& b) { t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell)}); };
+        auto row = [&](const std::string& a, const std::string& b) {
+            t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell)});
+        };
         row(say("label_population"), sm.population);
         row(say("label_found"), num(sm.found));
         row(say("label_population_size"), num(sm.population_size));
@@ -490,7 +540,9 @@ private:
         if (!sm.strata.empty()) {
             f_.space(6);
             pdf::Table st = table({0.6, 0.2, 0.2}, {say("col_stratum"), say("col_population"), say("col_sample")});
-            for (const auto& s : sm.strata) st.rows.push_back({cell(s.key, s_.cell), cell(num(s.population), s_.cell), cell(num(s.sample), s_.cell)});
+            for (const auto& s : sm.strata)
+                st.rows.push_back(
+                    {cell(s.key, s_.cell), cell(num(s.population), s_.cell), cell(num(s.sample), s_.cell)});
             f_.table(st);
         }
         if (!sm.census) {
@@ -506,11 +558,13 @@ private:
         f_.heading(say("rules_title"), s_.h2, 2, true);
         f_.paragraph(say("rules_intro"), s_.body);
         f_.space(6);
-        pdf::Table t = table({0.2, 0.12, 0.18, 0.5}, {say("col_rule"), say("col_severity"), say("col_route"), say("col_definition")});
+        pdf::Table t = table({0.2, 0.12, 0.18, 0.5},
+                             {say("col_rule"), say("col_severity"), say("col_route"), say("col_definition")});
         for (const auto& rule : r_.pack->rules) {
             Cell def = cell(rule.title, s_.cell_bold);
             def.paras.push_back(CellText{say("label_citation") + ": " + rule.citation, s_.cell_small});
-            t.rows.push_back({cell(rule.id, s_.cell), cell(to_string(rule.severity), s_.cell), cell(spaced(rule.route), s_.cell), def});
+            t.rows.push_back({cell(rule.id, s_.cell), cell(to_string(rule.severity), s_.cell),
+                              cell(spaced(rule.route), s_.cell), def});
         }
         f_.table(t);
     }
@@ -524,14 +578,17 @@ private:
         hash.size = 6.4;
         hash.colour = t_.colour("text");
         for (const auto& file : r_.files)
-            t.rows.push_back({cell(file.path, s_.cell_small), cell(file.sha256.empty() ? file.error : file.sha256, hash)});
+            t.rows.push_back(
+                {cell(file.path, s_.cell_small), cell(file.sha256.empty() ? file.error : file.sha256, hash)});
         f_.table(t);
     }
 
     void tool() {
         f_.heading(say("tool_title"), s_.h2, 2, true);
         pdf::Table t = table({0.35, 0.65}, {say("col_item"), say("col_value")});
-        auto row = [&](const std::string& a, const std::string& b) { t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell)}); };
+        auto row = [&](const std::string& a, const std::string& b) {
+            t.rows.push_back({cell(a, s_.cell), cell(b, s_.cell)});
+        };
         row(say("label_tool"), "tfaudit " + r_.tool_version);
         row(say("label_pack"), r_.pack->name + " " + r_.pack->version + " (" + base_name(r_.pack->file) + ")");
         row(say("label_as_of"), r_.as_of);
@@ -577,9 +634,9 @@ Result<std::string> audit_pdf(const AuditReport& report, const ReportTemplate& t
     }
     const Styles s(tmpl);
     pdf::DocInfo info;
-    const std::map<std::string, std::string> vars = {{"title", tmpl.say("title")}, {"organisation", tmpl.say("organisation")},
-                                                     {"as_of", report.as_of}, {"pack", report.pack->name},
-                                                     {"version", report.pack->version}, {"date", report.report_date}};
+    const std::map<std::string, std::string> vars = {
+        {"title", tmpl.say("title")}, {"organisation", tmpl.say("organisation")}, {"as_of", report.as_of},
+        {"pack", report.pack->name},  {"version", report.pack->version},          {"date", report.report_date}};
     info.title = tmpl.say("title", vars);
     info.author = tmpl.say("organisation", vars);
     info.subject = report.pack->title;

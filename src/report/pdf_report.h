@@ -34,30 +34,30 @@ struct AuditFile {
 
 // How the cases were chosen, for the report's methodology and for redrawing the sample.
 struct AuditSample {
-    std::string population;           // the population's definition, one line
-    size_t found = 0;                 // cases found under the input paths
-    size_t population_size = 0;       // cases in the population
-    size_t sample_size = 0;           // cases in the report
-    bool census = true;               // every case of the population is in the report
+    std::string population;      // the population's definition, one line
+    size_t found = 0;            // cases found under the input paths
+    size_t population_size = 0;  // cases in the population
+    size_t sample_size = 0;      // cases in the report
+    bool census = true;          // every case of the population is in the report
     uint64_t seed = 0;
-    bool default_seed = true;         // the seed was chosen by the tool (from the as-of date)
-    std::string stratify;             // "", "council" or "lead agency"
+    bool default_seed = true;  // the seed was chosen by the tool (from the as-of date)
+    std::string stratify;      // "", "council" or "lead agency"
     struct Stratum {
         std::string key;
         size_t population = 0, sample = 0;
     };
     std::vector<Stratum> strata;
-    std::vector<std::string> drawn;   // the sampled case keys, in draw order
+    std::vector<std::string> drawn;  // the sampled case keys, in draw order
 };
 
 struct AuditReport {
     const rules::RulePack* pack = nullptr;  // must outlive the call
-    std::string as_of;                       // ISO
-    std::string report_date;                 // ISO: the as-of date or SOURCE_DATE_EPOCH's day
-    std::string pdf_date;                    // "D:..." for the Info dictionary
+    std::string as_of;                      // ISO
+    std::string report_date;                // ISO: the as-of date or SOURCE_DATE_EPOCH's day
+    std::string pdf_date;                   // "D:..." for the Info dictionary
     AuditSample sample;
-    std::vector<AuditCase> cases;            // report order
-    std::vector<AuditFile> files;            // the sampled cases' documents
+    std::vector<AuditCase> cases;  // report order
+    std::vector<AuditFile> files;  // the sampled cases' documents
     std::string tool_version, command;
     bool pseudonymised = false;
     bool ledger = false;  // the run used a claims ledger: the report has a decisions section

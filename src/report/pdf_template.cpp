@@ -16,33 +16,134 @@
 namespace tfa::report {
 
 const std::vector<std::string>& template_text_keys() {
-    static const std::vector<std::string> v = {
-        "title", "subtitle", "organisation", "header_left", "header_right", "footer_left", "page_label",
-        "signature_statement", "label_auditor", "label_signature", "label_signed_date", "contents_title",
-        "summary_title", "summary_intro_census", "summary_intro_sample", "value_note", "value_none", "scaled_note",
-        "chart_title", "chart_note", "not_applicable", "cases_title", "cases_intro", "findings_title", "fix_title",
-        "appendix_title", "methodology_title", "methodology", "keyword_limits", "pseudonymised_note", "sampling_title",
-        "sampling_census", "sampling_random", "sampling_stratified", "drawn_order", "seed_default", "rules_title",
-        "rules_intro", "files_title", "files_intro", "tool_title", "sample_census", "sample_drawn", "word_cases",
-        "word_record", "label_organisation", "label_date", "label_as_of", "label_pack", "label_population",
-        "label_sample", "label_found", "label_population_size", "label_checked", "label_grade", "label_value_stake",
-        "label_value_risk", "label_value_stake_population", "label_value_risk_population", "label_verdict",
-        "label_route", "label_score", "label_proposed_grade", "label_grade_basis", "label_unreadable", "label_council",
-        "label_lead_agency", "label_lead", "label_members", "label_assessment", "label_fix", "label_seed", "label_stratified",
-        "label_citation", "label_tool", "label_command", "label_template", "col_measure", "col_value", "col_case",
-        "col_ref", "col_verdict", "col_route", "col_score", "col_grade", "col_status", "col_severity", "col_rule",
-        "col_finding", "col_item", "col_stratum", "col_population", "col_sample", "col_definition", "col_file",
-        "col_sha256", "verdict_claimable", "verdict_not_claimable", "verdict_needs_review", "status_pass",
-        "status_fail", "status_warn", "status_not_applicable", "status_needs_review", "cause_unreadable_document",
-        "cause_layout_not_understood", "cause_reader_warning", "cause_judgement", "label_unrecognised",
-        "label_unmatched_labels", "label_claimable_from", "label_decision", "label_verdict_with_decisions", "word_stale",
-        "decisions_title", "decisions_intro", "decisions_none", "col_decision", "col_by", "col_when", "col_reason"};
+    static const std::vector<std::string> v = {"title",
+                                               "subtitle",
+                                               "organisation",
+                                               "header_left",
+                                               "header_right",
+                                               "footer_left",
+                                               "page_label",
+                                               "signature_statement",
+                                               "label_auditor",
+                                               "label_signature",
+                                               "label_signed_date",
+                                               "contents_title",
+                                               "summary_title",
+                                               "summary_intro_census",
+                                               "summary_intro_sample",
+                                               "value_note",
+                                               "value_none",
+                                               "scaled_note",
+                                               "chart_title",
+                                               "chart_note",
+                                               "not_applicable",
+                                               "cases_title",
+                                               "cases_intro",
+                                               "findings_title",
+                                               "fix_title",
+                                               "appendix_title",
+                                               "methodology_title",
+                                               "methodology",
+                                               "keyword_limits",
+                                               "pseudonymised_note",
+                                               "sampling_title",
+                                               "sampling_census",
+                                               "sampling_random",
+                                               "sampling_stratified",
+                                               "drawn_order",
+                                               "seed_default",
+                                               "rules_title",
+                                               "rules_intro",
+                                               "files_title",
+                                               "files_intro",
+                                               "tool_title",
+                                               "sample_census",
+                                               "sample_drawn",
+                                               "word_cases",
+                                               "word_record",
+                                               "label_organisation",
+                                               "label_date",
+                                               "label_as_of",
+                                               "label_pack",
+                                               "label_population",
+                                               "label_sample",
+                                               "label_found",
+                                               "label_population_size",
+                                               "label_checked",
+                                               "label_grade",
+                                               "label_value_stake",
+                                               "label_value_risk",
+                                               "label_value_stake_population",
+                                               "label_value_risk_population",
+                                               "label_verdict",
+                                               "label_route",
+                                               "label_score",
+                                               "label_proposed_grade",
+                                               "label_grade_basis",
+                                               "label_unreadable",
+                                               "label_council",
+                                               "label_lead_agency",
+                                               "label_lead",
+                                               "label_members",
+                                               "label_assessment",
+                                               "label_fix",
+                                               "label_seed",
+                                               "label_stratified",
+                                               "label_citation",
+                                               "label_tool",
+                                               "label_command",
+                                               "label_template",
+                                               "col_measure",
+                                               "col_value",
+                                               "col_case",
+                                               "col_ref",
+                                               "col_verdict",
+                                               "col_route",
+                                               "col_score",
+                                               "col_grade",
+                                               "col_status",
+                                               "col_severity",
+                                               "col_rule",
+                                               "col_finding",
+                                               "col_item",
+                                               "col_stratum",
+                                               "col_population",
+                                               "col_sample",
+                                               "col_definition",
+                                               "col_file",
+                                               "col_sha256",
+                                               "verdict_claimable",
+                                               "verdict_not_claimable",
+                                               "verdict_needs_review",
+                                               "status_pass",
+                                               "status_fail",
+                                               "status_warn",
+                                               "status_not_applicable",
+                                               "status_needs_review",
+                                               "cause_unreadable_document",
+                                               "cause_layout_not_understood",
+                                               "cause_reader_warning",
+                                               "cause_judgement",
+                                               "label_unrecognised",
+                                               "label_unmatched_labels",
+                                               "label_claimable_from",
+                                               "label_decision",
+                                               "label_verdict_with_decisions",
+                                               "word_stale",
+                                               "decisions_title",
+                                               "decisions_intro",
+                                               "decisions_none",
+                                               "col_decision",
+                                               "col_by",
+                                               "col_when",
+                                               "col_reason"};
     return v;
 }
 
 const std::vector<std::string>& template_colour_keys() {
-    static const std::vector<std::string> v = {"primary", "accent", "text", "muted", "rule", "header_fill", "header_text",
-                                               "cover_text", "pass", "fail", "warn", "review", "fail_fill", "bar", "track"};
+    static const std::vector<std::string> v = {"primary",     "accent",      "text",       "muted", "rule",
+                                               "header_fill", "header_text", "cover_text", "pass",  "fail",
+                                               "warn",        "review",      "fail_fill",  "bar",   "track"};
     return v;
 }
 
@@ -77,7 +178,9 @@ std::string wording(const std::string& raw) {
     return out;
 }
 
-bool known(const std::vector<std::string>& keys, const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); }
+bool known(const std::vector<std::string>& keys, const std::string& k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+}
 
 Status read_entries(const std::string& path, const xmlNode* root, ReportTemplate& t) {
     for (const xmlNode* n = xml::first_el(root); n; n = xml::next_el(n)) {
@@ -89,7 +192,8 @@ Status read_entries(const std::string& path, const xmlNode* root, ReportTemplate
             if (!known(template_colour_keys(), key)) return Error{path, "unknown colour key '" + key + "'", line_of(n)};
             pdf::Colour c;
             const std::string value(xml::attr(n, "value"));
-            if (!pdf::parse_colour(value, c)) return Error{path, "colour '" + key + "' wants #RRGGBB, not '" + value + "'", line_of(n)};
+            if (!pdf::parse_colour(value, c))
+                return Error{path, "colour '" + key + "' wants #RRGGBB, not '" + value + "'", line_of(n)};
             t.colours[key] = c;
         } else {
             return Error{path, "unknown element <" + std::string(xml::name(n)) + ">", line_of(n)};
@@ -105,7 +209,8 @@ Result<ReportTemplate> load_one(const std::string& name, const std::string& dir,
     auto doc = xml::load_data_file(path, "the report template");
     if (!doc) return doc.error();
     const xmlNode* root = xmlDocGetRootElement(doc.value().get());
-    if (!xml::is(root, "report-template")) return Error{path, "the root element must be <report-template>", line_of(root)};
+    if (!xml::is(root, "report-template"))
+        return Error{path, "the root element must be <report-template>", line_of(root)};
     ReportTemplate t;
     const std::string parent(xml::attr(root, "extends"));
     if (!parent.empty()) {

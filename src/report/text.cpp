@@ -24,14 +24,17 @@ public:
     }
 
     void write_case(const rules::CaseResult& r, const std::string&) override {
-        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14)) << pad(r.family_ref.empty() ? "(no ref)" : safe(r.family_ref), 14)
+        out_ << paint(verdict_colour(r.verdict), pad(to_string(r.verdict), 14))
+             << pad(r.family_ref.empty() ? "(no ref)" : safe(r.family_ref), 14)
              << pad(r.route.empty() ? "-" : r.route, 23) << "score " << pad(std::to_string(r.score), 4);
         if (graded_) out_ << "grade " << (r.grade.empty() ? "-" : r.grade) << "  ";
         out_ << safe(r.case_name) << "\n";
         if (!r.notes.claimable_from.empty())
-            out_ << "    " << paint("36", "claimable from " + r.notes.claimable_from) << " (the time the claim route needs has not yet passed)\n";
+            out_ << "    " << paint("36", "claimable from " + r.notes.claimable_from)
+                 << " (the time the claim route needs has not yet passed)\n";
         shown_.clear();
-        for (const auto& e : r.errors) out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
+        for (const auto& e : r.errors)
+            out_ << "    " << paint("35", "? unreadable") << " " << safe(e.file) << ": " << safe(e.error) << "\n";
         for (const auto& u : r.unrecognised) {
             out_ << "    " << paint("35", "? of no type tfaudit recognises") << " " << safe(u.file);
             if (!u.labels.empty()) {
@@ -49,19 +52,22 @@ public:
             section(r, "");
         }
         for (const auto& m : r.to_make_claimable)
-            out_ << "    " << paint("36", "to make claimable:") << " " << safe(m.what) << " (" << safe(m.document) << ")\n";
+            out_ << "    " << paint("36", "to make claimable:") << " " << safe(m.what) << " (" << safe(m.document)
+                 << ")\n";
         if (graded_) out_ << "    grade basis: " << safe(r.grade_basis) << "\n";
         for (const auto& d : r.notes.decisions)
-            if (!shown_.count(d.rule)) out_ << "    decision on " << safe(d.rule) << ": " << safe(decision_words(d)) << "\n";
+            if (!shown_.count(d.rule))
+                out_ << "    decision on " << safe(d.rule) << ": " << safe(decision_words(d)) << "\n";
         if (!r.notes.verdict_with_decisions.empty())
-            out_ << "    verdict with decisions: " << r.notes.verdict_with_decisions << " (the findings above are as judged)\n";
+            out_ << "    verdict with decisions: " << r.notes.verdict_with_decisions
+                 << " (the findings above are as judged)\n";
     }
 
     void end(const RunSummary& s) override {
-        out_ << s.cases << (s.cases == 1 ? " case" : " cases") << ": " << s.claimable << " claimable, " << s.not_claimable
-             << " not claimable, " << s.needs_review << " needs review"
-             << (s.review_causes.empty() ? std::string() : " (" + s.causes_in_words() + ")") << " (rule pack " << run_.pack->name << " "
-             << run_.pack->version << ", as of " << run_.as_of << ")\n";
+        out_ << s.cases << (s.cases == 1 ? " case" : " cases") << ": " << s.claimable << " claimable, "
+             << s.not_claimable << " not claimable, " << s.needs_review << " needs review"
+             << (s.review_causes.empty() ? std::string() : " (" + s.causes_in_words() + ")") << " (rule pack "
+             << run_.pack->name << " " << run_.pack->version << ", as of " << run_.as_of << ")\n";
         out_.flush();
     }
 
@@ -84,11 +90,13 @@ private:
             out_ << "    " << paint(colour, mark) << " " << pad(to_string(f.severity), 8) << safe(f.message) << "\n";
             for (const auto& e : f.evidence) {
                 if (e.file.empty() && e.quote.empty()) continue;
-                out_ << "        " << (e.file.empty() ? "record" : safe(e.file)) << (e.where.empty() ? "" : ", " + safe(e.where));
+                out_ << "        " << (e.file.empty() ? "record" : safe(e.file))
+                     << (e.where.empty() ? "" : ", " + safe(e.where));
                 if (!e.quote.empty()) out_ << ": \"" << safe(e.quote) << "\"";
                 out_ << "\n";
             }
-            for (const auto* d : decisions_on(r, f.rule)) out_ << "        " << paint("36", "decision:") << " " << safe(decision_words(*d)) << "\n";
+            for (const auto* d : decisions_on(r, f.rule))
+                out_ << "        " << paint("36", "decision:") << " " << safe(decision_words(*d)) << "\n";
             shown_.insert(f.rule);
         }
     }
@@ -102,8 +110,10 @@ private:
     }
 
     static std::string pad(std::string s, size_t w) {
-        if (s.size() < w) s.resize(w, ' ');
-        else s += ' ';
+        if (s.size() < w)
+            s.resize(w, ' ');
+        else
+            s += ' ';
         return s;
     }
 

@@ -58,7 +58,8 @@ public:
         summary_ = workbook_add_worksheet(wb_, "Summary");
         heading(cases_, {"reference", "case", "verdict", "route", "score", "claimable_from", "blockers", "decisions"},
                 {14, 22, 14, 22, 7, 14, 70, 50});
-        heading(findings_, {"reference", "case", "rule", "status", "severity", "message", "file", "location", "quote", "decision"},
+        heading(findings_,
+                {"reference", "case", "rule", "status", "severity", "message", "file", "location", "quote", "decision"},
                 {14, 22, 18, 14, 10, 60, 30, 24, 50, 40});
     }
 
@@ -66,12 +67,14 @@ public:
         if (!wb_) return;
         ++case_row_;
         std::vector<std::string> blockers;
-        for (const auto& m : r.to_make_claimable) blockers.push_back(m.what + (m.document.empty() ? "" : " (" + m.document + ")"));
+        for (const auto& m : r.to_make_claimable)
+            blockers.push_back(m.what + (m.document.empty() ? "" : " (" + m.document + ")"));
         for (const auto& e : r.errors) blockers.push_back("a readable " + e.file + " (" + e.error + ")");
         cell(cases_, case_row_, 0, r.family_ref);
         cell(cases_, case_row_, 1, r.case_name);
         const std::string verdict = rules::to_string(r.verdict);
-        worksheet_write_string(cases_, case_row_, 2, verdict.c_str(), verdicts_.count(verdict) ? verdicts_[verdict] : nullptr);
+        worksheet_write_string(cases_, case_row_, 2, verdict.c_str(),
+                               verdicts_.count(verdict) ? verdicts_[verdict] : nullptr);
         cell(cases_, case_row_, 3, r.route);
         worksheet_write_number(cases_, case_row_, 4, r.score, nullptr);
         cell(cases_, case_row_, 5, r.notes.claimable_from);
@@ -135,8 +138,16 @@ private:
         std::vector<std::string> file, where, quote, decided;
         for (const auto& e : f.evidence) file.push_back(e.file), where.push_back(e.where), quote.push_back(e.quote);
         for (const auto* d : decisions_on(r, f.rule)) decided.push_back(decision_words(*d));
-        const std::vector<std::string> v{r.family_ref, r.case_name, f.rule, rules::to_string(f.status), rules::to_string(f.severity), f.message,
-                                         join(file, " | "), join(where, " | "), join(quote, " | "), join(decided, "; ")};
+        const std::vector<std::string> v{r.family_ref,
+                                         r.case_name,
+                                         f.rule,
+                                         rules::to_string(f.status),
+                                         rules::to_string(f.severity),
+                                         f.message,
+                                         join(file, " | "),
+                                         join(where, " | "),
+                                         join(quote, " | "),
+                                         join(decided, "; ")};
         for (size_t i = 0; i < v.size(); ++i) cell(findings_, finding_row_, static_cast<lxw_col_t>(i), v[i]);
         if (!r.notes.claimable_from.empty() && f.rule == r.findings.front().rule) ++later_;
     }
@@ -154,6 +165,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Writer> make_xlsx_writer(std::ostream& out, const WriterOptions&) { return std::make_unique<XlsxWriter>(out); }
+std::unique_ptr<Writer> make_xlsx_writer(std::ostream& out, const WriterOptions&) {
+    return std::make_unique<XlsxWriter>(out);
+}
 
 }  // namespace tfa::report

@@ -10,7 +10,7 @@ namespace tfa::rules {
 // An auditor's decision on one finding of one case.
 struct Decision {
     std::string rule;
-    std::string decision;  // agree | pass | fail | needs_review
+    std::string decision;        // agree | pass | fail | needs_review
     std::string reason, by, at;  // at: ISO 8601 time
     bool stale = false;          // its finding no longer exists as it was when decided
 };

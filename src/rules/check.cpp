@@ -56,13 +56,17 @@ std::string route_words(const std::string& route) {
 
 }  // namespace
 
-Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of, const BatchRefs* batch) {
+Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of,
+                   const BatchRefs* batch) {
     const Kind* k = find_kind(rule.kind);
     CheckOutcome o;
     bool undecided = false;
-    if (!k) o = util::not_applicable("unknown kind " + rule.kind);
-    else if (auto why = unreadable_reason(*k, rule, record); !why.empty()) o = util::not_applicable(why);
-    else o = k->fn(CheckInput{pack, rule, record, as_of, batch});
+    if (!k)
+        o = util::not_applicable("unknown kind " + rule.kind);
+    else if (auto why = unreadable_reason(*k, rule, record); !why.empty())
+        o = util::not_applicable(why);
+    else
+        o = k->fn(CheckInput{pack, rule, record, as_of, batch});
     if (o.status == Status::Fail) {
         if (auto why = undecided_reason(rule, record); !why.empty()) {
             o.status = Status::NeedsReview;
@@ -106,8 +110,9 @@ bool loses_content(const std::string& message) {
     static const char* kBenign[] = {"not UTF-8"};
     for (const char* b : kBenign)
         if (message.find(b) != std::string::npos) return false;
-    static const char* kLoss[] = {"no text", "not read", "skipped", "truncated", "missing part", "cannot", "could not",
-                                  "damaged", "budget", "limit", "too many", "over the", "was not", "unreadable"};
+    static const char* kLoss[] = {"no text",  "not read",  "skipped", "truncated", "missing part",
+                                  "cannot",   "could not", "damaged", "budget",    "limit",
+                                  "too many", "over the",  "was not", "unreadable"};
     for (const char* l : kLoss)
         if (message.find(l) != std::string::npos) return true;
     return false;
@@ -135,7 +140,8 @@ namespace {
 std::string passing_route(const RulePack& pack, const CaseResult& res) {
     std::vector<std::string> routes;
     for (const auto& r : pack.rules)
-        if (is_claim_route(r.route) && std::find(routes.begin(), routes.end(), r.route) == routes.end()) routes.push_back(r.route);
+        if (is_claim_route(r.route) && std::find(routes.begin(), routes.end(), r.route) == routes.end())
+            routes.push_back(r.route);
     for (const auto& route : routes) {
         bool ok = true, any_pass = false;
         for (size_t i = 0; i < pack.rules.size(); ++i) {
@@ -165,7 +171,8 @@ int score_of(const RulePack& pack, const CaseResult& res) {
 // quality rules); compliance failures are listed apart in the basis.
 void grade(const RulePack& pack, CaseResult& res) {
     if (pack.grades.empty()) return;
-    const bool has_quality = std::any_of(pack.rules.begin(), pack.rules.end(), [](const Rule& r) { return r.route == "quality"; });
+    const bool has_quality =
+        std::any_of(pack.rules.begin(), pack.rules.end(), [](const Rule& r) { return r.route == "quality"; });
     double total = 0, lost = 0;
     int serious = 0;
     std::vector<std::string> quality, compliance, judged;
@@ -187,7 +194,8 @@ void grade(const RulePack& pack, CaseResult& res) {
         break;
     }
     auto list = [](const std::vector<std::string>& v) { return v.empty() ? std::string("none") : util::join(v, ", "); };
-    res.grade_basis = "quality score " + std::to_string(std::lround(score)) + "; quality findings failing: " + list(quality) +
+    res.grade_basis = "quality score " + std::to_string(std::lround(score)) +
+                      "; quality findings failing: " + list(quality) +
                       "; compliance findings failing (reported apart, not graded): " + list(compliance);
     if (!judged.empty()) {
         if (!res.grade.empty()) res.grade += " (provisional)";
@@ -250,7 +258,8 @@ void list_missing(const RulePack& pack, CaseResult& res) {
     for (size_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
         const Finding& f = res.findings[i];
-        if ((f.status != Status::Fail && f.status != Status::NeedsReview) || rule.severity != Severity::Blocker) continue;
+        if ((f.status != Status::Fail && f.status != Status::NeedsReview) || rule.severity != Severity::Blocker)
+            continue;
         if (!is_claim_route(rule.route)) {
             res.to_make_claimable.push_back({f.fix, f.fix_document});
             continue;
@@ -261,12 +270,15 @@ void list_missing(const RulePack& pack, CaseResult& res) {
     for (size_t k = 0; k < routes.size(); ++k) {
         const auto& items = by_route[routes[k]];
         if (k == 0) {
-            for (const auto& m : items) res.to_make_claimable.push_back({"(" + route_words(routes[k]) + " route) " + m.what, m.document});
+            for (const auto& m : items)
+                res.to_make_claimable.push_back({"(" + route_words(routes[k]) + " route) " + m.what, m.document});
             continue;
         }
         std::vector<std::string> whats;
         for (const auto& m : items) whats.push_back(m.what);
-        res.to_make_claimable.push_back({"or instead, by the " + route_words(routes[k]) + " route: " + util::join(whats, "; "), items.front().document});
+        res.to_make_claimable.push_back(
+            {"or instead, by the " + route_words(routes[k]) + " route: " + util::join(whats, "; "),
+             items.front().document});
     }
 }
 
@@ -306,9 +318,10 @@ void finalize(const RulePack& pack, CaseResult& res) {
     res.review_cause = review_cause_of(pack, res);
     // "Claimable by the ... route" only when the case is; otherwise the route is only met.
     for (size_t i : excused)
-        res.findings[i].message = "[" + pack.rules[i].id + "] not required: " +
-                                  (res.verdict == Verdict::Claimable ? "claimable by the " + route_words(res.route) + " route"
-                                                                     : "the " + route_words(res.route) + " route's rules are met");
+        res.findings[i].message =
+            "[" + pack.rules[i].id + "] not required: " +
+            (res.verdict == Verdict::Claimable ? "claimable by the " + route_words(res.route) + " route"
+                                               : "the " + route_words(res.route) + " route's rules are met");
     if (res.verdict != Verdict::Claimable) list_missing(pack, res);
     grade(pack, res);
 }

@@ -48,15 +48,15 @@ struct CaseError {
 struct CaseResult {
     std::string case_name, family_ref;
     Verdict verdict = Verdict::NeedsReview;
-    std::string route;    // sustained_progress | continuous_employment | empty (null)
-    int score = 0;        // 0..100
+    std::string route;               // sustained_progress | continuous_employment | empty (null)
+    int score = 0;                   // 0..100
     std::string grade, grade_basis;  // packs with grades only
     std::vector<Finding> findings;   // pack order
     std::vector<Missing> to_make_claimable;
-    std::vector<CaseError> errors;   // the record's unreadable documents, and reader warnings that lost content
+    std::vector<CaseError> errors;           // the record's unreadable documents, and reader warnings that lost content
     std::vector<Unrecognised> unrecognised;  // documents of no recognised type, with their unmatched labels
     ReviewCause review_cause = ReviewCause::None;  // why, when the verdict is needs_review
-    Annotations notes;               // claimable_from and auditor decisions (rules/annotations.h)
+    Annotations notes;                             // claimable_from and auditor decisions (rules/annotations.h)
 };
 
 // The prefix of a CaseError made from a reader's warning (judge_rules).

@@ -55,7 +55,9 @@ std::string join_and(const std::vector<std::string>& v) {
     return join(std::vector<std::string>(v.begin(), v.end() - 1), ", ") + " and " + v.back();
 }
 
-std::string plural(long n, const std::string& one, const std::string& many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+std::string plural(long n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
 
 bool has_cue(const std::string& t, const std::vector<std::string>& cues, std::string* hit) {
     const std::string low = text::lower(t);

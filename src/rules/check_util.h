@@ -55,7 +55,8 @@ bool closure_counts(const CaseRecord& r, long as_of);
 const ClosureOutcome* closure_for(const CaseRecord& r, const std::string& c, long as_of);
 
 // The date criterion `c` was achieved: the closure's date_achieved / sustained_since when it
-// says achieved (none when the closure says not achieved), else the first dated review saying yes. Sets `ev` to the evidence for it.
+// says achieved (none when the closure says not achieved), else the first dated review saying yes. Sets `ev` to the
+// evidence for it.
 std::optional<long> achieved_on(const CaseRecord& r, const std::string& c, long as_of, EvidenceRef* ev);
 
 // "a (no text layer); b (impossible date)".

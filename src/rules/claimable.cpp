@@ -48,7 +48,8 @@ std::optional<long> employed_until(const Rule& rule, const CaseRecord& r, long a
     std::map<std::string, long> weeks;
     for (const auto& item : text::split(rule.params.at("weeks").value, ',')) {
         const auto colon = item.find(':');
-        if (colon != std::string::npos) weeks[text::lower(text::trim(item.substr(0, colon)))] = std::atol(item.c_str() + colon + 1);
+        if (colon != std::string::npos)
+            weeks[text::lower(text::trim(item.substr(0, colon)))] = std::atol(item.c_str() + colon + 1);
     }
     const long adult = rule.params.count("adult_age") ? std::atol(rule.params.at("adult_age").value.c_str()) : 18;
     const long on = day(r.assessment_date).value_or(as_of);
@@ -61,7 +62,8 @@ std::optional<long> employed_until(const Rule& rule, const CaseRecord& r, long a
         std::optional<long> ended, start;
         for (const auto& e : r.evidence) {
             if (e.member != m) continue;
-            if (e.measure == "benefit" && need < 0 && weeks.count(text::lower(text::trim(e.value)))) need = weeks[text::lower(text::trim(e.value))];
+            if (e.measure == "benefit" && need < 0 && weeks.count(text::lower(text::trim(e.value))))
+                need = weeks[text::lower(text::trim(e.value))];
             if (e.measure == "benefit_end" && util::counts(e.value, as_of)) ended = day(e.value);
             if (e.measure == "employment_start" && util::counts(e.value, as_of) && !start) start = day(e.value);
         }
@@ -81,7 +83,8 @@ std::string claimable_from(const RulePack& pack, const CaseRecord& record, long 
     if (result.findings.size() != pack.rules.size()) return {};
     std::vector<std::string> routes;
     for (const auto& r : pack.rules)
-        if (is_claim_route(r.route) && std::find(routes.begin(), routes.end(), r.route) == routes.end()) routes.push_back(r.route);
+        if (is_claim_route(r.route) && std::find(routes.begin(), routes.end(), r.route) == routes.end())
+            routes.push_back(r.route);
     std::optional<long> best;
     for (const auto& route : routes) {
         std::optional<long> until;
@@ -92,8 +95,10 @@ std::string claimable_from(const RulePack& pack, const CaseRecord& record, long 
             if (result.findings[i].status == Status::NeedsReview) ok = false;  // undecided: not time alone
             if (!ok || result.findings[i].status != Status::Fail) continue;
             std::optional<long> d;
-            if (rule.kind == "sustained") d = sustained_until(rule, record, as_of);
-            else if (rule.kind == "employment") d = employed_until(rule, record, as_of);
+            if (rule.kind == "sustained")
+                d = sustained_until(rule, record, as_of);
+            else if (rule.kind == "employment")
+                d = employed_until(rule, record, as_of);
             ok = d.has_value();
             if (ok) until = std::max(until.value_or(0), *d), any_time = true;
         }

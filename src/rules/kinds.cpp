@@ -90,7 +90,8 @@ std::map<std::string, WeeksNeeded> param_weeks(const CheckInput& in, const char*
     for (const auto& it : items(raw(in, name))) {
         const size_t colon = it.find(':');
         WeeksNeeded w;
-        if (colon != std::string::npos && parse_weeks(it.substr(colon + 1), w)) out[text::trim(it.substr(0, colon))] = w;
+        if (colon != std::string::npos && parse_weeks(it.substr(colon + 1), w))
+            out[text::trim(it.substr(0, colon))] = w;
     }
     return out;
 }

@@ -27,8 +27,8 @@ struct CheckInput {
     const RulePack& pack;
     const Rule& rule;
     const CaseRecord& record;
-    long as_of;               // day number; evidence dated after it does not count
-    const BatchRefs* batch;   // null: judged alone
+    long as_of;              // day number; evidence dated after it does not count
+    const BatchRefs* batch;  // null: judged alone
 };
 
 // What one check says: its status, the values for the message template, and the evidence.

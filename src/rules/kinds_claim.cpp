@@ -76,8 +76,10 @@ CheckOutcome min_criteria(const CheckInput& in) {
     if (needs && !r.identified.empty()) {
         n = 0;
         for (const auto& i : r.identified) {
-            if (text::trim(i.evidence).empty()) unevidenced.push_back(criterion_name(in.pack, i.criterion));
-            else ++n;
+            if (text::trim(i.evidence).empty())
+                unevidenced.push_back(criterion_name(in.pack, i.criterion));
+            else
+                ++n;
         }
     }
     const char* one = needs ? "need" : "criterion";
@@ -105,7 +107,8 @@ DocFacts doc_facts(const CaseRecord& r, const std::string& doc) {
     if (doc == "plan") {
         const auto on = attached_on(r);
         const bool started = on && day(r.assessment_started) == on;
-        return {r.has_plan, r.plan_date, "plan_date", "assessment", started ? "assessment_started" : "assessment_date", on};
+        return {r.has_plan, r.plan_date, "plan_date", "assessment", started ? "assessment_started" : "assessment_date",
+                on};
     }
     return {r.has_closure, r.closure_date, "closure_date", "plan", "plan_date", day(r.plan_date)};
 }
@@ -120,7 +123,8 @@ CheckOutcome document_present(const CheckInput& in) {
     if (!day(f.date)) return fail_with((v["problem"] = "the " + doc + " has no date", v), ev);
     if (f.before && *day(f.date) < *f.before) {
         ev.push_back(cite_key(in.record, f.before_key, cal::format(*f.before)));
-        v["problem"] = "the " + doc + " (" + f.date + ") is dated before the " + f.before_name + " began (" + cal::format(*f.before) + ")";
+        v["problem"] = "the " + doc + " (" + f.date + ") is dated before the " + f.before_name + " began (" +
+                       cal::format(*f.before) + ")";
         return fail_with(v, ev);
     }
     return pass_with(v, ev);
@@ -175,12 +179,17 @@ CheckOutcome consent(const CheckInput& in) {
     const bool scoped = std::any_of(r.consent_scope.begin(), r.consent_scope.end(), [&](const std::string& s) {
         return std::find(scopes.begin(), scopes.end(), s) != scopes.end();
     });
-    if (!r.consent_given) v["problem"] = "consent to share is not answered";
-    else if (!*r.consent_given) v["problem"] = "consent to share was refused";
-    else if (r.consent_date.empty() || !day(r.consent_date)) v["problem"] = "consent is not dated";
-    else if (*day(r.consent_date) > in.as_of) v["problem"] = "consent is dated " + r.consent_date + ", after the as-of date";
+    if (!r.consent_given)
+        v["problem"] = "consent to share is not answered";
+    else if (!*r.consent_given)
+        v["problem"] = "consent to share was refused";
+    else if (r.consent_date.empty() || !day(r.consent_date))
+        v["problem"] = "consent is not dated";
+    else if (*day(r.consent_date) > in.as_of)
+        v["problem"] = "consent is dated " + r.consent_date + ", after the as-of date";
     else if (!scoped && r.consent_scope.empty())
-        v["problem"] = "the consent statement names no one it covers: the family must consent to sharing with " + scope_words(scopes.front());
+        v["problem"] = "the consent statement names no one it covers: the family must consent to sharing with " +
+                       scope_words(scopes.front());
     else if (!scoped)
         v["problem"] = "the consent covers " + v["scope"] + " only: the family must also consent to sharing with " +
                        scope_words(scopes.front());
@@ -199,7 +208,8 @@ CheckOutcome criteria_in_plan(const CheckInput& in) {
         bool found = false;
         for (size_t i = 0; i < r.plan_outcomes.size(); ++i) {
             if (r.plan_outcomes[i].criterion != c) continue;
-            if (!found) ev.push_back(cite(r.plan_outcomes[i].src, path("plan_outcomes", i), r.plan_outcomes[i].outcome));
+            if (!found)
+                ev.push_back(cite(r.plan_outcomes[i].src, path("plan_outcomes", i), r.plan_outcomes[i].outcome));
             found = true;
         }
         if (!found) missing.push_back(criterion_name(in.pack, c));
@@ -218,12 +228,14 @@ CheckOutcome outcome_actions(const CheckInput& in) {
     for (size_t i = 0; i < r.plan_outcomes.size(); ++i) {
         const auto& o = r.plan_outcomes[i];
         if (!o.actions.empty()) continue;
-        const std::string label = o.criterion.empty() ? "outcome " + std::to_string(i + 1) : criterion_name(in.pack, o.criterion);
+        const std::string label =
+            o.criterion.empty() ? "outcome " + std::to_string(i + 1) : criterion_name(in.pack, o.criterion);
         missing.push_back(label);
         ev.push_back(cite(o.src, path("plan_outcomes", i), o.outcome.empty() ? o.need : o.outcome));
     }
     const long n = static_cast<long>(r.plan_outcomes.size());
-    std::map<std::string, std::string> v{{"missing", join(missing, ", ")}, {"count", std::to_string(n)},
+    std::map<std::string, std::string> v{{"missing", join(missing, ", ")},
+                                         {"count", std::to_string(n)},
                                          {"outcomes", plural(n, "plan outcome", "plan outcomes")}};
     if (missing.empty()) return pass_with(v);
     return fail_with(v, ev);
@@ -252,7 +264,8 @@ CheckOutcome progress(const CheckInput& in) {
         const ReviewOutcome* o = outcome_for(*latest, c);
         ev.push_back(cite(o->src.empty() ? latest->src : o->src, "review " + latest->date + "." + c, o->progress));
         if (o->achieved != "yes")
-            unmet.push_back(name + " (latest review " + latest->date + ": " + (o->achieved.empty() ? "not stated" : o->achieved) + ")");
+            unmet.push_back(name + " (latest review " + latest->date + ": " +
+                            (o->achieved.empty() ? "not stated" : o->achieved) + ")");
     }
     std::map<std::string, std::string> v{{"unmet", join(unmet, "; ")}};
     if (unmet.empty()) return pass_with(v, ev);
@@ -292,7 +305,9 @@ std::optional<double> baseline_of(const CaseRecord& r, const Evidence& e, std::o
     std::optional<double> value;
     for (const auto& x : r.evidence) {
         auto d = day(x.period_end);
-        if (x.measure != e.measure || x.member != e.member || x.criterion != e.criterion || !d || !attached || *d > *attached) continue;
+        if (x.measure != e.measure || x.member != e.member || x.criterion != e.criterion || !d || !attached ||
+            *d > *attached)
+            continue;
         if (!best || *d > *best) best = d, value = value_number(x.value);
     }
     return value;
@@ -310,7 +325,8 @@ std::optional<bool> meets(const CaseRecord& r, const Measure& m, const Evidence&
     if (m.at_most) either(*v <= *m.at_most);
     if (m.down_pct) {
         const auto base = baseline_of(r, e, attached_on(r));
-        if (base && day(e.period_end) && *day(e.period_end) > attached_on(r).value_or(0)) either(*v <= *base * (1 - *m.down_pct / 100));
+        if (base && day(e.period_end) && *day(e.period_end) > attached_on(r).value_or(0))
+            either(*v <= *base * (1 - *m.down_pct / 100));
     }
     return out;
 }
@@ -325,24 +341,29 @@ std::string row_words(const Evidence& e) {
     return e.measure + " " + e.value + (e.member.empty() ? "" : " (" + e.member + ")") + " to " + e.period_end;
 }
 
-void review_events(const CheckInput& in, const std::string& c, const std::vector<std::string>& cues, std::vector<Event>& out) {
+void review_events(const CheckInput& in, const std::string& c, const std::vector<std::string>& cues,
+                   std::vector<Event>& out) {
     for (const Review* rv : dated_reviews(in.record, in.as_of)) {
         const ReviewOutcome* o = outcome_for(*rv, c);
         if (!o) continue;
         const long d = *day(rv->date);
         const EvidenceRef ev = cite(o->src.empty() ? rv->src : o->src, "review " + rv->date + "." + c, o->progress);
         std::string cue;
-        if (has_cue(o->progress, cues, &cue)) out.push_back({Event::Break, d, ev, "review " + rv->date + " says \"" + cue + "\""});
+        if (has_cue(o->progress, cues, &cue))
+            out.push_back({Event::Break, d, ev, "review " + rv->date + " says \"" + cue + "\""});
         if (o->achieved == "yes") {
             out.push_back({Event::Achieved, d, ev, ""});
             out.push_back({Event::Hold, d, ev, ""});
         } else if (o->achieved == "no" || o->achieved == "partly") {
-            out.push_back({Event::Break, d, ev, "review " + rv->date + " says " + (o->achieved == "no" ? "not achieved" : "partly achieved")});
+            out.push_back(
+                {Event::Break, d, ev,
+                 "review " + rv->date + " says " + (o->achieved == "no" ? "not achieved" : "partly achieved")});
         }
     }
 }
 
-void evidence_events(const CheckInput& in, const std::string& c, const std::vector<std::string>& cues, std::vector<Event>& out) {
+void evidence_events(const CheckInput& in, const std::string& c, const std::vector<std::string>& cues,
+                     std::vector<Event>& out) {
     const auto& r = in.record;
     for (size_t i = 0; i < r.evidence.size(); ++i) {
         const Evidence& e = r.evidence[i];
@@ -356,8 +377,10 @@ void evidence_events(const CheckInput& in, const std::string& c, const std::vect
         }
         const Measure* m = measure_of(in.pack, e);
         const auto ok = m ? meets(r, *m, e) : std::optional<bool>(true);
-        if (ok && *ok) out.push_back({Event::Hold, d, ev, ""});
-        else if (ok) out.push_back({Event::Break, d, ev, row_words(e) + " misses the measure (" + m->describe() + ")"});
+        if (ok && *ok)
+            out.push_back({Event::Hold, d, ev, ""});
+        else if (ok)
+            out.push_back({Event::Break, d, ev, row_words(e) + " misses the measure (" + m->describe() + ")"});
     }
 }
 
@@ -379,16 +402,17 @@ std::vector<Event> timeline(const CheckInput& in, const std::string& c) {
             if (!since) since = day(co->sustained_since);
             if (since && *since <= in.as_of) {
                 // The closure's date is when it was achieved: reviews saying yes before it do not start the clock.
-                out.erase(std::remove_if(out.begin(), out.end(), [&](const Event& e) { return e.kind == Event::Achieved && e.day < *since; }),
+                out.erase(std::remove_if(out.begin(), out.end(),
+                                         [&](const Event& e) { return e.kind == Event::Achieved && e.day < *since; }),
                           out.end());
                 out.push_back({Event::Achieved, *since, ev, ""});
             }
-            if (closed) out.push_back({Event::Achieved, closed_on, ev, ""}), out.push_back({Event::Hold, closed_on, ev, ""});
+            if (closed)
+                out.push_back({Event::Achieved, closed_on, ev, ""}), out.push_back({Event::Hold, closed_on, ev, ""});
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-        return a.day != b.day ? a.day < b.day : a.kind < b.kind;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Event& a, const Event& b) { return a.day != b.day ? a.day < b.day : a.kind < b.kind; });
     return out;
 }
 
@@ -406,7 +430,8 @@ std::vector<std::string> missing_hard_data(const CheckInput& in, const std::stri
             if (d > start) after = true;
             if (attached_on(r) && d <= *attached_on(r)) base = true;
         }
-        if (m->required && !after) out.push_back("no " + m->measure + " row after " + cal::format(start) + " (the pack requires hard data)");
+        if (m->required && !after)
+            out.push_back("no " + m->measure + " row after " + cal::format(start) + " (the pack requires hard data)");
         if (m->baseline_required && rows && !base)
             out.push_back("no " + m->measure + " baseline from before the attachment (the pack requires one)");
     }
@@ -416,19 +441,22 @@ std::vector<std::string> missing_hard_data(const CheckInput& in, const std::stri
 // Where the clock starts for criterion `c`: the closure (from=closure, failing when a break
 // falls in the `months` after it), else the first achievement on or after the last break.
 // Returns the problem when there is no start; sets `start`.
-std::string sustain_start(const CheckInput& in, const std::string& c, const std::vector<Event>& events, const Event* last_break,
-                          long months, std::optional<long>& start, std::vector<EvidenceRef>& ev) {
+std::string sustain_start(const CheckInput& in, const std::string& c, const std::vector<Event>& events,
+                          const Event* last_break, long months, std::optional<long>& start,
+                          std::vector<EvidenceRef>& ev) {
     const auto& r = in.record;
     if (param_text(in, "from") == "closure") {
         const ClosureOutcome* co = closure_for(r, c, in.as_of);
-        if (!co || !co->achieved.value_or(false) || !counts(r.closure_date, in.as_of)) return "not achieved at a dated closure";
+        if (!co || !co->achieved.value_or(false) || !counts(r.closure_date, in.as_of))
+            return "not achieved at a dated closure";
         start = day(r.closure_date);
         ev.push_back(cite(co->src, "closure_outcomes." + c, co->evidence));
         const long until = cal::add_months(*start, static_cast<int>(months));
         for (const auto& e : events) {
             if (e.kind != Event::Break || e.day <= *start || e.day > until) continue;
             ev.push_back(e.ev);
-            return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date + "): " + e.what;
+            return "not held throughout the " + std::to_string(months) + " months after closure (" + r.closure_date +
+                   "): " + e.what;
         }
         return {};
     }
@@ -438,7 +466,8 @@ std::string sustain_start(const CheckInput& in, const std::string& c, const std:
             ev.push_back(e.ev);
             return {};
         }
-    if (std::none_of(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; })) return "never recorded as achieved";
+    if (std::none_of(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Achieved; }))
+        return "never recorded as achieved";
     ev.push_back(last_break->ev);
     if (last_break->what == kClosureNotAchieved) return "not achieved at closure";
     return "not achieved again after " + last_break->what;
@@ -471,7 +500,8 @@ std::string sustain_problem(const CheckInput& in, const std::string& c, long mon
     const long need = cal::add_months(*start, static_cast<int>(months));
     const bool long_enough = latest && latest->day >= need;
     if (long_enough && lacking.empty()) return {};
-    std::string p = "held from " + cal::format(*start) + " to " + cal::format(latest ? latest->day : *start) + " on dated evidence";
+    std::string p =
+        "held from " + cal::format(*start) + " to " + cal::format(latest ? latest->day : *start) + " on dated evidence";
     if (!long_enough) p += " (needs evidence on or after " + cal::format(need) + ")";
     if (relapse) p += ", counted from the achievement after " + last_break->what;
     if (!lacking.empty()) p += (long_enough ? "; " : "; also ") + join(lacking, "; ");
@@ -502,7 +532,8 @@ struct JobFacts {
 
 // The pack's key for a recorded benefit: the key itself ("JSA") or its name in benefit_names
 // ("UC=Universal Credit"), case-insensitive; empty when none matches.
-std::string benefit_key(const CheckInput& in, const std::string& value, const std::map<std::string, WeeksNeeded>& weeks) {
+std::string benefit_key(const CheckInput& in, const std::string& value,
+                        const std::map<std::string, WeeksNeeded>& weeks) {
     const std::string v = text::lower(text::trim(value));
     for (const auto& [k, w] : weeks)
         if (v == text::lower(k)) return k;
@@ -569,9 +600,10 @@ long weeks_evidenced(const JobFacts& f, long start, long window) {
 }
 
 // One member's employment: the weeks counted, or the reason it does not count.
-std::string job_problem(const CheckInput& in, const std::string& m, const JobFacts& f, const std::map<std::string, WeeksNeeded>& weeks,
-                        long& got) {
-    if (!f.unknown_benefit.empty()) return "'" + f.unknown_benefit + "' recorded, but the pack sets no weeks in work for it";
+std::string job_problem(const CheckInput& in, const std::string& m, const JobFacts& f,
+                        const std::map<std::string, WeeksNeeded>& weeks, long& got) {
+    if (!f.unknown_benefit.empty())
+        return "'" + f.unknown_benefit + "' recorded, but the pack sets no weeks in work for it";
     if (f.benefit.empty()) return "no out-of-work benefit recorded";
     if (!f.benefit_end) return "no date the " + f.benefit + " ended";
     if (!f.start_day) return "no employment start date";
@@ -600,12 +632,15 @@ CheckOutcome employment(const CheckInput& in) {
             continue;
         }
         const WeeksNeeded need = weeks.at(f.benefit);
-        const std::string wanted = std::to_string(need.weeks) + (need.window ? " in the last " + std::to_string(need.window) + " weeks" : "");
+        const std::string wanted =
+            std::to_string(need.weeks) + (need.window ? " in the last " + std::to_string(need.window) + " weeks" : "");
         if (got >= need.weeks)
-            return pass_with({{"detail", name + ": off " + f.benefit + " from " + cal::format(*f.benefit_end) + ", " + plural(got, "week", "weeks") +
-                                             " in work from " + cal::format(*f.start_day) + " (at least " + wanted + " required)"}},
+            return pass_with({{"detail", name + ": off " + f.benefit + " from " + cal::format(*f.benefit_end) + ", " +
+                                             plural(got, "week", "weeks") + " in work from " +
+                                             cal::format(*f.start_day) + " (at least " + wanted + " required)"}},
                              ev);
-        notes.push_back(name + ": " + plural(got, "week", "weeks") + " in work evidenced after " + f.benefit + ", " + wanted + " required");
+        notes.push_back(name + ": " + plural(got, "week", "weeks") + " in work evidenced after " + f.benefit + ", " +
+                        wanted + " required");
     }
     if (notes.empty()) notes.push_back("no adult's benefit and employment are recorded");
     return fail_with({{"detail", join(notes, "; ")}}, ev);
@@ -666,7 +701,9 @@ CheckOutcome date_order(const CheckInput& in) {
     }
     std::map<std::string, std::string> v{
         {"problems", join(problems, "; ")},
-        {"later", later.empty() ? "" : "; left out of the judgement as dated after the as-of date (information only): " + join(later, ", ")}};
+        {"later", later.empty() ? ""
+                                : "; left out of the judgement as dated after the as-of date (information only): " +
+                                      join(later, ", ")}};
     if (problems.empty()) return pass_with(v);
     return fail_with(v, ev);
 }
@@ -676,14 +713,16 @@ std::optional<std::string> review_not_due(const CheckInput& in, long max_weeks) 
     const auto& r = in.record;
     const auto plan = day(r.plan_date);
     const bool closed = closure_counts(r, in.as_of) && day(r.closure_date);
-    if (!dated_reviews(r, in.as_of).empty() || closed || !plan || *plan + max_weeks * 7 <= in.as_of) return std::nullopt;
+    if (!dated_reviews(r, in.as_of).empty() || closed || !plan || *plan + max_weeks * 7 <= in.as_of)
+        return std::nullopt;
     return "no review is due yet: the plan of " + r.plan_date + " is under " + std::to_string(max_weeks) + " weeks old";
 }
 
 std::vector<EvidenceRef> review_refs(const std::vector<const Review*>& reviews) {
     std::vector<EvidenceRef> ev;
     for (const Review* rv : reviews)
-        ev.push_back(cite(rv->src, "review " + rv->date, "review " + (rv->number.empty() ? "" : rv->number + " ") + "held " + rv->date));
+        ev.push_back(cite(rv->src, "review " + rv->date,
+                          "review " + (rv->number.empty() ? "" : rv->number + " ") + "held " + rv->date));
     return ev;
 }
 
@@ -694,7 +733,8 @@ CheckOutcome review_count(const CheckInput& in) {
     if (auto why = review_not_due(in, param_int(in, "max_gap_weeks"))) return not_applicable(*why);
     const auto reviews = dated_reviews(in.record, in.as_of);
     const long n = static_cast<long>(reviews.size());
-    std::map<std::string, std::string> v{{"count", std::to_string(n)}, {"reviews", plural(n, "review", "reviews")},
+    std::map<std::string, std::string> v{{"count", std::to_string(n)},
+                                         {"reviews", plural(n, "review", "reviews")},
                                          {"min", plural(min, "review", "reviews")}};
     if (n >= min) return pass_with(v, review_refs(reviews));
     return fail_with(v);
@@ -703,7 +743,8 @@ CheckOutcome review_count(const CheckInput& in) {
 // True if review `rv` records every outcome it lists as achieved (the case then waits out the
 // sustain period, and the wait to closure is not a missed review).
 bool all_achieved(const Review& rv) {
-    return !rv.outcomes.empty() && std::all_of(rv.outcomes.begin(), rv.outcomes.end(), [](const ReviewOutcome& o) { return o.achieved == "yes"; });
+    return !rv.outcomes.empty() && std::all_of(rv.outcomes.begin(), rv.outcomes.end(),
+                                               [](const ReviewOutcome& o) { return o.achieved == "yes"; });
 }
 
 // --- review_gaps: no gap between the plan, the reviews and the closure longer than
@@ -714,8 +755,8 @@ CheckOutcome review_gaps(const CheckInput& in) {
     const auto reviews = dated_reviews(r, in.as_of);
     if (reviews.empty()) return not_applicable("no review to measure gaps between");
     const long n = static_cast<long>(reviews.size());
-    std::map<std::string, std::string> v{{"count", std::to_string(n)}, {"reviews", plural(n, "review", "reviews")},
-                                         {"max", std::to_string(max_weeks)}};
+    std::map<std::string, std::string> v{
+        {"count", std::to_string(n)}, {"reviews", plural(n, "review", "reviews")}, {"max", std::to_string(max_weeks)}};
     std::vector<std::pair<long, std::string>> points;
     if (auto plan = day(r.plan_date); plan && *plan <= in.as_of) points.push_back({*plan, "plan " + r.plan_date});
     for (const Review* rv : reviews) points.push_back({*day(rv->date), "review " + rv->date});
@@ -725,8 +766,8 @@ CheckOutcome review_gaps(const CheckInput& in) {
     std::vector<std::string> gaps;
     for (size_t i = 1; i < points.size(); ++i)
         if (points[i].first - points[i - 1].first > max_weeks * 7)
-            gaps.push_back(std::to_string((points[i].first - points[i - 1].first) / 7) + " weeks from " + points[i - 1].second +
-                           " to " + points[i].second);
+            gaps.push_back(std::to_string((points[i].first - points[i - 1].first) / 7) + " weeks from " +
+                           points[i - 1].second + " to " + points[i].second);
     v["gaps"] = join(gaps, "; ");
     if (gaps.empty()) return pass_with(v, review_refs(reviews));
     return fail_with(v, review_refs(reviews));
@@ -742,8 +783,10 @@ CheckOutcome duplicate_ref(const CheckInput& in) {
         const std::string self = r.case_name.empty() ? r.family_ref : r.case_name;
         bool self_seen = false;
         for (const auto& n : it->second) {
-            if (n == self && !self_seen) self_seen = true;
-            else others.push_back(n);
+            if (n == self && !self_seen)
+                self_seen = true;
+            else
+                others.push_back(n);
         }
     }
     std::map<std::string, std::string> v{{"ref", r.family_ref}, {"others", join(others, ", ")}};
@@ -776,7 +819,8 @@ CheckOutcome dependent_child(const CheckInput& in) {
                                " in education or training, or unemployed: only then a dependent child",
                            young_ev);
     const long n = static_cast<long>(r.members.size());
-    return fail_with({{"members", plural(n, "member", "members")}, {"child_age", std::to_string(child)},
+    return fail_with({{"members", plural(n, "member", "members")},
+                      {"child_age", std::to_string(child)},
                       {"young_person_age", std::to_string(young)}});
 }
 
@@ -804,8 +848,8 @@ CheckOutcome recurrence(const CheckInput& in) {
     if (!any) return not_applicable("no problem is recorded as achieved");
     std::map<std::string, std::string> v{{"detail", join(found, "; ")}, {"months", std::to_string(months)}};
     if (found.empty()) return pass_with(v);
-    return review_with("a met problem recurred within " + std::to_string(months) + " months of being achieved (" + join(found, "; ") +
-                           "): a person decides whether the claim stands",
+    return review_with("a met problem recurred within " + std::to_string(months) + " months of being achieved (" +
+                           join(found, "; ") + "): a person decides whether the claim stands",
                        ev);
 }
 
@@ -817,19 +861,26 @@ CheckOutcome text_cue(const CheckInput& in) {
     const std::string where = param_text(in, "in");
     std::vector<std::pair<std::string, EvidenceRef>> texts;
     if (where == "closure_evidence")
-        for (const auto& o : r.closure_outcomes) texts.push_back({o.evidence, cite(o.src, "closure_outcomes." + o.criterion, o.evidence)});
+        for (const auto& o : r.closure_outcomes)
+            texts.push_back({o.evidence, cite(o.src, "closure_outcomes." + o.criterion, o.evidence)});
     if (where == "review_progress")
         for (const auto& rv : r.reviews)
-            for (const auto& o : rv.outcomes) texts.push_back({o.progress, cite(o.src, "review " + rv.date + "." + o.criterion, o.progress)});
+            for (const auto& o : rv.outcomes)
+                texts.push_back({o.progress, cite(o.src, "review " + rv.date + "." + o.criterion, o.progress)});
     if (where == "evidence")
-        for (size_t i = 0; i < r.evidence.size(); ++i) texts.push_back({r.evidence[i].value, cite(r.evidence[i].src, path("evidence", i), r.evidence[i].value)});
-    const char* what = where == "evidence" ? "hard-data" : where == "review_progress" ? "review progress" : "closure evidence";
+        for (size_t i = 0; i < r.evidence.size(); ++i)
+            texts.push_back({r.evidence[i].value, cite(r.evidence[i].src, path("evidence", i), r.evidence[i].value)});
+    const char* what = where == "evidence"          ? "hard-data"
+                       : where == "review_progress" ? "review progress"
+                                                    : "closure evidence";
     if (texts.empty()) return not_applicable("the record has no " + std::string(what) + " text");
     for (const auto& [t, ev] : texts) {
         std::string cue;
         if (!has_cue(t, cues, &cue)) continue;
         if (param_text(in, "on_match") == "review")
-            return review_with("the " + std::string(what) + " says \"" + cue + "\" (" + t + "): a person confirms the outcome was met, not left behind", {ev});
+            return review_with("the " + std::string(what) + " says \"" + cue + "\" (" + t +
+                                   "): a person confirms the outcome was met, not left behind",
+                               {ev});
         return fail_with({{"cue", cue}, {"quote", t}}, {ev});
     }
     return pass_with({{"cue", ""}, {"quote", ""}});
@@ -843,7 +894,8 @@ CheckOutcome closure_reason(const CheckInput& in) {
     const EvidenceRef ev = cite_key(r, "closure_reason", r.closure_reason);
     std::string cue;
     if (has_cue(r.closure_reason, param_list(in, "cues"), &cue))
-        return review_with("the case was closed \"" + r.closure_reason + "\": a person confirms the outcomes stand", {ev});
+        return review_with("the case was closed \"" + r.closure_reason + "\": a person confirms the outcomes stand",
+                           {ev});
     return pass_with({{"reason", r.closure_reason}}, {ev});
 }
 
@@ -854,7 +906,8 @@ CheckOutcome attendance(const CheckInput& in) {
     const auto& r = in.record;
     const std::string crit = param_text(in, "criterion");
     const auto all = all_criteria(r);
-    if (std::find(all.begin(), all.end(), crit) == all.end()) return not_applicable("criterion " + crit + " was not identified");
+    if (std::find(all.begin(), all.end(), crit) == all.end())
+        return not_applicable("criterion " + crit + " was not identified");
     const double min = param_num(in, "min_pct");
     const long terms = param_int(in, "terms");
     std::map<std::string, std::map<long, size_t>> by_member;  // member -> term end -> row
@@ -870,7 +923,8 @@ CheckOutcome attendance(const CheckInput& in) {
     std::vector<EvidenceRef> ev;
     for (auto& [m, rows] : by_member) {
         if (static_cast<long>(rows.size()) < terms) {
-            problems.push_back(m + ": " + plural(static_cast<long>(rows.size()), "termly row", "termly rows") + ", " + std::to_string(terms) + " needed");
+            problems.push_back(m + ": " + plural(static_cast<long>(rows.size()), "termly row", "termly rows") + ", " +
+                               std::to_string(terms) + " needed");
             continue;
         }
         auto it = rows.end();
@@ -878,11 +932,13 @@ CheckOutcome attendance(const CheckInput& in) {
         for (; it != rows.end(); ++it) {
             const Evidence& e = r.evidence[it->second];
             ev.push_back(cite(e.src, path("evidence", it->second), e.value + "% to " + e.period_end));
-            if (std::atof(e.value.c_str()) < min) problems.push_back(m + ": " + e.value + "% to " + e.period_end + ", under " + fmt_num(min) + "%");
+            if (std::atof(e.value.c_str()) < min)
+                problems.push_back(m + ": " + e.value + "% to " + e.period_end + ", under " + fmt_num(min) + "%");
         }
     }
     if (by_member.empty()) problems.push_back("no termly attendance figures");
-    std::map<std::string, std::string> v{{"min", fmt_num(min)}, {"terms", std::to_string(terms)}, {"problems", join(problems, "; ")}};
+    std::map<std::string, std::string> v{
+        {"min", fmt_num(min)}, {"terms", std::to_string(terms)}, {"problems", join(problems, "; ")}};
     if (problems.empty()) return pass_with(v, ev);
     return fail_with(v, ev);
 }
@@ -891,14 +947,17 @@ CheckOutcome attendance(const CheckInput& in) {
 // valid-to dates.
 CheckOutcome programme_window(const CheckInput& in) {
     const auto& r = in.record;
-    if (in.pack.valid_from.empty() && in.pack.valid_to.empty()) return not_applicable("the pack sets no valid-from or valid-to");
+    if (in.pack.valid_from.empty() && in.pack.valid_to.empty())
+        return not_applicable("the pack sets no valid-from or valid-to");
     const auto on = attached_on(r);
     if (!on) return not_applicable("the assessment is not dated");
     const std::string from = in.pack.valid_from.empty() ? "the start" : in.pack.valid_from;
     const std::string to = in.pack.valid_to.empty() ? "now" : in.pack.valid_to;
-    std::map<std::string, std::string> v{{"date", cal::format(*on)}, {"from", from}, {"to", to}, {"pack", in.pack.name}};
+    std::map<std::string, std::string> v{
+        {"date", cal::format(*on)}, {"from", from}, {"to", to}, {"pack", in.pack.name}};
     const bool started = day(r.assessment_started) == on;
-    const std::vector<EvidenceRef> ev{cite_key(r, started ? "assessment_started" : "assessment_date", cal::format(*on))};
+    const std::vector<EvidenceRef> ev{
+        cite_key(r, started ? "assessment_started" : "assessment_date", cal::format(*on))};
     const bool before = !in.pack.valid_from.empty() && *on < *day(in.pack.valid_from);
     const bool after = !in.pack.valid_to.empty() && *on > *day(in.pack.valid_to);
     if (before || after) return fail_with(v, ev);
@@ -917,12 +976,15 @@ CheckOutcome discretionary(const CheckInput& in) {
     if (!day(d.date)) lack.push_back("a date");
     if (text::trim(d.rationale).empty()) lack.push_back("a rationale");
     std::map<std::string, std::string> v{{"approver", d.approver}, {"date", d.date}, {"rationale", d.rationale}};
-    if (param_text(in, "allowed") != "yes") v["problem"] = "the pack does not allow discretionary claims";
-    else if (!lack.empty()) v["problem"] = "the discretionary claim lacks " + join_and(lack);
-    else if (*day(d.date) > in.as_of) v["problem"] = "the discretionary claim was signed off " + d.date + ", after the as-of date";
+    if (param_text(in, "allowed") != "yes")
+        v["problem"] = "the pack does not allow discretionary claims";
+    else if (!lack.empty())
+        v["problem"] = "the discretionary claim lacks " + join_and(lack);
+    else if (*day(d.date) > in.as_of)
+        v["problem"] = "the discretionary claim was signed off " + d.date + ", after the as-of date";
     if (v.count("problem")) return fail_with(v, ev);
-    return review_with("a discretionary claim (equivalent progress) signed off by " + d.approver + " on " + d.date + ": \"" + d.rationale +
-                           "\"; a person confirms it",
+    return review_with("a discretionary claim (equivalent progress) signed off by " + d.approver + " on " + d.date +
+                           ": \"" + d.rationale + "\"; a person confirms it",
                        ev);
 }
 
@@ -932,46 +994,135 @@ std::vector<Kind> claim_kinds() {
     using T = ParamType;
     const ParamSpec added{"added_must_be_achieved", T::Choice, "yes|no"};
     return {
-        {"min_criteria", "assessment", {{"min", T::Int, "criteria needed"}, {"count", T::Choice, "headlines|needs"}}, min_criteria,
-         "at least MIN criteria (count=headlines) or evidenced needs (count=needs) identified at assessment", "count counted min criteria"},
-        {"document_present", "document", {{"document", T::Choice, "assessment|plan|closure"}}, document_present,
-         "the document is present, dated, and not dated before the one it follows", "document date problem"},
-        {"field_present", "assessment", {{"field", T::Choice, "lead_professional|lead_agency|manager|manager_date|consent_signed_by|closure_reason|council|family_ref"}}, field_present,
-         "a record field is filled", "field value"},
-        {"consent", "assessment", {{"scopes", T::List, "consent scopes that name central government"}}, consent,
-         "consent given, dated on or before the as-of date, naming one of SCOPES", "date scope problem"},
-        {"criteria_in_plan", "plan", {}, criteria_in_plan, "every identified criterion is a plan outcome's criterion", "missing count"},
-        {"outcome_actions", "plan", {}, outcome_actions, "every plan outcome has at least one action", "missing count outcomes"},
-        {"progress", "any", {added}, progress, "every criterion achieved at closure, else at the latest review", "unmet"},
-        {"sustained", "any",
-         {{"months", T::Int, "months held"}, {"from", T::Choice, "achieved|closure"}, added, {"recurrence_cues", T::List, "words that break the sustain"}},
-         sustained, "each criterion held MONTHS on dated evidence from its latest achievement after a break (or throughout, from closure)",
+        {"min_criteria",
+         "assessment",
+         {{"min", T::Int, "criteria needed"}, {"count", T::Choice, "headlines|needs"}},
+         min_criteria,
+         "at least MIN criteria (count=headlines) or evidenced needs (count=needs) identified at assessment",
+         "count counted min criteria"},
+        {"document_present",
+         "document",
+         {{"document", T::Choice, "assessment|plan|closure"}},
+         document_present,
+         "the document is present, dated, and not dated before the one it follows",
+         "document date problem"},
+        {"field_present",
+         "assessment",
+         {{"field", T::Choice,
+           "lead_professional|lead_agency|manager|manager_date|consent_signed_by|closure_reason|council|family_ref"}},
+         field_present,
+         "a record field is filled",
+         "field value"},
+        {"consent",
+         "assessment",
+         {{"scopes", T::List, "consent scopes that name central government"}},
+         consent,
+         "consent given, dated on or before the as-of date, naming one of SCOPES",
+         "date scope problem"},
+        {"criteria_in_plan",
+         "plan",
+         {},
+         criteria_in_plan,
+         "every identified criterion is a plan outcome's criterion",
+         "missing count"},
+        {"outcome_actions",
+         "plan",
+         {},
+         outcome_actions,
+         "every plan outcome has at least one action",
+         "missing count outcomes"},
+        {"progress",
+         "any",
+         {added},
+         progress,
+         "every criterion achieved at closure, else at the latest review",
+         "unmet"},
+        {"sustained",
+         "any",
+         {{"months", T::Int, "months held"},
+          {"from", T::Choice, "achieved|closure"},
+          added,
+          {"recurrence_cues", T::List, "words that break the sustain"}},
+         sustained,
+         "each criterion held MONTHS on dated evidence from its latest achievement after a break (or throughout, from "
+         "closure)",
          "months short"},
-        {"employment", "any",
-         {{"weeks", T::WeeksMap, "BENEFIT:WEEKS or BENEFIT:WEEKS/WINDOW, ..."}, {"adult_age", T::Int, "age of an adult"},
+        {"employment",
+         "any",
+         {{"weeks", T::WeeksMap, "BENEFIT:WEEKS or BENEFIT:WEEKS/WINDOW, ..."},
+          {"adult_age", T::Int, "age of an adult"},
           {"benefit_names", T::List, "KEY=benefit name, ..."}},
-         employment, "an adult off an out-of-work benefit, after attachment, in work for the weeks it requires", "detail"},
-        {"date_order", "any", {}, date_order, "assessment <= plan <= reviews <= closure; later dates reported, not judged", "problems later"},
-        {"review_count", "any", {{"min_reviews", T::Int, "reviews needed"}, {"max_gap_weeks", T::Int, "the first review is due after"}},
-         review_count, "at least MIN_REVIEWS review documents", "count reviews min"},
-        {"review_gaps", "any", {{"max_gap_weeks", T::Int, "longest gap"}}, review_gaps,
-         "no gap over MAX_GAP_WEEKS between plan, reviews and closure", "count reviews max gaps"},
-        {"duplicate_ref", "any", {}, duplicate_ref, "no other bundle in the batch has the family reference", "ref others"},
-        {"dependent_child", "assessment", {{"child_age", T::Int, "under this age"}, {"young_person_age", T::Int, "or under this age, if in education"}},
-         dependent_child, "a member under CHILD_AGE at assessment (YOUNG_PERSON_AGE: needs review)", "child members child_age young_person_age"},
-        {"recurrence", "any", {{"months", T::Int, "window"}, {"recurrence_cues", T::List, "words"}}, recurrence,
-         "no achieved problem recurs within MONTHS (needs review when one does)", "detail months"},
-        {"text_cue", "any",
-         {{"cues", T::List, "words"}, {"in", T::Choice, "closure_evidence|review_progress|evidence"}, {"on_match", T::Choice, "fail|review"}},
-         text_cue, "none of the cue words appears in the chosen text", "cue quote"},
-        {"closure_reason", "closure", {{"cues", T::List, "reasons that need review"}}, closure_reason,
-         "the closure reason is not one that needs review", "reason"},
-        {"attendance", "any", {{"criterion", T::Text, "criterion id"}, {"min_pct", T::Number, "percent"}, {"terms", T::Int, "terms"}},
-         attendance, "the latest TERMS termly attendance figures are at least MIN_PCT", "min terms problems"},
-        {"programme_window", "assessment", {}, programme_window, "the attachment falls between the pack's valid-from and valid-to",
+         employment,
+         "an adult off an out-of-work benefit, after attachment, in work for the weeks it requires",
+         "detail"},
+        {"date_order",
+         "any",
+         {},
+         date_order,
+         "assessment <= plan <= reviews <= closure; later dates reported, not judged",
+         "problems later"},
+        {"review_count",
+         "any",
+         {{"min_reviews", T::Int, "reviews needed"}, {"max_gap_weeks", T::Int, "the first review is due after"}},
+         review_count,
+         "at least MIN_REVIEWS review documents",
+         "count reviews min"},
+        {"review_gaps",
+         "any",
+         {{"max_gap_weeks", T::Int, "longest gap"}},
+         review_gaps,
+         "no gap over MAX_GAP_WEEKS between plan, reviews and closure",
+         "count reviews max gaps"},
+        {"duplicate_ref",
+         "any",
+         {},
+         duplicate_ref,
+         "no other bundle in the batch has the family reference",
+         "ref others"},
+        {"dependent_child",
+         "assessment",
+         {{"child_age", T::Int, "under this age"}, {"young_person_age", T::Int, "or under this age, if in education"}},
+         dependent_child,
+         "a member under CHILD_AGE at assessment (YOUNG_PERSON_AGE: needs review)",
+         "child members child_age young_person_age"},
+        {"recurrence",
+         "any",
+         {{"months", T::Int, "window"}, {"recurrence_cues", T::List, "words"}},
+         recurrence,
+         "no achieved problem recurs within MONTHS (needs review when one does)",
+         "detail months"},
+        {"text_cue",
+         "any",
+         {{"cues", T::List, "words"},
+          {"in", T::Choice, "closure_evidence|review_progress|evidence"},
+          {"on_match", T::Choice, "fail|review"}},
+         text_cue,
+         "none of the cue words appears in the chosen text",
+         "cue quote"},
+        {"closure_reason",
+         "closure",
+         {{"cues", T::List, "reasons that need review"}},
+         closure_reason,
+         "the closure reason is not one that needs review",
+         "reason"},
+        {"attendance",
+         "any",
+         {{"criterion", T::Text, "criterion id"}, {"min_pct", T::Number, "percent"}, {"terms", T::Int, "terms"}},
+         attendance,
+         "the latest TERMS termly attendance figures are at least MIN_PCT",
+         "min terms problems"},
+        {"programme_window",
+         "assessment",
+         {},
+         programme_window,
+         "the attachment falls between the pack's valid-from and valid-to",
          "date from to pack"},
-        {"discretionary", "any", {{"allowed", T::Choice, "yes|no"}}, discretionary,
-         "a discretionary claim names approver, date and rationale (then needs review)", "approver date rationale problem"},
+        {"discretionary",
+         "any",
+         {{"allowed", T::Choice, "yes|no"}},
+         discretionary,
+         "a discretionary claim names approver, date and rationale (then needs review)",
+         "approver date rationale problem"},
     };
 }
 

@@ -26,7 +26,8 @@ CheckOutcome voice_of_child(const CheckInput& in) {
     const auto& v = in.record.voice_of_child;
     std::vector<EvidenceRef> ev;
     if (v) ev.push_back(cite_key(in.record, "voice_of_child", *v ? "section filled" : "section empty"));
-    const std::string problem = !v ? "the assessment has no voice-of-the-child section" : "the voice-of-the-child section is empty";
+    const std::string problem =
+        !v ? "the assessment has no voice-of-the-child section" : "the voice-of-the-child section is empty";
     return outcome(v.value_or(false), {{"problem", v.value_or(false) ? "" : problem}}, ev);
 }
 
@@ -83,7 +84,8 @@ CheckOutcome action_smart(const CheckInput& in) {
             if (!day(a.by_when)) lack.push_back("no date");
             if (lack.empty()) continue;
             missing.push_back("\"" + a.what + "\" (" + join(lack, ", ") + ")");
-            ev.push_back(cite(r.plan_outcomes[i].src, path("plan_outcomes", i) + ".actions[" + std::to_string(k) + "]", a.what));
+            ev.push_back(
+                cite(r.plan_outcomes[i].src, path("plan_outcomes", i) + ".actions[" + std::to_string(k) + "]", a.what));
         }
     }
     if (count == 0) return not_applicable("the plan has no actions");
@@ -120,8 +122,8 @@ CheckOutcome drift(const CheckInput& in) {
     const long end = closed ? *day(r.closure_date) : in.as_of;
     std::vector<std::string> problems;
     if (end > cal::add_months(*start, static_cast<int>(months)))
-        problems.push_back(std::string(closed ? "was open" : "open") + " from " + cal::format(*start) + " to " + cal::format(end) +
-                           ", over " + std::to_string(months) + " months");
+        problems.push_back(std::string(closed ? "was open" : "open") + " from " + cal::format(*start) + " to " +
+                           cal::format(end) + ", over " + std::to_string(months) + " months");
     // A run of N stalled reviews after the first means N+1 reviews without progress.
     const size_t run = stalled_run(dated_reviews(r, in.as_of));
     if (run > 0 && static_cast<long>(run + 1) >= stall)
@@ -138,9 +140,12 @@ CheckOutcome manager_signoff(const CheckInput& in) {
     if (!r.manager.empty()) ev.push_back(cite_key(r, "manager", r.manager));
     if (!r.manager_date.empty()) ev.push_back(cite_key(r, "manager_date", r.manager_date));
     std::string problem;
-    if (r.manager.empty()) problem = "no manager named";
-    else if (!day(r.manager_date)) problem = "the sign-off is not dated";
-    else if (*day(r.manager_date) > in.as_of) problem = "the sign-off is dated after the as-of date";
+    if (r.manager.empty())
+        problem = "no manager named";
+    else if (!day(r.manager_date))
+        problem = "the sign-off is not dated";
+    else if (*day(r.manager_date) > in.as_of)
+        problem = "the sign-off is dated after the as-of date";
     return outcome(problem.empty(), {{"problem", problem}, {"manager", r.manager}}, ev);
 }
 
@@ -168,12 +173,16 @@ CheckOutcome auditor_judgement(const CheckInput& in) {
     const std::string question = param_text(in, "question");
     for (const auto& a : in.record.auditor_judgements) {
         if (a.rule != in.rule.id || (a.judgement != "met" && a.judgement != "not_met")) continue;
-        std::map<std::string, std::string> v{{"question", question}, {"by", a.by}, {"date", a.date},
+        std::map<std::string, std::string> v{{"question", question},
+                                             {"by", a.by},
+                                             {"date", a.date},
                                              {"judgement", a.judgement == "met" ? "met" : "not met"}};
-        return outcome(a.judgement == "met", v, {EvidenceRef{"", "auditor_judgements." + a.rule, a.by + " " + a.date + ": " + a.judgement}});
+        return outcome(a.judgement == "met", v,
+                       {EvidenceRef{"", "auditor_judgements." + a.rule, a.by + " " + a.date + ": " + a.judgement}});
     }
     CheckOutcome o = not_applicable("left to the auditor: " + question);
-    if (!in.record.assessment_date.empty()) o.evidence.push_back(cite_key(in.record, "assessment_date", in.record.assessment_date));
+    if (!in.record.assessment_date.empty())
+        o.evidence.push_back(cite_key(in.record, "assessment_date", in.record.assessment_date));
     return o;
 }
 
@@ -183,15 +192,32 @@ std::vector<Kind> quality_kinds() {
     using T = ParamType;
     return {
         {"voice_of_child", "assessment", {}, voice_of_child, "the voice-of-the-child section holds text", "problem"},
-        {"children_in_plan", "plan", {{"child_age", T::Int, "a child is under this age"}}, children_in_plan,
-         "every child in the household is named in the plan", "missing children"},
+        {"children_in_plan",
+         "plan",
+         {{"child_age", T::Int, "a child is under this age"}},
+         children_in_plan,
+         "every child in the household is named in the plan",
+         "missing children"},
         {"action_smart", "plan", {}, action_smart, "every action names a provider and a date", "missing count"},
-        {"drift", "any", {{"max_open_months", T::Int, "months"}, {"max_reviews_without_progress", T::Int, "reviews"}}, drift,
-         "open no longer than MAX_OPEN_MONTHS; no run of reviews without progress", "problems"},
+        {"drift",
+         "any",
+         {{"max_open_months", T::Int, "months"}, {"max_reviews_without_progress", T::Int, "reviews"}},
+         drift,
+         "open no longer than MAX_OPEN_MONTHS; no run of reviews without progress",
+         "problems"},
         {"manager_signoff", "assessment", {}, manager_signoff, "a manager signed off, dated", "problem manager"},
-        {"closure_outcomes_explicit", "closure", {}, closure_outcomes_explicit, "at closure every criterion says achieved or not", "missing"},
-        {"auditor_judgement", "any", {{"question", T::Text, "what the auditor must judge"}}, auditor_judgement,
-         "a judgement left to the auditor (not_applicable until the auditor's judgement is recorded)", "question by date judgement"},
+        {"closure_outcomes_explicit",
+         "closure",
+         {},
+         closure_outcomes_explicit,
+         "at closure every criterion says achieved or not",
+         "missing"},
+        {"auditor_judgement",
+         "any",
+         {{"question", T::Text, "what the auditor must judge"}},
+         auditor_judgement,
+         "a judgement left to the auditor (not_applicable until the auditor's judgement is recorded)",
+         "question by date judgement"},
     };
 }
 

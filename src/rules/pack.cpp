@@ -58,7 +58,8 @@ bool RulePack::has_routes() const {
 
 namespace {
 
-const std::set<std::string> kRoutes = {"general", "sustained_progress", "continuous_employment", "discretionary", "compliance", "quality"};
+const std::set<std::string> kRoutes = {"general",       "sustained_progress", "continuous_employment",
+                                       "discretionary", "compliance",         "quality"};
 // The hard-data measures a <measure> may judge (docs/case-record.md, evidence rows).
 const std::set<std::string> kMeasures = {"attendance_pct", "incidents", "re_referral", "arrears", "sessions_attended"};
 // Every kind provides these to its message templates.
@@ -182,8 +183,10 @@ bool Loader::load(const std::string& path, RulePack& pack, int depth) {
         return false;
     }
     const xmlNode* r = xmlDocGetRootElement(doc.value().get());
-    if (!xml::is(r, "pack")) err(r, "the root element must be <pack>, not <" + std::string(xml::name(r)) + ">");
-    else root(r, pack, depth);
+    if (!xml::is(r, "pack"))
+        err(r, "the root element must be <pack>, not <" + std::string(xml::name(r)) + ">");
+    else
+        root(r, pack, depth);
     file_ = saved;
     return true;
 }
@@ -206,7 +209,8 @@ void Loader::root(const xmlNode* n, RulePack& pack, int depth) {
         }
         const std::string ppath = resolve_path(parent, rules_dir_, dir_of(file_));
         const size_t before = errors_.size();
-        if (!load(ppath, pack, depth + 1) || errors_.size() > before) err(n, "cannot load the pack it extends: " + parent);
+        if (!load(ppath, pack, depth + 1) || errors_.size() > before)
+            err(n, "cannot load the pack it extends: " + parent);
         pack.extends = parent;
     }
     pack.file = file_;
@@ -222,12 +226,18 @@ void Loader::root(const xmlNode* n, RulePack& pack, int depth) {
         if (xml::is(c, "scoring")) scoring(c);
     }
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
-        if (xml::is(c, "money")) money(c, pack);
-        else if (xml::is(c, "criteria")) criteria(c, pack);
-        else if (xml::is(c, "parameters")) params(c, pack.parameters);
-        else if (xml::is(c, "measures")) measures(c, pack);
-        else if (xml::is(c, "grades")) grades(c, pack);
-        else if (xml::is(c, "rules")) rules(c, pack);
+        if (xml::is(c, "money"))
+            money(c, pack);
+        else if (xml::is(c, "criteria"))
+            criteria(c, pack);
+        else if (xml::is(c, "parameters"))
+            params(c, pack.parameters);
+        else if (xml::is(c, "measures"))
+            measures(c, pack);
+        else if (xml::is(c, "grades"))
+            grades(c, pack);
+        else if (xml::is(c, "rules"))
+            rules(c, pack);
     }
     if (parent.empty() && pack.criteria.empty()) err(n, "the pack has no <criteria>");
 }
@@ -246,7 +256,8 @@ void Loader::measures(const xmlNode* n, RulePack& pack) {
     check_children(n, {"measure"});
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
         if (!xml::is(c, "measure")) continue;
-        check_attrs(c, {"criterion", "of", "at-least", "at-most", "down-pct", "or-text", "hard-data", "baseline", "source", "assumption"});
+        check_attrs(c, {"criterion", "of", "at-least", "at-most", "down-pct", "or-text", "hard-data", "baseline",
+                        "source", "assumption"});
         check_children(c, {});
         Measure m;
         m.criterion = required(c, "criterion");
@@ -255,7 +266,8 @@ void Loader::measures(const xmlNode* n, RulePack& pack) {
         m.file = file_;
         m.line = line_of(c);
         if (!m.measure.empty() && !kMeasures.count(m.measure))
-            err(c, "unknown measure '" + m.measure + "' (attendance_pct, incidents, re_referral, arrears or sessions_attended)");
+            err(c, "unknown measure '" + m.measure +
+                       "' (attendance_pct, incidents, re_referral, arrears or sessions_attended)");
         if (xml::has_attr(c, "at-least")) m.at_least = number(c, "at-least");
         if (xml::has_attr(c, "at-most")) m.at_most = number(c, "at-most");
         if (xml::has_attr(c, "down-pct")) m.down_pct = number(c, "down-pct");
@@ -263,16 +275,21 @@ void Loader::measures(const xmlNode* n, RulePack& pack) {
         if (!m.at_least && !m.at_most && !m.down_pct && m.or_text.empty())
             err(c, "<measure> needs at-least, at-most, down-pct or or-text");
         const std::string hard(text::trim(xml::attr(c, "hard-data")));
-        if (hard != "required" && hard != "where-available") err(c, "hard-data must be 'required' or 'where-available', not '" + hard + "'");
+        if (hard != "required" && hard != "where-available")
+            err(c, "hard-data must be 'required' or 'where-available', not '" + hard + "'");
         m.required = hard == "required";
         const std::string base(text::trim(xml::attr(c, "baseline")));
-        if (!base.empty() && base != "required" && base != "optional") err(c, "baseline must be 'required' or 'optional', not '" + base + "'");
+        if (!base.empty() && base != "required" && base != "optional")
+            err(c, "baseline must be 'required' or 'optional', not '" + base + "'");
         m.baseline_required = base == "required";
         m.assumption = text::trim(xml::attr(c, "assumption"));
-        auto same = std::find_if(pack.measures.begin(), pack.measures.end(),
-                                 [&](const Measure& x) { return x.criterion == m.criterion && x.measure == m.measure; });
-        if (same != pack.measures.end()) *same = m;
-        else pack.measures.push_back(m);
+        auto same = std::find_if(pack.measures.begin(), pack.measures.end(), [&](const Measure& x) {
+            return x.criterion == m.criterion && x.measure == m.measure;
+        });
+        if (same != pack.measures.end())
+            *same = m;
+        else
+            pack.measures.push_back(m);
     }
 }
 
@@ -309,7 +326,8 @@ void Loader::params(const xmlNode* n, std::map<std::string, Param>& out) {
         const std::string name = required(c, "name");
         if (!xml::has_attr(c, "value")) err(c, "<param> needs a 'value' attribute");
         if (!name.empty())
-            out[name] = Param{std::string(xml::attr(c, "value")), file_, line_of(c), text::trim(xml::attr(c, "assumption"))};
+            out[name] =
+                Param{std::string(xml::attr(c, "value")), file_, line_of(c), text::trim(xml::attr(c, "assumption"))};
     }
 }
 
@@ -337,9 +355,12 @@ void Loader::rules(const xmlNode* n, RulePack& pack) {
     check_attrs(n, {});
     check_children(n, {"rule", "override", "disable"});
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
-        if (xml::is(c, "rule")) rule(c, pack);
-        else if (xml::is(c, "override")) override_rule(c, pack);
-        else if (xml::is(c, "disable")) disable(c, pack);
+        if (xml::is(c, "rule"))
+            rule(c, pack);
+        else if (xml::is(c, "override"))
+            override_rule(c, pack);
+        else if (xml::is(c, "disable"))
+            disable(c, pack);
     }
 }
 
@@ -352,17 +373,23 @@ void Loader::rule_body(const xmlNode* n, Rule& r) {
             const std::string p = required(c, "name");
             if (!xml::has_attr(c, "value")) err(c, "<param> needs a 'value' attribute");
             if (!p.empty())
-                r.params[p] = Param{std::string(xml::attr(c, "value")), file_, line_of(c), text::trim(xml::attr(c, "assumption"))};
+                r.params[p] = Param{std::string(xml::attr(c, "value")), file_, line_of(c),
+                                    text::trim(xml::attr(c, "assumption"))};
             continue;
         }
         check_attrs(c, {});
         check_children(c, {}, true);
         const std::string t = text::collapse_ws(xml::text_of(c));
-        if (name == "title") r.title = t;
-        else if (name == "citation") r.citation = t;
-        else if (name == "message") r.message = t;
-        else if (name == "pass") r.pass = t;
-        else if (name == "fix") r.fix = t;
+        if (name == "title")
+            r.title = t;
+        else if (name == "citation")
+            r.citation = t;
+        else if (name == "message")
+            r.message = t;
+        else if (name == "pass")
+            r.pass = t;
+        else if (name == "fix")
+            r.fix = t;
     }
 }
 
@@ -377,9 +404,12 @@ void Loader::rule(const xmlNode* n, RulePack& pack) {
     r.severity = severity(n, required(n, "severity"));
     r.route = xml::has_attr(n, "route") ? std::string(xml::attr(n, "route")) : "general";
     r.document = xml::has_attr(n, "document") ? std::string(xml::attr(n, "document")) : "bundle";
-    if (xml::has_attr(n, "weight")) r.weight = number(n, "weight");
-    else if (weights_.count(r.severity)) r.weight = weights_[r.severity];
-    else r.weight = -1;  // reported when the pack is resolved
+    if (xml::has_attr(n, "weight"))
+        r.weight = number(n, "weight");
+    else if (weights_.count(r.severity))
+        r.weight = weights_[r.severity];
+    else
+        r.weight = -1;  // reported when the pack is resolved
     rule_body(n, r);
     if (!r.id.empty() && pack.find(r.id)) {
         err(n, "duplicate rule id '" + r.id + "' (use <override rule=\"" + r.id + "\"> to change an inherited rule)");
@@ -400,8 +430,10 @@ void Loader::override_rule(const xmlNode* n, RulePack& pack) {
     if (xml::has_attr(n, "severity")) it->severity = severity(n, std::string(xml::attr(n, "severity")));
     if (xml::has_attr(n, "route")) it->route = xml::attr(n, "route");
     if (xml::has_attr(n, "document")) it->document = xml::attr(n, "document");
-    if (xml::has_attr(n, "weight")) it->weight = number(n, "weight");
-    else if (xml::has_attr(n, "severity") && weights_.count(it->severity)) it->weight = weights_[it->severity];
+    if (xml::has_attr(n, "weight"))
+        it->weight = number(n, "weight");
+    else if (xml::has_attr(n, "severity") && weights_.count(it->severity))
+        it->weight = weights_[it->severity];
     rule_body(n, *it);
     it->file = file_;
     it->line = line_of(n);
@@ -426,7 +458,8 @@ std::string joined(const std::vector<std::string>& v) {
 }
 
 // Every {name} in a rule's message, pass and fix templates must be a value its kind provides.
-void check_placeholders(const Kind& k, const Rule& r, const std::function<void(const std::string&, const std::string&, int)>& bad) {
+void check_placeholders(const Kind& k, const Rule& r,
+                        const std::function<void(const std::string&, const std::string&, int)>& bad) {
     const std::vector<std::string> provided = text::split(k.vars, ' ');
     for (const auto* tmpl : {&r.message, &r.pass, &r.fix}) {
         for (size_t open = tmpl->find('{'); open != std::string::npos; open = tmpl->find('{', open + 1)) {
@@ -436,8 +469,10 @@ void check_placeholders(const Kind& k, const Rule& r, const std::function<void(c
                 break;
             }
             const std::string name = tmpl->substr(open + 1, close - open - 1);
-            if (kCommonVars.count(name) || std::find(provided.begin(), provided.end(), name) != provided.end()) continue;
-            bad("kind " + r.kind + " provides no {" + name + "} (it provides: " + joined(provided) + ", id, title, severity)",
+            if (kCommonVars.count(name) || std::find(provided.begin(), provided.end(), name) != provided.end())
+                continue;
+            bad("kind " + r.kind + " provides no {" + name + "} (it provides: " + joined(provided) +
+                    ", id, title, severity)",
                 r.file, r.line);
         }
     }
@@ -449,15 +484,19 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
         errors.push_back(Error{file, "rule " + (r.id.empty() ? std::string("?") : r.id) + ": " + msg, line});
     };
     if (!kRoutes.count(r.route))
-        bad("unknown route '" + r.route + "' (general, sustained_progress, continuous_employment, discretionary, compliance or quality)",
+        bad("unknown route '" + r.route +
+                "' (general, sustained_progress, continuous_employment, discretionary, compliance or quality)",
             r.file, r.line);
     if (!kDocuments.count(r.document)) bad("unknown document '" + r.document + "'", r.file, r.line);
     if (r.title.empty()) bad("no <title>", r.file, r.line);
     if (r.citation.empty()) bad("no <citation> of the programme text it enforces", r.file, r.line);
-    if (r.message.empty()) bad("no <message>", r.file, r.line);
+    if (r.message.empty())
+        bad("no <message>", r.file, r.line);
     else if (r.message.find("{id}") == std::string::npos && r.message.find(r.id) == std::string::npos)
         bad("the <message> does not name the rule (write {id})", r.file, r.line);
-    if (r.weight < 0) bad("no weight, and the pack's <scoring> gives none for '" + std::string(to_string(r.severity)) + "'", r.file, r.line);
+    if (r.weight < 0)
+        bad("no weight, and the pack's <scoring> gives none for '" + std::string(to_string(r.severity)) + "'", r.file,
+            r.line);
     const Kind* k = find_kind(r.kind);
     if (!k) {
         if (!r.kind.empty()) bad("unknown kind '" + r.kind + "' (tfaudit rules kinds lists them)", r.file, r.line);
@@ -477,11 +516,11 @@ void resolve_rule(RulePack& pack, Rule& r, std::vector<Error>& errors) {
             r.params[spec.name] = it->second;
         }
         const Param& p = r.params[spec.name];
-        if (auto e = validate_param(spec, p.value); !e.empty()) bad("parameter '" + std::string(spec.name) + "': " + e, p.file, p.line);
+        if (auto e = validate_param(spec, p.value); !e.empty())
+            bad("parameter '" + std::string(spec.name) + "': " + e, p.file, p.line);
     }
     check_placeholders(*k, r, bad);
 }
-
 
 std::vector<Error> load_all(const std::string& name_or_path, const std::string& rules_dir, RulePack& pack) {
     std::vector<Error> errors;
@@ -490,8 +529,10 @@ std::vector<Error> load_all(const std::string& name_or_path, const std::string& 
     if (!loader.load(path, pack, 0)) return errors;
     for (auto& r : pack.rules) resolve_rule(pack, r, errors);
     for (const auto& m : pack.measures)
-        if (std::none_of(pack.criteria.begin(), pack.criteria.end(), [&](const Criterion& c) { return c.id == m.criterion; }))
-            errors.push_back(Error{m.file, "<measure> names criterion '" + m.criterion + "', which the pack does not have", m.line});
+        if (std::none_of(pack.criteria.begin(), pack.criteria.end(),
+                         [&](const Criterion& c) { return c.id == m.criterion; }))
+            errors.push_back(
+                Error{m.file, "<measure> names criterion '" + m.criterion + "', which the pack does not have", m.line});
     if (pack.rules.empty() && errors.empty()) errors.push_back(Error{path, "the pack has no rules"});
     return errors;
 }

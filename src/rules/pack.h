@@ -53,7 +53,7 @@ struct Measure {
 struct Rule {
     std::string id, title, kind;
     Severity severity = Severity::Major;
-    std::string route;     // general | sustained_progress | continuous_employment | discretionary | compliance | quality
+    std::string route;  // general | sustained_progress | continuous_employment | discretionary | compliance | quality
     std::string citation;  // the programme text the rule enforces
     std::string document;  // the document the evidence belongs in: assessment, plan, review, closure, evidence
     std::string message;   // failure template: "[{id}] {count} criteria identified; at least {min} required"
@@ -79,9 +79,9 @@ struct RulePack {
     std::string file;     // the file it was loaded from
     double attachment_fee = 0, results_payment = 0;
     std::string currency;
-    std::string money_assumption;          // set when the pack marks its money figures as assumed
-    std::string valid_from, valid_to;      // ISO; the attachment dates the pack covers (empty: open)
-    std::vector<Measure> measures;         // hard-data outcome measures, by criterion
+    std::string money_assumption;      // set when the pack marks its money figures as assumed
+    std::string valid_from, valid_to;  // ISO; the attachment dates the pack covers (empty: open)
+    std::vector<Measure> measures;     // hard-data outcome measures, by criterion
     std::vector<Criterion> criteria;
     std::map<std::string, Param> parameters;  // pack-wide defaults for rule parameters
     std::vector<Rule> rules;                  // in pack order (parent's first)

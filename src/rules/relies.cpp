@@ -11,11 +11,16 @@ namespace {
 
 // The document type that carries a record key.
 std::string carrier(const std::string& key) {
-    static const std::map<std::string, std::string> m = {
-        {"plan_date", "plan"},        {"plan_outcomes", "plan"},        {"reviews", "review"},
-        {"review_dates", "review"},   {"closure_date", "closure"},      {"closure_reason", "closure"},
-        {"closure_outcomes", "closure"}, {"evidence", "evidence"},      {"family_ref", ""},
-        {"council", ""}};
+    static const std::map<std::string, std::string> m = {{"plan_date", "plan"},
+                                                         {"plan_outcomes", "plan"},
+                                                         {"reviews", "review"},
+                                                         {"review_dates", "review"},
+                                                         {"closure_date", "closure"},
+                                                         {"closure_reason", "closure"},
+                                                         {"closure_outcomes", "closure"},
+                                                         {"evidence", "evidence"},
+                                                         {"family_ref", ""},
+                                                         {"council", ""}};
     auto it = m.find(key);
     return it == m.end() ? "assessment" : it->second;
 }
@@ -41,8 +46,8 @@ std::string unrecognised_words(const CaseRecord& r) {
         }
         files.push_back(f);
     }
-    return plural(r.unrecognised.size(), "document was", "documents were") + " of no type tfaudit recognises: " +
-           util::join(files, "; ");
+    return plural(r.unrecognised.size(), "document was", "documents were") +
+           " of no type tfaudit recognises: " + util::join(files, "; ");
 }
 
 }  // namespace
@@ -112,7 +117,8 @@ std::string undecided_reason(const Rule& rule, const CaseRecord& r) {
     if (missing.empty() && unreadable.empty()) return {};
     std::string why;
     if (!missing.empty())
-        why = "could not find " + util::join(missing, " or ") + " in any of the " + plural(docs, "document", "documents");
+        why =
+            "could not find " + util::join(missing, " or ") + " in any of the " + plural(docs, "document", "documents");
     if (!unreadable.empty()) {
         if (!why.empty()) why += "; ";
         why += "could not read " + util::join(unreadable, " or ") + " (unreadable: " + util::unreadable_list(r) + ")";

@@ -22,26 +22,32 @@ const char* word(const std::array<std::pair<E, const char*>, N>& table, E e) {
 }
 
 constexpr std::array<std::pair<Status, const char*>, 5> kStatus{{{Status::Pass, "pass"},
-                                                                  {Status::Fail, "fail"},
-                                                                  {Status::Warn, "warn"},
-                                                                  {Status::NotApplicable, "not_applicable"},
-                                                                  {Status::NeedsReview, "needs_review"}}};
-constexpr std::array<std::pair<Verdict, const char*>, 3> kVerdict{
-    {{Verdict::Claimable, "claimable"}, {Verdict::NotClaimable, "not_claimable"}, {Verdict::NeedsReview, "needs_review"}}};
+                                                                 {Status::Fail, "fail"},
+                                                                 {Status::Warn, "warn"},
+                                                                 {Status::NotApplicable, "not_applicable"},
+                                                                 {Status::NeedsReview, "needs_review"}}};
+constexpr std::array<std::pair<Verdict, const char*>, 3> kVerdict{{{Verdict::Claimable, "claimable"},
+                                                                   {Verdict::NotClaimable, "not_claimable"},
+                                                                   {Verdict::NeedsReview, "needs_review"}}};
 constexpr std::array<std::pair<Severity, const char*>, 4> kSeverity{{{Severity::Blocker, "blocker"},
-                                                                      {Severity::Major, "major"},
-                                                                      {Severity::Minor, "minor"},
-                                                                      {Severity::Warning, "warning"}}};
+                                                                     {Severity::Major, "major"},
+                                                                     {Severity::Minor, "minor"},
+                                                                     {Severity::Warning, "warning"}}};
 
 }  // namespace
 
 const char* to_string(ReviewCause c) {
     switch (c) {
-        case ReviewCause::UnreadableDocument: return "unreadable_document";
-        case ReviewCause::LayoutNotUnderstood: return "layout_not_understood";
-        case ReviewCause::ReaderWarning: return "reader_warning";
-        case ReviewCause::Judgement: return "judgement";
-        case ReviewCause::None: break;
+        case ReviewCause::UnreadableDocument:
+            return "unreadable_document";
+        case ReviewCause::LayoutNotUnderstood:
+            return "layout_not_understood";
+        case ReviewCause::ReaderWarning:
+            return "reader_warning";
+        case ReviewCause::Judgement:
+            return "judgement";
+        case ReviewCause::None:
+            break;
     }
     return "";
 }

@@ -43,8 +43,10 @@ inline std::string fresh_pg_database() {
 // One fresh ledger location per backend: SQLite first, then PostgreSQL when available.
 inline std::vector<std::string> fresh_ledgers() {
     std::vector<std::string> out{temp_dir() + "/ledger.db"};
-    if (auto pg = fresh_pg_database(); !pg.empty()) out.push_back(pg);
-    else WARN("TFAUDIT_TEST_PG_DIR not set: SQLite only");
+    if (auto pg = fresh_pg_database(); !pg.empty())
+        out.push_back(pg);
+    else
+        WARN("TFAUDIT_TEST_PG_DIR not set: SQLite only");
     return out;
 }
 

@@ -22,8 +22,8 @@ std::unique_ptr<ledger::Ledger> open_ok(const std::string& where) {
 }
 
 ledger::ClaimRow claim(const std::string& ref, const std::string& window, std::vector<std::string> members = {}) {
-    return ledger::ClaimRow{ref, window, "sustained_progress", "tf-2015", "2020-06-30", "2020-07-01T09:00:00Z", "run-1",
-                            "abc", std::move(members)};
+    return ledger::ClaimRow{ref,     window, "sustained_progress", "tf-2015", "2020-06-30", "2020-07-01T09:00:00Z",
+                            "run-1", "abc",  std::move(members)};
 }
 
 ledger::RunRow run_row(const std::string& id, const std::string& started) {
@@ -129,8 +129,10 @@ TEST_CASE("ledger: a run rolled back leaves nothing, a committed one reads back"
     for (const auto& where : fresh_ledgers()) {
         INFO(where);
         auto l = open_ok(where);
-        ledger::ResultRow r{"run-a", "FF-1", "not_claimable", "", "2020-01-01", "TF-SUSTAINED", "h1", 85,
-                            {{"TF-SUSTAINED", "fail", ""}, {"TF-CONSENT", "pass", ""}}, 1};
+        ledger::ResultRow r{"run-a", "FF-1",       "not_claimable",
+                            "",      "2020-01-01", "TF-SUSTAINED",
+                            "h1",    85,           {{"TF-SUSTAINED", "fail", ""}, {"TF-CONSENT", "pass", ""}},
+                            1};
         REQUIRE(!l->begin());
         REQUIRE(!l->add_run(run_row("run-a", "2020-07-01T09:00:00Z")));
         REQUIRE(!l->add_results({r}));
@@ -174,7 +176,8 @@ TEST_CASE("ledger: purge deletes the runs before a date and keeps claims and dec
         REQUIRE(!l->add_results({{"old", "FF-1", "claimable", "sustained_progress", "", "", "h", 100, {}, 1}}));
         bool added = false;
         REQUIRE(!l->add_claim(claim("FF-1", "2019-Q1"), added));
-        REQUIRE(!l->add_decision({"FF-1", {"TF-CONSENT", "agree", "seen", "A. Auditor", "2019-01-02T10:00:00Z", false}, "pass"}));
+        REQUIRE(!l->add_decision(
+            {"FF-1", {"TF-CONSENT", "agree", "seen", "A. Auditor", "2019-01-02T10:00:00Z", false}, "pass"}));
         auto n = l->purge_runs_before("2020-01-01");
         REQUIRE(n.ok());
         CHECK(n.value() == 1);
@@ -195,7 +198,8 @@ TEST_CASE("ledger: decisions are kept in the order made", "[ledger]") {
         auto l = open_ok(where);
         REQUIRE(!l->begin());
         for (const char* d : {"agree", "pass", "needs_review"})
-            REQUIRE(!l->add_decision({"FF-1", {"TF-SUSTAINED", d, "why", "A. Auditor", "2020-07-01T10:00:00Z", false}, "fail"}));
+            REQUIRE(!l->add_decision(
+                {"FF-1", {"TF-SUSTAINED", d, "why", "A. Auditor", "2020-07-01T10:00:00Z", false}, "fail"}));
         REQUIRE(!l->commit());
         auto ds = l->decisions();
         REQUIRE(ds.ok());
@@ -213,7 +217,8 @@ TEST_CASE("decisions: shown beside the finding, verdict unchanged, effect apart,
     const auto judged = rules::check_case(p, r, as_of(), nullptr);
     REQUIRE(judged.verdict == "not_claimable");
     auto d = [](const char* rule, const char* decision, const char* status) {
-        return ledger::DecisionRow{"FF-1001", {rule, decision, "paper file", "A. Auditor", "2020-07-01T10:00:00Z", false}, status};
+        return ledger::DecisionRow{
+            "FF-1001", {rule, decision, "paper file", "A. Auditor", "2020-07-01T10:00:00Z", false}, status};
     };
     SECTION("pass on the failing blockers: claimable with the decisions; the findings unchanged") {
         auto res = judged;

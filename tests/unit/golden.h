@@ -55,7 +55,8 @@ inline Document read_ok(const std::string& rel) {
 // where the checkout lives.
 inline std::string normalise_paths(std::string s) {
     const std::string from = TEST_DATA_DIR;
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at)) s.replace(at, from.size(), "tests/data");
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at))
+        s.replace(at, from.size(), "tests/data");
     return s;
 }
 

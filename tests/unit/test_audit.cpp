@@ -88,7 +88,9 @@ report::AuditCase synthetic_case(const RulePack& p, size_t i) {
     std::snprintf(name, sizeof name, "case-%04zu", i);
     r.case_name = name;
     r.family_ref = "FF-" + std::to_string(1000 + i);
-    r.verdict = i % 3 == 0 ? rules::Verdict::Claimable : i % 3 == 1 ? rules::Verdict::NotClaimable : rules::Verdict::NeedsReview;
+    r.verdict = i % 3 == 0   ? rules::Verdict::Claimable
+                : i % 3 == 1 ? rules::Verdict::NotClaimable
+                             : rules::Verdict::NeedsReview;
     r.route = i % 3 == 0 ? "sustained_progress" : "";
     r.score = static_cast<int>(100 - i % 40);
     if (!p.grades.empty()) r.grade = p.grades[i % p.grades.size()].name;
@@ -96,14 +98,18 @@ report::AuditCase synthetic_case(const RulePack& p, size_t i) {
         rules::Finding f;
         f.rule = p.rules[k].id;
         f.severity = p.rules[k].severity;
-        f.status = (i + k) % 5 == 0 ? rules::Status::Fail : (i + k) % 7 == 0 ? rules::Status::NotApplicable : rules::Status::Pass;
+        f.status = (i + k) % 5 == 0   ? rules::Status::Fail
+                   : (i + k) % 7 == 0 ? rules::Status::NotApplicable
+                                      : rules::Status::Pass;
         f.message = "[" + f.rule + "] finding for Zoë Kowalska and Łukasz Nowak, rent arrears of £1,240";
-        f.evidence.push_back({"/bundles/" + r.case_name + "/01 Assessment.docx", "table 2, row " + std::to_string(k + 1),
+        f.evidence.push_back({"/bundles/" + r.case_name + "/01 Assessment.docx",
+                              "table 2, row " + std::to_string(k + 1),
                               "Zoë Kowalska | Mother | 12/04/1986 — Łukasz Nowak | Stepfather"});
         if (f.status == "fail") f.fix = "a dated plan outcome for every criterion";
         r.findings.push_back(std::move(f));
     }
-    if (r.verdict == "not_claimable") r.to_make_claimable.push_back({"consent naming central government", "assessment"});
+    if (r.verdict == "not_claimable")
+        r.to_make_claimable.push_back({"consent naming central government", "assessment"});
     c.folder = "/bundles/" + r.case_name;
     c.council = "Fernshire County Council";
     c.lead_agency = "Fernshire Families First Service";
@@ -131,7 +137,8 @@ report::AuditReport synthetic_report(const RulePack& p, size_t n) {
     for (size_t i = 0; i < n; ++i) {
         r.cases.push_back(synthetic_case(p, i));
         r.sample.drawn.push_back(r.cases.back().result.case_name);
-        r.files.push_back({"/bundles/" + r.cases.back().result.case_name + "/01 Assessment.docx", sha256_hex(std::to_string(i)), ""});
+        r.files.push_back(
+            {"/bundles/" + r.cases.back().result.case_name + "/01 Assessment.docx", sha256_hex(std::to_string(i)), ""});
     }
     return r;
 }
@@ -209,10 +216,10 @@ TEST_CASE("Population filters narrow by registration date and lead agency", "[au
 
 TEST_CASE("An open-only population keeps the cases not closed on the as-of date", "[audit]") {
     const auto classes = agencies();
-    std::vector<audit::CaseSummary> all = {{"a", "A", "", "2019-01-01", ""},            // never closed
-                                           {"b", "A", "", "2019-01-01", "2019-05-01"},  // closed before
-                                           {"c", "A", "", "2019-01-01", "2019-06-30"},  // closed that day
-                                           {"d", "A", "", "2019-01-01", "2019-09-01"}}; // closed later: open then
+    std::vector<audit::CaseSummary> all = {{"a", "A", "", "2019-01-01", ""},             // never closed
+                                           {"b", "A", "", "2019-01-01", "2019-05-01"},   // closed before
+                                           {"c", "A", "", "2019-01-01", "2019-06-30"},   // closed that day
+                                           {"d", "A", "", "2019-01-01", "2019-09-01"}};  // closed later: open then
     audit::PopulationFilter f;
     f.open_on = "2019-06-30";
     CHECK(audit::filter_population(all, f, classes) == std::vector<size_t>{0, 3});
@@ -221,7 +228,8 @@ TEST_CASE("An open-only population keeps the cases not closed on the as-of date"
 
 TEST_CASE("Pseudonyms replace members by age and workers across cases", "[audit]") {
     CaseRecord r;
-    r.members = {{"Zoë Kowalska", "Mother", "1986-04-12", {}}, {"Łukasz Nowak", "Stepfather", "1983-11-02", {}},
+    r.members = {{"Zoë Kowalska", "Mother", "1986-04-12", {}},
+                 {"Łukasz Nowak", "Stepfather", "1983-11-02", {}},
                  {"Kacper Nowak", "Son", "2011-01-19", {}}};
     r.lead_professional = "Siobhán Kerrigan";
     r.manager = "Marcus Oyelaran (Team Manager)";
@@ -233,8 +241,10 @@ TEST_CASE("Pseudonyms replace members by age and workers across cases", "[audit]
     const auto people = audit::people_of(r, agencies());
     CHECK(people.workers == std::vector<std::string>{"Siobhán Kerrigan", "Marcus Oyelaran", "Leanne Cope"});
     const auto names = p.for_case(people);
-    CHECK(names.apply("Zoë Kowalska and Łukasz Nowak; Kacper said so. Zoë agreed.") == "Adult 1 and Adult 2; Child 1 said so. Adult 1 agreed.");
-    CHECK(names.apply("Signed: Marcus Oyelaran, lead Siobhán Kerrigan") == "Signed: Professional 2, lead Professional 1");
+    CHECK(names.apply("Zoë Kowalska and Łukasz Nowak; Kacper said so. Zoë agreed.") ==
+          "Adult 1 and Adult 2; Child 1 said so. Adult 1 agreed.");
+    CHECK(names.apply("Signed: Marcus Oyelaran, lead Siobhán Kerrigan") ==
+          "Signed: Professional 2, lead Professional 1");
     CHECK(names.apply("the Nowak family; Zoëtrope") == "the [name] family; Zoëtrope");
     // The same worker keeps one label in the next case.
     CaseRecord r2;
@@ -249,7 +259,8 @@ TEST_CASE("Report templates load, extend the default and fail with file and line
     CHECK(q.say("title") != d.say("title"));
     CHECK(q.say("col_case") == d.say("col_case"));  // inherited
     const std::string bad = write_temp(
-        "<?xml version=\"1.0\"?>\n<report-template name=\"x\" extends=\"default\">\n  <text key=\"titel\">x</text>\n</report-template>\n",
+        "<?xml version=\"1.0\"?>\n<report-template name=\"x\" extends=\"default\">\n  <text "
+        "key=\"titel\">x</text>\n</report-template>\n",
         "bad.xml");
     auto r = report::load_report_template(bad, kSource + "/templates/report");
     REQUIRE_FALSE(r.ok());
@@ -264,7 +275,8 @@ TEST_CASE("Money is formatted in pounds with thousands separators", "[audit]") {
     CHECK(report::format_money(1234567, "EUR") == "EUR 1,234,567");
 }
 
-TEST_CASE("The audit PDF holds ids, rule ids, money and Unicode names, embedded fonts, and is deterministic", "[audit]") {
+TEST_CASE("The audit PDF holds ids, rule ids, money and Unicode names, embedded fonts, and is deterministic",
+          "[audit]") {
     const auto p = pack("tf-2015");
     const auto t = report_template("default");
     const auto rep = synthetic_report(p, 20);
@@ -276,8 +288,9 @@ TEST_CASE("The audit PDF holds ids, rule ids, money and Unicode names, embedded 
     const std::string path = write_temp(a.value(), "20.pdf");
     CHECK(run("qpdf --check '" + path + "' >/dev/null 2>&1; echo $?") == "0\n");
     const std::string text = run("pdftotext -enc UTF-8 '" + path + "' -");
-    for (const char* s : {"case-0000", "case-0019", "FF-1007", "TF-CONSENT", "TF-DUPLICATE", "£800", "£1,240", "Zoë Kowalska",
-                          "Łukasz Nowak", "Siobhán Kerrigan", "Page 3 of", "Executive summary", "Rule definitions", "SHA-256"}) {
+    for (const char* s :
+         {"case-0000", "case-0019", "FF-1007", "TF-CONSENT", "TF-DUPLICATE", "£800", "£1,240", "Zoë Kowalska",
+          "Łukasz Nowak", "Siobhán Kerrigan", "Page 3 of", "Executive summary", "Rule definitions", "SHA-256"}) {
         INFO(s);
         CHECK(text.find(s) != std::string::npos);
     }
@@ -332,7 +345,8 @@ TEST_CASE("The quality pack's report shows grades in the same layout", "[audit]"
 }
 
 TEST_CASE("The trailer id is derived from the content", "[audit]") {
-    std::string a = "%PDF-1.4\nbody one\ntrailer\n<</ID[<00112233445566778899AABBCCDDEEFF><00112233445566778899AABBCCDDEEFF>]>>\n";
+    std::string a =
+        "%PDF-1.4\nbody one\ntrailer\n<</ID[<00112233445566778899AABBCCDDEEFF><00112233445566778899AABBCCDDEEFF>]>>\n";
     std::string b = a;
     b.replace(9, 8, "body two");
     REQUIRE(report::pdf::set_content_id(a));

@@ -22,9 +22,7 @@ std::string error_of(const std::string& rel, const ReadOptions& opts = {}) {
 
 }  // namespace
 
-TEST_CASE("bad input: missing file", "[bad]") {
-    CHECK(error_of("bad/does-not-exist.docx") == "no such file");
-}
+TEST_CASE("bad input: missing file", "[bad]") { CHECK(error_of("bad/does-not-exist.docx") == "no such file"); }
 
 TEST_CASE("bad input: unsupported formats are refused by name", "[bad]") {
     CHECK(error_of("bad/legacy.doc") == "unsupported format (.doc)");

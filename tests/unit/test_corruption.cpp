@@ -30,7 +30,8 @@ const extract::Vocab& vocab() {
     static const extract::Vocab v = [] {
         auto t = extract::load_templates(std::string(TEST_DATA_DIR) + "/../../templates");
         REQUIRE(t.ok());
-        return extract::Vocab(std::move(t).value(), {{"crime", "Crime"}, {"education", "Education"}, {"health", "Health"}});
+        return extract::Vocab(std::move(t).value(),
+                              {{"crime", "Crime"}, {"education", "Education"}, {"health", "Health"}});
     }();
     return v;
 }

@@ -32,17 +32,17 @@ TEST_CASE("docx: runs, content controls, tracked changes and fields", "[docx]") 
     const Block& t = d.body[2];
     REQUIRE(t.is_table());
     CHECK(t.loc.path == "table 1");
-    CHECK(t.rows[0].cells[1].text() == "Zoë Łukasz");           // value inside a content control
-    CHECK(t.rows[1].cells[1].text() == "14/11/2019");           // w:del dropped, w:ins kept
-    CHECK(t.rows[2].cells[1].text().empty());                   // placeholder content control is empty
+    CHECK(t.rows[0].cells[1].text() == "Zoë Łukasz");  // value inside a content control
+    CHECK(t.rows[1].cells[1].text() == "14/11/2019");  // w:del dropped, w:ins kept
+    CHECK(t.rows[2].cells[1].text().empty());          // placeholder content control is empty
     CHECK(t.rows[1].cells[1].loc.path == "table 1, row 2, cell 2");
     const Block* heading2 = find_text(d.body, "Household");
     REQUIRE(heading2);
     CHECK(heading2->kind == BlockKind::Heading);
     CHECK(heading2->level == 2);  // a custom style based on Heading 2
     CHECK(find_text(d.body, "Budget £1,250\nsecond line"));
-    CHECK(find_text(d.body, "linked text 2 March 2020"));        // hyperlink text, field result
-    CHECK_FALSE(find_text(d.body, "DATE"));                      // field instruction dropped
+    CHECK(find_text(d.body, "linked text 2 March 2020"));  // hyperlink text, field result
+    CHECK_FALSE(find_text(d.body, "DATE"));                // field instruction dropped
     CHECK_FALSE(find_text(d.body, "deleted"));
 }
 

@@ -46,10 +46,14 @@ std::string answer_of(const Block& b) {
     const std::string marked = marked_answer(b);
     const Choice c = parse_choice(marked.empty() ? b.text : marked);
     switch (c.state) {
-        case Choice::State::NotAChoice: return "";
-        case Choice::State::None: return "(blank)";
-        case Choice::State::One: return c.chosen;
-        case Choice::State::Several: return "?" + c.reason;
+        case Choice::State::NotAChoice:
+            return "";
+        case Choice::State::None:
+            return "(blank)";
+        case Choice::State::One:
+            return c.chosen;
+        case Choice::State::Several:
+            return "?" + c.reason;
     }
     return "";
 }
@@ -61,19 +65,19 @@ struct Expect {
     const char* answer;  // answer_of()
 };
 const Expect kCommon[] = {
-    {"Consent given: YES / NO", "Consent given: ☒ YES ☐ NO", "YES"},                 // bold
-    {"Shared with school: Yes / No", "Shared with school: ☒ Yes ☐ No", "Yes"},       // strike
-    {"Yes No", "☐ Yes ☒ No", "No"},                                                  // highlight
-    {"Yes | No", "☒ Yes ☐ No", "Yes"},                                               // underline
-    {"Met / Partly met / Not met", "☐ Met ☒ Partly met ☐ Not met", "Partly met"},    // bold style
-    {"Yes / No / N/A", "☒ Yes ☒ No ☐ N/A", "?two options are marked: Yes and No"},   // two bold
-    {"Yes / No", "", ""},                                                            // all bold
-    {"Yes / No", "", ""},                                                            // bold off again
-    {"Yes ☐ No ☒", "", "No"},                                                        // box after option
+    {"Consent given: YES / NO", "Consent given: ☒ YES ☐ NO", "YES"},                // bold
+    {"Shared with school: Yes / No", "Shared with school: ☒ Yes ☐ No", "Yes"},      // strike
+    {"Yes No", "☐ Yes ☒ No", "No"},                                                 // highlight
+    {"Yes | No", "☒ Yes ☐ No", "Yes"},                                              // underline
+    {"Met / Partly met / Not met", "☐ Met ☒ Partly met ☐ Not met", "Partly met"},   // bold style
+    {"Yes / No / N/A", "☒ Yes ☒ No ☐ N/A", "?two options are marked: Yes and No"},  // two bold
+    {"Yes / No", "", ""},                                                           // all bold
+    {"Yes / No", "", ""},                                                           // bold off again
+    {"Yes ☐ No ☒", "", "No"},                                                       // box after option
     {"[X] Yes [ ] No", "", "Yes"},
     {"(x) Yes ( ) No", "", "Yes"},
-    {"Family ID: TF-0042 and the family agreed the plan at the meeting", "", ""},   // prose
-    {"Yes / No", "☐ Yes ☒ No", "No"},                                                // Yes struck
+    {"Family ID: TF-0042 and the family agreed the plan at the meeting", "", ""},  // prose
+    {"Yes / No", "☐ Yes ☒ No", "No"},                                              // Yes struck
 };
 
 void check_fixture(const Document& d) {
@@ -115,9 +119,9 @@ TEST_CASE("emphasis: spans added in order merge when they touch with equal flags
     std::vector<Emphasis> v;
     add_emphasis(v, 0, 3, kBold);
     add_emphasis(v, 3, 5, kBold);
-    add_emphasis(v, 5, 5, kBold);    // empty: ignored
-    add_emphasis(v, 5, 7, 0);        // no flags: ignored
-    add_emphasis(v, 7, 9, kBold);    // a gap: a new span
+    add_emphasis(v, 5, 5, kBold);  // empty: ignored
+    add_emphasis(v, 5, 7, 0);      // no flags: ignored
+    add_emphasis(v, 7, 9, kBold);  // a gap: a new span
     add_emphasis(v, 9, 10, kBold | kUnder);
     REQUIRE(v.size() == 3);
     CHECK(v[0].begin == 0);
@@ -131,22 +135,26 @@ TEST_CASE("emphasis: settling trims white space, follows a cut front and merges 
     Block b;
     b.text = "  Yes  No ";
     add_emphasis(b.emphasis, 2, 6, kBold);
-    add_emphasis(b.emphasis, 6, 9, kBold);  // touches: merged already
-    add_emphasis(b.emphasis, 9, 10, kUnder); // only white space: dropped
+    add_emphasis(b.emphasis, 6, 9, kBold);    // touches: merged already
+    add_emphasis(b.emphasis, 9, 10, kUnder);  // only white space: dropped
     b.text = "Yes  No";
     settle_emphasis(b, 2);
     REQUIRE(b.emphasis.size() == 1);
     CHECK(span_text(b, 0) == "Yes  No");
 
     Block c;
-    c.text = "A b\xC2\xA0" "c d";
+    c.text =
+        "A b\xC2\xA0"
+        "c d";
     add_emphasis(c.emphasis, 0, 1, kStrike);
     add_emphasis(c.emphasis, 2, 5, kStrike);  // "b" and a no-break space
     add_emphasis(c.emphasis, 5, 6, kStrike);  // "c": merged already
     add_emphasis(c.emphasis, 7, 8, kBold);    // "d": other flags, its own span
     settle_emphasis(c);
     REQUIRE(c.emphasis.size() == 2);
-    CHECK(span_text(c, 0) == "A b\xC2\xA0" "c");  // across white space: one span
+    CHECK(span_text(c, 0) ==
+          "A b\xC2\xA0"
+          "c");  // across white space: one span
     CHECK(span_text(c, 1) == "d");
 
     Block cut;
@@ -201,7 +209,7 @@ TEST_CASE("marked answer: nothing to read when no option differs, or it is not a
     CHECK(marked_answer(para(prose, {over(prose, "family", kBold)})).empty());
     const std::string five = "A / B / C / D / E";
     CHECK(marked_answer(para(five, {over(five, "C", kBold)})).empty());  // more than 4 options
-    const std::string words = "Family meeting held";  // spaces only, not answer words
+    const std::string words = "Family meeting held";                     // spaces only, not answer words
     CHECK(marked_answer(para(words, {over(words, "meeting", kBold)})).empty());
     const std::string boxed = "☒ Yes ☐ No";  // tick boxes already say it
     CHECK(marked_answer(para(boxed, {over(boxed, "Yes", kBold)})).empty());
@@ -298,7 +306,7 @@ TEST_CASE("choice: tick boxes before or after their options", "[choice]") {
     const Case cases[] = {
         {"☒ Yes ☐ No", Choice::State::One, "Yes"},
         {"☐ Yes ☒ No", Choice::State::One, "No"},
-        {"Yes ☐ No ☒", Choice::State::One, "No"},       // box after its option
+        {"Yes ☐ No ☒", Choice::State::One, "No"},  // box after its option
         {"Yes ☒ No ☐", Choice::State::One, "Yes"},
         {"[X] Yes [ ] No", Choice::State::One, "Yes"},
         {"[ ] Yes [x] No", Choice::State::One, "No"},
@@ -308,12 +316,12 @@ TEST_CASE("choice: tick boxes before or after their options", "[choice]") {
         {"Yes [ ] No [X]", Choice::State::One, "No"},
         {"[✓] Yes [ ] No", Choice::State::One, "Yes"},
         {"✔ Yes ☐ No", Choice::State::One, "Yes"},
-        {"Consent given: ☐ Yes ☒ No", Choice::State::One, "No"},      // a label first
+        {"Consent given: ☐ Yes ☒ No", Choice::State::One, "No"},  // a label first
         {"Has consent been given? ☒ Yes ☐ No", Choice::State::One, "Yes"},
         {"Has consent been given ☐ Yes ☒ No", Choice::State::One, "No"},  // the answer words decide
         {"☒ Yes / ☐ No", Choice::State::One, "Yes"},
         {"☐ Met ☒ Partly met ☐ Not met", Choice::State::One, "Partly met"},
-        {"Yes ☒ ☐ No", Choice::State::One, "Yes"},       // each box takes the option on its free side
+        {"Yes ☒ ☐ No", Choice::State::One, "Yes"},  // each box takes the option on its free side
         {"☒ I agree to share this information", Choice::State::One, "I agree to share this information"},
         {"☐ Yes ☐ No", Choice::State::None, ""},
         {"Yes [ ] No [ ]", Choice::State::None, ""},
@@ -389,9 +397,9 @@ TEST_CASE("choice: written back as tick boxes, it reads the same", "[choice]") {
 TEST_CASE("emphasis: damaged text and stray spans never break settling or the answer readers", "[emphasis][choice]") {
     // Deterministic pseudo-random text from the pieces these functions look at, including cut
     // UTF-8 sequences, with spans that may run past the text or overlap.
-    static const char* const kPieces[] = {"☒", "☐", "✓", "[", "]", "(", ")", "x", "X", " ", "/", "|", ",", ":",
-                                          "?", "\n", "\t", "Yes", "No", "N/A", "n/", "not", "met", "\xC2",
-                                          "\xC2\xA0", "\xE2", "\xE2\x98", "10:30", ""};
+    static const char* const kPieces[] = {
+        "☒",  "☐",  "✓",   "[",  "]",   "(",  ")",   "x",   "X",    " ",        "/",    "|",        ",",     ":", "?",
+        "\n", "\t", "Yes", "No", "N/A", "n/", "not", "met", "\xC2", "\xC2\xA0", "\xE2", "\xE2\x98", "10:30", ""};
     uint32_t seed = 12345;
     auto next = [&seed](uint32_t n) {
         seed = seed * 1103515245u + 12345u;

@@ -83,12 +83,12 @@ TEST_CASE("extract: prose under a heading, empty or absent", "[extract]") {
 }
 
 TEST_CASE("extract: criteria from a ticked table, by name, theme, code and cue word", "[extract]") {
-    const auto r = record_of(
-        "a.html", html("<table><tr><th>Criterion</th><th>Identified</th><th>Evidence</th></tr>"
-                       "<tr><td>TF1</td><td><input type=checkbox checked></td><td>ASB</td></tr>"
-                       "<tr><td>Getting a good education</td><td><input type=checkbox></td><td></td></tr>"
-                       "<tr><td>Living well</td><td>Yes</td><td>GP letter</td></tr>"
-                       "<tr><td>Rent arrears and debt</td><td>&#9746;</td><td>£900 owed</td></tr></table>"));
+    const auto r =
+        record_of("a.html", html("<table><tr><th>Criterion</th><th>Identified</th><th>Evidence</th></tr>"
+                                 "<tr><td>TF1</td><td><input type=checkbox checked></td><td>ASB</td></tr>"
+                                 "<tr><td>Getting a good education</td><td><input type=checkbox></td><td></td></tr>"
+                                 "<tr><td>Living well</td><td>Yes</td><td>GP letter</td></tr>"
+                                 "<tr><td>Rent arrears and debt</td><td>&#9746;</td><td>£900 owed</td></tr></table>"));
     CHECK(r.criteria == std::vector<std::string>{"crime", "worklessness", "health"});
 }
 
@@ -106,15 +106,15 @@ TEST_CASE("extract: criteria listed under a heading, and an unticked item is not
 }
 
 TEST_CASE("extract: a plan table with its columns in any order and merged outcome cells", "[extract]") {
-    const auto r = record_of(
-        "p.html",
-        "<html><head><title>Family Plan</title></head><body>"
-        "<table><tr><th>Actions</th><th>People responsible</th><th>Outcomes</th><th>Completion date</th>"
-        "<th>TF indicator</th></tr>"
-        "<tr><td>Attendance plan</td><td>School</td><td rowspan=2>Attends every day</td><td>1/10/2019</td>"
-        "<td rowspan=2>TF2</td></tr>"
-        "<tr><td>Morning routine</td><td>Keyworker</td><td>15/10/2019</td></tr>"
-        "<tr><td></td><td></td><td>Debt cleared</td><td></td><td>TF4</td></tr></table></body></html>");
+    const auto r =
+        record_of("p.html",
+                  "<html><head><title>Family Plan</title></head><body>"
+                  "<table><tr><th>Actions</th><th>People responsible</th><th>Outcomes</th><th>Completion date</th>"
+                  "<th>TF indicator</th></tr>"
+                  "<tr><td>Attendance plan</td><td>School</td><td rowspan=2>Attends every day</td><td>1/10/2019</td>"
+                  "<td rowspan=2>TF2</td></tr>"
+                  "<tr><td>Morning routine</td><td>Keyworker</td><td>15/10/2019</td></tr>"
+                  "<tr><td></td><td></td><td>Debt cleared</td><td></td><td>TF4</td></tr></table></body></html>");
     CHECK(r.has_plan);
     REQUIRE(r.plan_outcomes.size() == 2);
     CHECK(r.plan_outcomes[0].criterion == "education");
@@ -162,13 +162,14 @@ TEST_CASE("extract: repeated runs of labelled lines are rows (a closure)", "[ext
 }
 
 TEST_CASE("extract: a review with its outcome ratings and attendees", "[extract]") {
-    const auto r = record_of("r.html",
-                             "<html><head><title>TAF Review</title></head><body>"
-                             "<table><tr><th>Meeting date</th><td>14 Jan 2019</td></tr>"
-                             "<tr><th>Attendees</th><td><ul><li>Ann Lee</li><li>Bo Kim</li></ul></td></tr></table>"
-                             "<table><tr><th>TF indicator</th><th>Progress</th><th>RAG</th><th>Achieved?</th></tr>"
-                             "<tr><td>TF2</td><td>Better</td><td>Green</td><td>Met</td></tr>"
-                             "<tr><td>TF6</td><td>Waiting</td><td>Amber</td><td>Partly</td></tr></table></body></html>");
+    const auto r =
+        record_of("r.html",
+                  "<html><head><title>TAF Review</title></head><body>"
+                  "<table><tr><th>Meeting date</th><td>14 Jan 2019</td></tr>"
+                  "<tr><th>Attendees</th><td><ul><li>Ann Lee</li><li>Bo Kim</li></ul></td></tr></table>"
+                  "<table><tr><th>TF indicator</th><th>Progress</th><th>RAG</th><th>Achieved?</th></tr>"
+                  "<tr><td>TF2</td><td>Better</td><td>Green</td><td>Met</td></tr>"
+                  "<tr><td>TF6</td><td>Waiting</td><td>Amber</td><td>Partly</td></tr></table></body></html>");
     REQUIRE(r.reviews.size() == 1);
     CHECK(r.reviews[0].date == "2019-01-14");
     CHECK(r.reviews[0].attendees == std::vector<std::string>{"Ann Lee", "Bo Kim"});
@@ -290,13 +291,15 @@ TEST_CASE("extract: a cell holding several 'Label: value' lines", "[extract]") {
 
 TEST_CASE("extract: a consent statement given as a field, with no consent section", "[extract]") {
     // Regression: the scope's source was taken from the consent answer, which is absent here.
-    const auto r = record_of("a.txt", "Early Help Assessment\nConsent statement: shared with the DWP for the national evaluation\n");
+    const auto r = record_of(
+        "a.txt", "Early Help Assessment\nConsent statement: shared with the DWP for the national evaluation\n");
     CHECK(r.consent_scope == std::vector<std::string>{"dwp", "national_evaluation"});
     CHECK(r.sources.at("consent_scope").where == "paragraph 2");
     CHECK_FALSE(r.consent_given.has_value());
 }
 
-TEST_CASE("extract: a criterion is added after the assessment only when a review names it, never from a cue word", "[extract]") {
+TEST_CASE("extract: a criterion is added after the assessment only when a review names it, never from a cue word",
+          "[extract]") {
     // Regression (issue 11, point 5): "work with the health visitor" in a review's free text
     // added a Health criterion and sank a clean case.
     auto facts_of = [](const std::string& name, const std::string& content) {
@@ -304,20 +307,26 @@ TEST_CASE("extract: a criterion is added after the assessment only when a review
         REQUIRE(doc.ok());
         return extract::extract_document(doc.value(), vocab());
     };
-    const std::string assessment =
-        html("<table><tr><th>Criterion</th><th>Identified</th><th>Evidence</th></tr>"
-             "<tr><td>TF1</td><td>Yes</td><td>ASB</td></tr><tr><td>TF2</td><td>Yes</td><td>Attendance 81%</td></tr></table>");
+    const std::string assessment = html(
+        "<table><tr><th>Criterion</th><th>Identified</th><th>Evidence</th></tr>"
+        "<tr><td>TF1</td><td>Yes</td><td>ASB</td></tr><tr><td>TF2</td><td>Yes</td><td>Attendance "
+        "81%</td></tr></table>");
     auto review = [](const std::string& rows) {
-        return "<html><head><title>TAF Review</title></head><body><table><tr><th>Meeting date</th><td>14 Jan 2019</td></tr></table>"
-               "<table><tr><th>Outcome</th><th>Progress</th><th>Achieved?</th></tr>" + rows + "</table></body></html>";
+        return "<html><head><title>TAF Review</title></head><body><table><tr><th>Meeting date</th><td>14 Jan "
+               "2019</td></tr></table>"
+               "<table><tr><th>Outcome</th><th>Progress</th><th>Achieved?</th></tr>" +
+               rows + "</table></body></html>";
     };
-    std::vector<extract::DocFacts> facts{facts_of("a.html", assessment),
-                                         facts_of("r.html", review("<tr><td>Mum will work with the health visitor</td><td>Going well</td><td>Met</td></tr>"))};
+    std::vector<extract::DocFacts> facts{
+        facts_of("a.html", assessment),
+        facts_of("r.html",
+                 review("<tr><td>Mum will work with the health visitor</td><td>Going well</td><td>Met</td></tr>"))};
     auto r = extract::build_record("case", std::move(facts), vocab());
     CHECK(r.criteria == std::vector<std::string>{"crime", "education"});
     CHECK(r.criteria_added.empty());
     // A review whose outcome is named by its code adds it.
-    facts = {facts_of("a.html", assessment), facts_of("r.html", review("<tr><td>TF6</td><td>Referred to CAMHS</td><td>Not met</td></tr>"))};
+    facts = {facts_of("a.html", assessment),
+             facts_of("r.html", review("<tr><td>TF6</td><td>Referred to CAMHS</td><td>Not met</td></tr>"))};
     r = extract::build_record("case", std::move(facts), vocab());
     INFO(to_json(r));
     CHECK(r.criteria_added == std::vector<std::string>{"health"});

@@ -33,20 +33,29 @@ void write(const std::string& path, const std::string& s) { std::ofstream(path, 
 
 }  // namespace
 
-TEST_CASE("escaping: invalid UTF-8 becomes U+FFFD and control characters are escaped, in JSON, XML and the terminal", "[hostile]") {
+TEST_CASE("escaping: invalid UTF-8 becomes U+FFFD and control characters are escaped, in JSON, XML and the terminal",
+          "[hostile]") {
     const std::string bad = std::string("a\xff") + "b\x1b[31m\x01\x7f" + "\xc3\xa9";  // é is kept
-    CHECK(text::json_quote(bad) == "\"a\xEF\xBF\xBD" "b\\u001b[31m\\u0001\\u007f\xc3\xa9\"");
+    CHECK(text::json_quote(bad) ==
+          "\"a\xEF\xBF\xBD"
+          "b\\u001b[31m\\u0001\\u007f\xc3\xa9\"");
     CHECK(text::is_valid_utf8(text::json_quote(bad)));
-    CHECK(text::xml_escape(bad) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD[31m\xEF\xBF\xBD\xEF\xBF\xBD\xc3\xa9");
+    CHECK(text::xml_escape(bad) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD[31m\xEF\xBF\xBD\xEF\xBF\xBD\xc3\xa9");
     CHECK(text::xml_escape("a\r\n\tb<&\"") == "a&#13;\n\tb&lt;&amp;&quot;");
-    CHECK(text::terminal_safe(bad) == "a\xEF\xBF\xBD" "b\\x1b[31m\\x01\\x7f\xc3\xa9");
+    CHECK(text::terminal_safe(bad) ==
+          "a\xEF\xBF\xBD"
+          "b\\x1b[31m\\x01\\x7f\xc3\xa9");
     CHECK(text::terminal_safe("line\nnext\rover\tok") == "line\\x0anext\\x0dover\tok");
-    CHECK(text::terminal_safe("\xc2\x9b" "2J") == "\\x9b2J");  // a C1 control sequence introducer
-    CHECK(text::json_quote("\xEF\xBF\xBD") == "\"\xEF\xBF\xBD\"");  // a real U+FFFD stays one
+    CHECK(text::terminal_safe("\xc2\x9b"
+                              "2J") == "\\x9b2J");                          // a C1 control sequence introducer
+    CHECK(text::json_quote("\xEF\xBF\xBD") == "\"\xEF\xBF\xBD\"");          // a real U+FFFD stays one
     CHECK(text::json_quote("\xe2\x82") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a truncated sequence
 }
 
-TEST_CASE("ordered stream: an exception on a worker thread is rethrown on the caller, nothing after it emitted", "[hostile]") {
+TEST_CASE("ordered stream: an exception on a worker thread is rethrown on the caller, nothing after it emitted",
+          "[hostile]") {
     for (unsigned threads : {1u, 2u, 4u}) {
         std::vector<size_t> emitted;
         auto run = [&] {
@@ -63,10 +72,11 @@ TEST_CASE("ordered stream: an exception on a worker thread is rethrown on the ca
         for (size_t k = 0; k < emitted.size(); ++k) CHECK(emitted[k] == k);
     }
     // An exception from emit() on the calling thread also stops the workers cleanly.
-    CHECK_THROWS_AS(ordered_map(100, 2, [](size_t i) { return i; },
-                                [](size_t k, size_t) {
-                                    if (k == 10) throw std::runtime_error("emit");
-                                }),
+    CHECK_THROWS_AS(ordered_map(
+                        100, 2, [](size_t i) { return i; },
+                        [](size_t k, size_t) {
+                            if (k == 10) throw std::runtime_error("emit");
+                        }),
                     std::runtime_error);
 }
 

@@ -72,9 +72,9 @@ TEST_CASE("html: case-system export, label/value table, entities and inputs", "[
     CHECK(t.rows[4].cells[1].text() == "Brookfield Children's Centre & Family Hub");
     CHECK(t.rows[5].cells[1].text() == "\u00a31,250.00 \u2013 repayment plan agreed");
     CHECK(t.rows[6].cells[1].text() == "12 Larch Close\nMillbrook\nMB4 7QT");
-    CHECK(t.rows[7].cells[1].text() == "Email");          // the selected option only
-    CHECK(t.rows[8].cells[1].text() == "EH/2019/0815");   // <input type=text value=...>
-    CHECK(t.rows[9].cells[1].blocks.empty());              // a cell holding only &nbsp;
+    CHECK(t.rows[7].cells[1].text() == "Email");         // the selected option only
+    CHECK(t.rows[8].cells[1].text() == "EH/2019/0815");  // <input type=text value=...>
+    CHECK(t.rows[9].cells[1].blocks.empty());            // a cell holding only &nbsp;
 
     // Nothing from <head>, <style> or <script>.
     const std::string all = to_text(d);
@@ -266,8 +266,9 @@ TEST_CASE("html: script, style, noscript, template, buttons and hidden inputs ar
 }
 
 TEST_CASE("html: charsets", "[html]") {
-    const std::string body = "Rent arrears: \u00a3420 \u2013 \u201cagreed\u201d with the family\u2019s keyworker "
-                             "(\u20ac0 owed abroad).";
+    const std::string body =
+        "Rent arrears: \u00a3420 \u2013 \u201cagreed\u201d with the family\u2019s keyworker "
+        "(\u20ac0 owed abroad).";
     SECTION("windows-1252 declared") {
         const Document d = read_fixture("cp1252-declared.html");
         CHECK(d.title == "Claim Evidence \u2013 \u00a3");
@@ -339,8 +340,7 @@ TEST_CASE("html: charset sniffing of meta elements", "[html]") {
     using html::declared_charset;
     CHECK(declared_charset("<meta charset=\"Windows-1252\">") == "windows-1252");
     CHECK(declared_charset("<META CHARSET=utf-8>") == "utf-8");
-    CHECK(declared_charset("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>") ==
-          "iso-8859-1");
+    CHECK(declared_charset("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>") == "iso-8859-1");
     CHECK(declared_charset("<meta content=\"text/html;charset=koi8-r\" http-equiv=\"content-type\">") == "koi8-r");
     CHECK(declared_charset("<meta name=\"description\" content=\"charset=x\"><p>").empty());
     CHECK(declared_charset("<!-- <meta charset=utf-16> --><meta charset=latin1>") == "latin1");

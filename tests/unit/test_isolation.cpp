@@ -23,7 +23,8 @@ std::map<std::string, CaseRecord> sample_records(bool workers) {
     for (const auto& cr : pack->criteria) po.criteria.emplace_back(cr.id, cr.name);
     if (workers) po.worker_exe = TFAUDIT_BIN;
     std::map<std::string, CaseRecord> out;
-    const Status s = app::for_each_case({kRoot + "/samples/bundles"}, po, [&](CaseRecord&& r) { out[r.case_name] = std::move(r); });
+    const Status s =
+        app::for_each_case({kRoot + "/samples/bundles"}, po, [&](CaseRecord&& r) { out[r.case_name] = std::move(r); });
     REQUIRE_FALSE(s);
     return out;
 }
@@ -36,7 +37,8 @@ std::string wire(const CaseRecord& r) {
 
 }  // namespace
 
-TEST_CASE("isolation: a record read in a worker process equals the one read in process, every sample bundle", "[isolation]") {
+TEST_CASE("isolation: a record read in a worker process equals the one read in process, every sample bundle",
+          "[isolation]") {
     const auto local = sample_records(false);
     const auto remote = sample_records(true);
     REQUIRE(local.size() > 20);

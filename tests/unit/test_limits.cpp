@@ -50,12 +50,14 @@ TEST_CASE("limits: csv cells and txt blocks stop at the bound, and read fully un
     CHECK(error_of("a.csv", "a,b,c\nd,e,f\n", with(5, 100, 1000)) == "over the 5 table cells limit for one document");
     CHECK(read_ok("a.csv", "a,b,c\nd,e,f\n", with(8, 100, 1000)).body.at(0).rows.size() == 2);
     CHECK(error_of("a.txt", "one\ntwo\nthree\n", with(100, 2, 1000)) == "over the 2 blocks limit for one document");
-    CHECK(error_of("a.txt", "one\ntwo\nthree\n", with(100, 100, 10)) == "over the 10 bytes text limit for one document");
+    CHECK(error_of("a.txt", "one\ntwo\nthree\n", with(100, 100, 10)) ==
+          "over the 10 bytes text limit for one document");
     CHECK(read_ok("a.txt", "one\n\n\n\ntwo\n", with(100, 2, 6)).body.size() == 2);  // blank lines cost nothing
 }
 
 TEST_CASE("limits: html cells, rowspan placeholders and blocks are charged", "[limits]") {
-    const std::string table = "<table><tr><td rowspan=3>a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td></tr></table>";
+    const std::string table =
+        "<table><tr><td rowspan=3>a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td></tr></table>";
     // 4 real cells, 2 placeholders, 3 rows.
     CHECK(read_ok("t.html", table, with(9, 100, 1000)).body.at(0).rows.size() == 3);
     CHECK(error_of("t.html", table, with(8, 100, 1000)) == "over the 8 table cells limit for one document");

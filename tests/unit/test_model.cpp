@@ -5,10 +5,10 @@
 using namespace tfa;
 
 TEST_CASE("model: Word's unfilled placeholders are empty values", "[model]") {
-    for (const char* p : {"Click here to enter text.", "Click or tap here to enter text.", "Click here to enter a date.",
-                          "Click or tap to enter a date.", "Choose an item.", "CLICK OR TAP HERE TO ENTER A DATE.",
-                          "Enter text here", "Type here", "Insert text here", "Select from drop down list",
-                          "Select an item", "     ", "_____", "", " ... "}) {
+    for (const char* p : {"Click here to enter text.", "Click or tap here to enter text.",
+                          "Click here to enter a date.", "Click or tap to enter a date.", "Choose an item.",
+                          "CLICK OR TAP HERE TO ENTER A DATE.", "Enter text here", "Type here", "Insert text here",
+                          "Select from drop down list", "Select an item", "     ", "_____", "", " ... "}) {
         INFO(p);
         CHECK(is_placeholder(p));
     }

@@ -34,9 +34,7 @@ const Block* find(const std::vector<Block>& blocks, const std::string& needle) {
     return nullptr;
 }
 
-bool anywhere(const Document& d, const std::string& needle) {
-    return find(d.body, needle) || find(d.extras, needle);
-}
+bool anywhere(const Document& d, const std::string& needle) { return find(d.body, needle) || find(d.extras, needle); }
 
 std::vector<const Block*> part(const Document& d, const std::string& name) {
     std::vector<const Block*> out;
@@ -56,7 +54,7 @@ TEST_CASE("odt: paragraphs, spans, spacing elements, fields and title", "[odt]")
     REQUIRE(id);
     CHECK(id->text == "Family ID: TF-0042");  // spans joined
     CHECK(id->kind == BlockKind::Paragraph);
-    CHECK(id->loc.path == "paragraph 3");     // the empty paragraph before it is not counted
+    CHECK(id->loc.path == "paragraph 3");  // the empty paragraph before it is not counted
     CHECK(id->loc.part.empty());
     const Block* sp = find(d.body, "Spacing:");
     REQUIRE(sp);
@@ -256,8 +254,8 @@ TEST_CASE("odt: notes, comments, text boxes, headers and footers go to extras", 
     std::vector<std::string> order;
     for (const auto& b : d.extras)
         if (order.empty() || order.back() != b.loc.part) order.push_back(b.loc.part);
-    CHECK(order == std::vector<std::string>{"header 1", "footer 1", "footnote 1", "endnote 1", "comment 1",
-                                            "text box 1"});
+    CHECK(order ==
+          std::vector<std::string>{"header 1", "footer 1", "footnote 1", "endnote 1", "comment 1", "text box 1"});
 }
 
 TEST_CASE("odt: extras can be switched off", "[odt]") {
@@ -330,7 +328,8 @@ TEST_CASE("odt: bad inputs are errors naming the file", "[odt]") {
 TEST_CASE("odt: entity-expansion bomb refused fast", "[odt]") {
     const auto t0 = std::chrono::steady_clock::now();
     const std::string m = odt_error("odt/entity-bomb.odt");
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
     CHECK((m.find("entity") != std::string::npos || m.find("DOCTYPE") != std::string::npos));
     CHECK(ms < 10000);  // a hang guard, not a speed test: an expanding bomb takes minutes
 }

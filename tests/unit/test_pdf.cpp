@@ -150,9 +150,14 @@ TEST_CASE("pdf: a bordered label/value table is a two-column table", "[pdf]") {
 
 TEST_CASE("pdf: paragraphs in reading order with page numbers and document-wide paths", "[pdf]") {
     const Document d = test::read_ok("pdf/report.pdf");
-    const char* order[] = {"Family Support Review", "This synthetic review", "The keyworker",
-                           "Effective official",    "Consent",               "Yes",
-                           "The second page",       "Last line."};
+    const char* order[] = {"Family Support Review",
+                           "This synthetic review",
+                           "The keyworker",
+                           "Effective official",
+                           "Consent",
+                           "Yes",
+                           "The second page",
+                           "Last line."};
     int prev = -1;
     for (const char* s : order) {
         const int i = index_of(d, s);
@@ -182,10 +187,11 @@ TEST_CASE("pdf: a ruled table with wrapped cells is read cell by cell", "[pdf]")
     const Block& t = *tables[0];
     // Cells wrap over two and three lines, and their lines interleave on the page; each cell's
     // lines join with a space (a hyphen at a line end after a letter is kept and joined).
-    CHECK(cells_of(t) == Grid{{"Criterion", "Family member", "Measure", "Period start", "Value"},
-                              {"Staying safe in the community after dark", "Artem Petrenko", "Incidents", "15/10/2018", "4"},
-                              {"Getting a good education", "Sofia Petrenko-Harrington", "Attendance (%) over the autumn term",
-                               "15/10/2018", "81.3"}});
+    CHECK(cells_of(t) ==
+          Grid{{"Criterion", "Family member", "Measure", "Period start", "Value"},
+               {"Staying safe in the community after dark", "Artem Petrenko", "Incidents", "15/10/2018", "4"},
+               {"Getting a good education", "Sofia Petrenko-Harrington", "Attendance (%) over the autumn term",
+                "15/10/2018", "81.3"}});
     CHECK(t.rows[0].header);  // bold over plain rows
     CHECK_FALSE(t.rows[1].header);
     CHECK(t.loc.where() == "page 2, table 1");
@@ -323,8 +329,8 @@ TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
         CHECK(e.message.rfind("damaged PDF: not a PDF file (no %PDF- header): ", 0) == 0);
     }
     SECTION("empty and tiny inputs") {
-        for (std::string_view bytes : {std::string_view(""), std::string_view("%PDF-1.4\n"),
-                                       std::string_view("%PDF-1.4\n%%EOF\n")}) {
+        for (std::string_view bytes :
+             {std::string_view(""), std::string_view("%PDF-1.4\n"), std::string_view("%PDF-1.4\n%%EOF\n")}) {
             auto r = read_document("x.pdf", bytes);
             REQUIRE_FALSE(r.ok());
             CHECK(r.error().file == "x.pdf");
@@ -339,7 +345,8 @@ TEST_CASE("pdf: forms drawing forms without end are cut short with a warning", "
     CHECK(d.body.front().text == "Text before the forms.");
     REQUIRE(d.warnings.size() == 1);
     CHECK(d.warnings[0] ==
-          "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not read");
+          "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not "
+          "read");
 }
 
 TEST_CASE("pdf: every prefix of a PDF is read or refused, never a crash", "[pdf]") {
@@ -392,7 +399,7 @@ TEST_CASE("pdf: a filled-in form's field values are read into the page's text", 
     CHECK(block_with(d, "Keyworker").text == "Keyworker: Zoë Łukasz");
     // Reading order: the fields' lines among the labels.
     const char* order[] = {"Early Help Assessment", "Please complete", "Family reference", "Consent given", "Notes:",
-                           "Lead agency", "Risk level", "Keyworker", "End of form."};
+                           "Lead agency",           "Risk level",      "Keyworker",        "End of form."};
     int prev = -1;
     for (const char* s : order) {
         const int i = index_of(d, s);
@@ -456,10 +463,10 @@ TEST_CASE("pdf: form field values on a rotated page, field types and states", "[
         // Content turned a quarter (as landscape pages are made), so that it reads across once the
         // page is shown turned: the label at (72, 700) and the field at (158, 695)-(300, 713) in
         // the turned frame lie at (142, 72) and (129, 158)-(147, 300) on the page.
-        const std::string bytes = make_form("q 0 1 -1 0 842 0 cm BT /F1 11 Tf 72 700 Td (Family reference:) Tj ET Q",
-                                            "/Rotate 90 /Annots [6 0 R]",
-                                            {"<< /Type /Annot /Subtype /Widget /Rect [147 300 129 158] /FT /Tx /V (FF-5005)"
-                                             " /DA (/Helv 11 Tf 0 g) >>"});
+        const std::string bytes = make_form(
+            "q 0 1 -1 0 842 0 cm BT /F1 11 Tf 72 700 Td (Family reference:) Tj ET Q", "/Rotate 90 /Annots [6 0 R]",
+            {"<< /Type /Annot /Subtype /Widget /Rect [147 300 129 158] /FT /Tx /V (FF-5005)"
+             " /DA (/Helv 11 Tf 0 g) >>"});
         CHECK(read_bytes_ok(bytes).body.at(0).text == "Family reference: FF-5005");
     }
     SECTION("states: /AS without /V, /V without /AS, strings for names, a password, a signature, empty values") {
@@ -484,11 +491,11 @@ TEST_CASE("pdf: form field values on a rotated page, field types and states", "[
 }
 
 TEST_CASE("pdf: a form field value that cannot be decoded is a warning, the rest is read", "[pdf]") {
-    const std::string bytes = make_form(
-        "BT /F1 11 Tf 72 750 Td (Form) Tj ET", "/Annots [6 0 R 7 0 R]",
-        {"<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /FT /Tx /V 8 0 R >>",
-         "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /FT /Tx /V (FF-7007) >>",
-         stream_obj("/Filter /FlateDecode", "this is not deflate data at all")});
+    const std::string bytes =
+        make_form("BT /F1 11 Tf 72 750 Td (Form) Tj ET", "/Annots [6 0 R 7 0 R]",
+                  {"<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /FT /Tx /V 8 0 R >>",
+                   "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /FT /Tx /V (FF-7007) >>",
+                   stream_obj("/Filter /FlateDecode", "this is not deflate data at all")});
     const Document d = read_bytes_ok(bytes);
     REQUIRE(d.body.size() == 2);
     CHECK(d.body[0].text == "Form");
@@ -506,7 +513,8 @@ TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
     const std::string bytes = make_form(
         "", "/Annots [" + many + " 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R 12 0 R 13 0 R 14 0 R 15 0 R null 42 (x) 99 0 R]",
         {"<< /Type /Annot /Subtype /Widget /Rect [72 700 300 718] /Parent 16 0 R /V (FF-6006) >>",  // 6: FT up a cycle
-         "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /Parent 7 0 R /Kids [" + kids + "] >>",  // 7: its own parent
+         "<< /Type /Annot /Subtype /Widget /Rect [72 650 300 668] /Parent 7 0 R /Kids [" + kids +
+             "] >>",  // 7: its own parent
          "<< /Type /Annot /Subtype /Widget /FT /Tx /V (no rect) >>",
          "<< /Type /Annot /Subtype /Widget /Rect [72 600 300] /FT /Tx /V (short rect) >>",
          "<< /Type /Annot /Subtype /Widget /Rect [/a /b /c /d] /FT /Tx /V (name rect) >>",
@@ -519,7 +527,8 @@ TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
          "<< /Parent 16 0 R >>"});        // 17
     const auto start = std::chrono::steady_clock::now();
     const Document d = read_bytes_ok(bytes);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     CHECK(ms < 20000);  // a hang guard, not a speed test
     const std::string text = to_text(d);
     CHECK(count_of(text, "FF-6006") == 1);  // listed 50,000 times, shown once
@@ -543,7 +552,8 @@ TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
 }
 
 TEST_CASE("pdf: golden text and JSON", "[pdf]") {
-    for (const char* name : {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only", "wrapped-cells"}) {
+    for (const char* name :
+         {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only", "wrapped-cells"}) {
         const std::string rel = std::string("pdf/") + name + ".pdf";
         // A path relative to the data directory, so the goldens do not depend on the checkout.
         auto bytes = load_file(data_path(rel));

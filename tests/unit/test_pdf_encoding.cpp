@@ -21,7 +21,7 @@ TEST_CASE("pdf encoding: a range index finds codes by binary search, the last ra
     RangeIndex idx;
     idx.add(0, 0xFFFFFFFFu, 0);  // every code
     idx.add(10, 20, 1);
-    idx.add(15, 30, 2);          // overlaps the one before, and wins where they meet
+    idx.add(15, 30, 2);  // overlaps the one before, and wins where they meet
     idx.add(100, 100, 3);
     idx.finish();
     CHECK(idx.find(0) == 0);
@@ -55,14 +55,14 @@ TEST_CASE("pdf encoding: a ToUnicode CMap's bfchar, bfrange (both forms) and cod
         "3 beginbfrange\n"
         "<0010> <0029> <0061>\n"
         "<0050> <0052> [<0059> <0065> <0073> <0021>]\n"  // one element more than the range
-        "<1000> <FFFF> <4E00>\n"                          // a wide range: one entry
+        "<1000> <FFFF> <4E00>\n"                         // a wide range: one entry
         "endbfrange\n"
-        "1 beginbfchar <D83D> <D83DDE00> endbfchar\n"     // a surrogate pair target
+        "1 beginbfchar <D83D> <D83DDE00> endbfchar\n"  // a surrogate pair target
         "endcmap");
     CHECK(m.code_bytes() == 2);
     CHECK(m.space_code() == 3);
     CHECK(text_of(m, 3) == " ");
-    CHECK(text_of(m, 0x100) == "fl");  // a ligature: two characters
+    CHECK(text_of(m, 0x100) == "fl");      // a ligature: two characters
     CHECK(text_of(m, 0x200) == "<none>");  // a glyph name target is skipped
     CHECK(text_of(m, 0x10) == "a");
     CHECK(text_of(m, 0x29) == "z");

@@ -25,7 +25,8 @@ constexpr long kHangGuardMs = 60'000;
 Result<Document> read_guarded(const std::string& rel) {
     const auto start = std::chrono::steady_clock::now();
     auto r = read_document(data_path(rel));
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     INFO(rel);
     CHECK(ms < kHangGuardMs);
     return r;
@@ -92,12 +93,14 @@ TEST_CASE("pdf hostile: a page tree claiming /Count 2147483647 has the pages it 
     CHECK(to_text(d) == "The only page.\n");
 }
 
-TEST_CASE("pdf hostile: form XObject fan-out stops at one budget of form draws for the whole document", "[pdf][hostile]") {
+TEST_CASE("pdf hostile: form XObject fan-out stops at one budget of form draws for the whole document",
+          "[pdf][hostile]") {
     const Document d = read_guarded_ok("pdf/hostile/form-fanout.pdf");
     CHECK(d.pages == 2000);
     REQUIRE(d.warnings.size() == 1);
     CHECK(d.warnings[0] ==
-          "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not read");
+          "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not "
+          "read");
     const std::string text = to_text(d);
     CHECK(text.rfind("Page text before the forms.\n", 0) == 0);
     CHECK(count_of(text, "Page text before the forms.") == 1);  // later pages' content not read
@@ -108,7 +111,8 @@ TEST_CASE("pdf hostile: pages sharing content stop at one operator budget for th
     CHECK(d.pages == 1500);
     REQUIRE(d.warnings.size() == 1);
     CHECK(d.warnings[0] ==
-          "over the 2,000,000 content operators budget for one document: page 998 read in part, the content after it not read");
+          "over the 2,000,000 content operators budget for one document: page 998 read in part, the content after it "
+          "not read");
     // 2,004 operators a page: 997 pages in full, and the text that starts page 998.
     CHECK(count_of(to_text(d), "Page text.") == 998);
     CHECK(d.body.back().loc.page == 998);
@@ -123,7 +127,8 @@ TEST_CASE("pdf hostile: 4,000 choice widgets sharing 10,000 options read the opt
     CHECK(count_of(to_text(d), "none") == 4000);
 }
 
-TEST_CASE("pdf hostile: AES-128 with an empty user password is read, and a user password is asked for", "[pdf][hostile]") {
+TEST_CASE("pdf hostile: AES-128 with an empty user password is read, and a user password is asked for",
+          "[pdf][hostile]") {
     // PoDoFo could not decrypt the first ("encrypted with a method this reader cannot decrypt").
     const Document d = read_guarded_ok("pdf/encrypted-aes128.pdf");
     CHECK(d.warnings.empty());
@@ -134,7 +139,8 @@ TEST_CASE("pdf hostile: AES-128 with an empty user password is read, and a user 
     CHECK(r.error().message == "encrypted: needs a password to open");
 }
 
-TEST_CASE("pdf hostile: a repaired cross-reference table is read, the repair in the warnings, nothing on stderr", "[pdf][hostile]") {
+TEST_CASE("pdf hostile: a repaired cross-reference table is read, the repair in the warnings, nothing on stderr",
+          "[pdf][hostile]") {
     // Everything written to stderr while reading goes to a file instead (qpdf must print nothing).
     std::fflush(stderr);
     const int saved = dup(2);
@@ -168,6 +174,7 @@ TEST_CASE("pdf hostile: a stream over the decoded size limit is named in a warni
     auto r = read_document(data_path("pdf/hostile/count-huge.pdf"), small);
     REQUIRE(r.ok());
     REQUIRE(r.value().warnings.size() == 2);
-    CHECK(r.value().warnings[0] == "page 1: the content stream: over the 16 bytes limit for one decoded stream, not read");
+    CHECK(r.value().warnings[0] ==
+          "page 1: the content stream: over the 16 bytes limit for one decoded stream, not read");
     CHECK(r.value().warnings[1] == "no text on any page");
 }

@@ -19,7 +19,8 @@ namespace {
 // duplicate pair.
 std::vector<CaseRecord> golden_records() {
     std::vector<CaseRecord> out;
-    for (const char* f : {"TF-ELIGIBLE.pass", "TF-CONSENT.fail", "TF-ELIGIBLE.na", "TF-EMPLOYMENT.pass", "TF-RECURRENCE.review"}) {
+    for (const char* f :
+         {"TF-ELIGIBLE.pass", "TF-CONSENT.fail", "TF-ELIGIBLE.na", "TF-EMPLOYMENT.pass", "TF-RECURRENCE.review"}) {
         auto r = fixture(f)[0];
         r.case_name = f;
         r.family_ref = std::string("FF-") + std::to_string(2000 + out.size());
@@ -67,7 +68,8 @@ TEST_CASE("the JSON report is valid JSON with the contract's keys", "[rules][rep
     auto cases = root->getArray("cases");
     REQUIRE(cases->size() == 6);
     auto first = cases->getObject(0);
-    for (const char* k : {"case", "family_ref", "verdict", "route", "score", "findings", "errors", "record"}) CHECK(first->has(k));
+    for (const char* k : {"case", "family_ref", "verdict", "route", "score", "findings", "errors", "record"})
+        CHECK(first->has(k));
     CHECK(first->getValue<std::string>("verdict") == "not_claimable");  // FF-2000 is in the batch twice
     auto finding = first->getArray("findings")->getObject(0);
     for (const char* k : {"rule", "status", "severity", "message", "evidence"}) CHECK(finding->has(k));
@@ -83,9 +85,11 @@ TEST_CASE("an empty batch is still a valid report", "[rules][report]") {
         auto w = report::make_writer(f, out, {});
         report::Batch batch(p, as_of(), *w);
         CHECK(batch.finish().cases == 0);
-        if (std::string(f) == "json") CHECK(out.str() == "{\n  \"as_of\": \"2020-06-30\",\n  \"rule_pack\": \"tf-2015\",\n  \"cases\": [],\n"
-                      "  \"summary\": {\"cases\": 0, \"claimable\": 0, \"not_claimable\": 0, \"needs_review\": 0, "
-                      "\"needs_review_by_cause\": {}}\n}\n");
+        if (std::string(f) == "json")
+            CHECK(out.str() ==
+                  "{\n  \"as_of\": \"2020-06-30\",\n  \"rule_pack\": \"tf-2015\",\n  \"cases\": [],\n"
+                  "  \"summary\": {\"cases\": 0, \"claimable\": 0, \"not_claimable\": 0, \"needs_review\": 0, "
+                  "\"needs_review_by_cause\": {}}\n}\n");
     }
 }
 
@@ -108,7 +112,8 @@ TEST_CASE("a record read back from its JSON is the same record", "[rules][report
 }
 
 TEST_CASE("bad record JSON is an error, never an exception", "[rules][report]") {
-    for (const char* bad : {"", "{", "[1, 2", "42", "\"x\"", "{\"criteria\": 5}", "{\"reviews\": [{\"outcomes\": \"no\"}]}"}) {
+    for (const char* bad :
+         {"", "{", "[1, 2", "42", "\"x\"", "{\"criteria\": 5}", "{\"reviews\": [{\"outcomes\": \"no\"}]}"}) {
         INFO(bad);
         auto r = records_from_json("bad.json", bad);
         if (!r.ok()) CHECK(r.error().file == "bad.json");

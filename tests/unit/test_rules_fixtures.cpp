@@ -30,7 +30,8 @@ std::vector<Fixture> all_fixtures() {
         n.resize(n.size() - 5);
         const size_t dot = n.find('.');
         const size_t dot2 = n.find('.', dot + 1);
-        out.push_back({n, n.substr(0, dot), n.substr(dot + 1, dot2 == std::string::npos ? std::string::npos : dot2 - dot - 1)});
+        out.push_back(
+            {n, n.substr(0, dot), n.substr(dot + 1, dot2 == std::string::npos ? std::string::npos : dot2 - dot - 1)});
     }
     ::closedir(d);
     std::sort(out.begin(), out.end(), [](const Fixture& a, const Fixture& b) { return a.file < b.file; });
@@ -69,7 +70,8 @@ TEST_CASE("every rule fixture gives its rule the status its name states", "[rule
 
 TEST_CASE("every rule of every pack has its fixtures", "[rules]") {
     std::set<std::string> have;
-    for (const auto& fx : all_fixtures()) have.insert(fx.rule + "." + (fx.status == "warn" || fx.status == "review" ? "fail" : fx.status));
+    for (const auto& fx : all_fixtures())
+        have.insert(fx.rule + "." + (fx.status == "warn" || fx.status == "review" ? "fail" : fx.status));
     for (const char* name : {"tf-2015", "sf-2022", "ffa-quality"}) {
         const auto p = pack(name);
         for (const auto& r : p.rules) {
@@ -91,6 +93,7 @@ TEST_CASE("the base fixture is claimable under tf-2015 with every rule passing",
     CHECK(r.to_make_claimable.empty());
     for (const auto& f : r.findings) {
         INFO(f.message);
-        CHECK((f.status == "pass" || ((f.rule == "TF-EMPLOYMENT" || f.rule == "TF-DISCRETIONARY") && f.status == "not_applicable")));
+        CHECK((f.status == "pass" ||
+               ((f.rule == "TF-EMPLOYMENT" || f.rule == "TF-DISCRETIONARY") && f.status == "not_applicable")));
     }
 }

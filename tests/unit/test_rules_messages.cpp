@@ -42,7 +42,8 @@ TEST_CASE("no message, pass text or to-do item is left with an unfilled placehol
     }
     const auto batch = batch_of(records);
     size_t rendered = 0;
-    for (const std::string& name : std::vector<std::string>{"tf-2015", "sf-2022", "ffa-quality", rules_dir() + "/examples/fernshire-local.xml"}) {
+    for (const std::string& name :
+         std::vector<std::string>{"tf-2015", "sf-2022", "ffa-quality", rules_dir() + "/examples/fernshire-local.xml"}) {
         const auto p = pack(name);
         for (const auto& r : records) {
             for (const char* date : {"2019-06-30", "2020-06-30"}) {
@@ -65,7 +66,8 @@ TEST_CASE("no message, pass text or to-do item is left with an unfilled placehol
 
 TEST_CASE("one criterion, one review: counts agree in number", "[rules][messages]") {
     const auto r = judge(pack("tf-2015"), "TF-ELIGIBLE.fail");
-    CHECK(finding(r, "TF-ELIGIBLE").message == "[TF-ELIGIBLE] 1 criterion identified at assessment (School attendance); at least 2 required");
+    CHECK(finding(r, "TF-ELIGIBLE").message ==
+          "[TF-ELIGIBLE] 1 criterion identified at assessment (School attendance); at least 2 required");
     auto recs = fixture("TF-REVIEW-FREQUENCY.fail");
     recs[0].reviews.resize(1);
     const auto one = rules::check_case(pack("tf-2015"), recs[0], as_of(), nullptr);
@@ -77,10 +79,12 @@ TEST_CASE("one criterion, one review: counts agree in number", "[rules][messages
 TEST_CASE("consent scopes are given in words, saying what is missing", "[rules][messages]") {
     const auto r = judge(pack("tf-2015"), "TF-CONSENT.fail.local-only");
     CHECK(finding(r, "TF-CONSENT").message ==
-          "[TF-CONSENT] the consent covers local partner agencies only: the family must also consent to sharing with government departments");
+          "[TF-CONSENT] the consent covers local partner agencies only: the family must also consent to sharing with "
+          "government departments");
     const auto ok = judge(pack("tf-2015"), "TF-CONSENT.pass");
     CHECK(finding(ok, "TF-CONSENT").message ==
-          "[TF-CONSENT] consent given 2018-09-17, covering central government, the DWP and the Troubled Families programme");
+          "[TF-CONSENT] consent given 2018-09-17, covering central government, the DWP and the Troubled Families "
+          "programme");
 }
 
 TEST_CASE("a 16-18 year old as the only child asks a person to confirm education or training", "[rules][messages]") {
@@ -88,6 +92,7 @@ TEST_CASE("a 16-18 year old as the only child asks a person to confirm education
     const auto& f = finding(r, "TF-DEPENDENT-CHILD");
     CHECK(f.status == "needs_review");
     CHECK(f.message ==
-          "[TF-DEPENDENT-CHILD] needs review: confirm Kayden Price (17) is in education or training, or unemployed: only then a dependent child");
+          "[TF-DEPENDENT-CHILD] needs review: confirm Kayden Price (17) is in education or training, or unemployed: "
+          "only then a dependent child");
     CHECK(r.verdict == "needs_review");
 }

@@ -28,7 +28,8 @@ std::string with_rule(const std::string& rule) {
 
 const char* kGoodRule =
     "    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
-    "      <title>t</title><citation>c</citation><param name=\"min\" value=\"2\"/><param name=\"count\" value=\"headlines\"/>\n"
+    "      <title>t</title><citation>c</citation><param name=\"min\" value=\"2\"/><param name=\"count\" "
+    "value=\"headlines\"/>\n"
     "      <message>[{id}] {count}</message>\n"
     "    </rule>";
 
@@ -57,10 +58,11 @@ TEST_CASE("the bundled packs load, with their money and criteria", "[rules]") {
     REQUIRE(tf.criteria.size() == 6);
     CHECK(tf.criteria[0].id == "crime");
     CHECK(tf.criteria[5].id == "health");
-    for (const char* id : {"TF-ELIGIBLE", "TF-ASSESSMENT", "TF-PLAN", "TF-LEAD", "TF-CONSENT", "TF-CRITERIA-IN-PLAN", "TF-OUTCOME-ACTION",
-                           "TF-PROGRESS", "TF-SUSTAINED", "TF-EMPLOYMENT", "TF-DATES", "TF-REVIEWED", "TF-DUPLICATE",
-                           "TF-DEPENDENT-CHILD", "TF-RECURRENCE", "TF-LEFT-HOUSEHOLD", "TF-REVIEW-FREQUENCY", "TF-CLOSURE-REASON",
-                           "TF-DISCRETIONARY", "TF-PROGRAMME-WINDOW"}) {
+    for (const char* id : {"TF-ELIGIBLE",         "TF-ASSESSMENT",       "TF-PLAN",           "TF-LEAD",
+                           "TF-CONSENT",          "TF-CRITERIA-IN-PLAN", "TF-OUTCOME-ACTION", "TF-PROGRESS",
+                           "TF-SUSTAINED",        "TF-EMPLOYMENT",       "TF-DATES",          "TF-REVIEWED",
+                           "TF-DUPLICATE",        "TF-DEPENDENT-CHILD",  "TF-RECURRENCE",     "TF-LEFT-HOUSEHOLD",
+                           "TF-REVIEW-FREQUENCY", "TF-CLOSURE-REASON",   "TF-DISCRETIONARY",  "TF-PROGRAMME-WINDOW"}) {
         INFO(id);
         REQUIRE(tf.find(id));
         CHECK(!tf.find(id)->citation.empty());
@@ -84,9 +86,10 @@ TEST_CASE("the bundled packs load, with their money and criteria", "[rules]") {
     // The ten headline outcomes under the names programme.md gives them.
     std::vector<std::string> names;
     for (const auto& c : sf.criteria) names.push_back(c.name);
-    CHECK(names == std::vector<std::string>{"Good education", "Early years development", "Mental and physical health", "Substance use",
-                                            "Family relationships", "Safe from abuse and exploitation", "Diverted from crime",
-                                            "Safe from domestic abuse", "Secure housing", "Financial stability"});
+    CHECK(names == std::vector<std::string>{"Good education", "Early years development", "Mental and physical health",
+                                            "Substance use", "Family relationships", "Safe from abuse and exploitation",
+                                            "Diverted from crime", "Safe from domestic abuse", "Secure housing",
+                                            "Financial stability"});
     CHECK(sf.find("SF-NEEDS")->params.at("min").value == "3");
     CHECK(sf.find("SF-NEEDS")->params.at("count").value == "needs");
     CHECK(sf.find("SF-CONSENT")->severity == "warning");
@@ -117,9 +120,10 @@ TEST_CASE("lint: a good pack has no errors", "[rules]") {
 }
 
 TEST_CASE("lint: a misspelt element is an error at its line", "[rules]") {
-    const auto errors = lint("misspelt", with_rule("    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
-                                                   "      <titel>t</titel><citation>c</citation><param name=\"min\" value=\"2\"/>\n"
-                                                   "      <message>[{id}]</message>\n    </rule>"));
+    const auto errors =
+        lint("misspelt", with_rule("    <rule id=\"X-1\" kind=\"min_criteria\" severity=\"blocker\" weight=\"1\">\n"
+                                   "      <titel>t</titel><citation>c</citation><param name=\"min\" value=\"2\"/>\n"
+                                   "      <message>[{id}]</message>\n    </rule>"));
     INFO(all(errors));
     CHECK(has_error(errors, 5, "unknown element <titel> in <rule>"));
     CHECK(has_error(errors, 4, "no <title>"));
@@ -128,18 +132,20 @@ TEST_CASE("lint: a misspelt element is an error at its line", "[rules]") {
 }
 
 TEST_CASE("lint: an unknown kind is an error at the rule's line", "[rules]") {
-    const auto errors = lint("kind", with_rule("    <rule id=\"X-1\" kind=\"min_critera\" severity=\"blocker\" weight=\"1\">\n"
-                                               "      <title>t</title><citation>c</citation>\n"
-                                               "      <message>[{id}]</message>\n    </rule>"));
+    const auto errors =
+        lint("kind", with_rule("    <rule id=\"X-1\" kind=\"min_critera\" severity=\"blocker\" weight=\"1\">\n"
+                               "      <title>t</title><citation>c</citation>\n"
+                               "      <message>[{id}]</message>\n    </rule>"));
     INFO(all(errors));
     CHECK(has_error(errors, 4, "unknown kind 'min_critera'"));
 }
 
 TEST_CASE("lint: missing id, severity, citation, duplicates, bad numbers and unknown attributes", "[rules]") {
-    const std::string rules = std::string(kGoodRule) + "\n" + kGoodRule +  // lines 4-7 and 8-11: duplicate id at 8
-                              "\n    <rule kind=\"min_criteria\" severity=\"fatal\" weight=\"x\" colour=\"red\">\n"  // line 12
-                              "      <title>t</title><param name=\"min\" value=\"two\"/>\n"                      // line 13
-                              "      <message>no id here</message>\n    </rule>";
+    const std::string rules =
+        std::string(kGoodRule) + "\n" + kGoodRule +  // lines 4-7 and 8-11: duplicate id at 8
+        "\n    <rule kind=\"min_criteria\" severity=\"fatal\" weight=\"x\" colour=\"red\">\n"  // line 12
+        "      <title>t</title><param name=\"min\" value=\"two\"/>\n"                          // line 13
+        "      <message>no id here</message>\n    </rule>";
     const auto errors = lint("many", with_rule(rules));
     INFO(all(errors));
     CHECK(has_error(errors, 8, "duplicate rule id 'X-1'"));
@@ -152,21 +158,24 @@ TEST_CASE("lint: missing id, severity, citation, duplicates, bad numbers and unk
 }
 
 TEST_CASE("lint: a missing or unknown parameter is named", "[rules]") {
-    const auto errors = lint("params", with_rule("    <rule id=\"X-1\" kind=\"sustained\" severity=\"blocker\" weight=\"1\">\n"
-                                                 "      <title>t</title><citation>c</citation><param name=\"from\" value=\"achieved\"/>\n"
-                                                 "      <param name=\"monts\" value=\"6\"/>\n"
-                                                 "      <message>[{id}]</message>\n    </rule>"));
+    const auto errors = lint(
+        "params", with_rule("    <rule id=\"X-1\" kind=\"sustained\" severity=\"blocker\" weight=\"1\">\n"
+                            "      <title>t</title><citation>c</citation><param name=\"from\" value=\"achieved\"/>\n"
+                            "      <param name=\"monts\" value=\"6\"/>\n"
+                            "      <message>[{id}]</message>\n    </rule>"));
     INFO(all(errors));
     CHECK(has_error(errors, 4, "needs parameter 'months'"));
     CHECK(has_error(errors, 6, "has no parameter 'monts'"));
 }
 
 TEST_CASE("lint: a message placeholder the kind does not provide is an error at the rule's line", "[rules]") {
-    const auto errors = lint("placeholder", with_rule("    <rule id=\"X-1\" kind=\"dependent_child\" severity=\"blocker\" weight=\"1\">\n"
-                                                      "      <title>t</title><citation>c</citation>\n"
-                                                      "      <param name=\"child_age\" value=\"16\"/><param name=\"young_person_age\" value=\"19\"/>\n"
-                                                      "      <message>[{id}] none under {young_person_age} among {count}</message>\n"
-                                                      "      <pass>[{id}] {child} {youngest}</pass>\n    </rule>"));
+    const auto errors =
+        lint("placeholder",
+             with_rule("    <rule id=\"X-1\" kind=\"dependent_child\" severity=\"blocker\" weight=\"1\">\n"
+                       "      <title>t</title><citation>c</citation>\n"
+                       "      <param name=\"child_age\" value=\"16\"/><param name=\"young_person_age\" value=\"19\"/>\n"
+                       "      <message>[{id}] none under {young_person_age} among {count}</message>\n"
+                       "      <pass>[{id}] {child} {youngest}</pass>\n    </rule>"));
     INFO(all(errors));
     CHECK(has_error(errors, 4, "kind dependent_child provides no {count}"));
     CHECK(has_error(errors, 4, "provides no {youngest}"));
@@ -176,13 +185,16 @@ TEST_CASE("lint: a message placeholder the kind does not provide is an error at 
 }
 
 TEST_CASE("lint: measures name a known criterion and measure, and a source", "[rules]") {
-    const auto errors = lint("measures", "<pack name=\"t\" version=\"1\" title=\"t\" programme=\"p\" valid-from=\"2015-13-01\">\n"
-                                         "  <criteria><criterion id=\"crime\" name=\"Crime\"/></criteria>\n"
-                                         "  <measures>\n"
-                                         "    <measure criterion=\"crime\" of=\"asb\" at-most=\"0\" hard-data=\"always\" source=\"s\"/>\n"
-                                         "    <measure criterion=\"health\" of=\"incidents\" hard-data=\"required\"/>\n"
-                                         "  </measures>\n"
-                                         "  <rules>\n" + std::string(kGoodRule) + "\n  </rules>\n</pack>\n");
+    const auto errors =
+        lint("measures",
+             "<pack name=\"t\" version=\"1\" title=\"t\" programme=\"p\" valid-from=\"2015-13-01\">\n"
+             "  <criteria><criterion id=\"crime\" name=\"Crime\"/></criteria>\n"
+             "  <measures>\n"
+             "    <measure criterion=\"crime\" of=\"asb\" at-most=\"0\" hard-data=\"always\" source=\"s\"/>\n"
+             "    <measure criterion=\"health\" of=\"incidents\" hard-data=\"required\"/>\n"
+             "  </measures>\n"
+             "  <rules>\n" +
+                 std::string(kGoodRule) + "\n  </rules>\n</pack>\n");
     INFO(all(errors));
     CHECK(has_error(errors, 1, "'valid-from' is not a date"));
     CHECK(has_error(errors, 4, "unknown measure 'asb'"));
@@ -203,14 +215,16 @@ TEST_CASE("lint: malformed XML and a missing parent carry file and line", "[rule
 }
 
 TEST_CASE("lint: an override or disable of a rule the pack lacks is an error", "[rules]") {
-    const auto errors = lint("override", "<pack name=\"t\" version=\"1\" title=\"t\" extends=\"tf-2015\">\n<rules>\n"
-                                         "<override rule=\"TF-NOPE\"/>\n<disable rule=\"TF-GONE\"/>\n</rules>\n</pack>\n");
+    const auto errors = lint("override",
+                             "<pack name=\"t\" version=\"1\" title=\"t\" extends=\"tf-2015\">\n<rules>\n"
+                             "<override rule=\"TF-NOPE\"/>\n<disable rule=\"TF-GONE\"/>\n</rules>\n</pack>\n");
     INFO(all(errors));
     CHECK(has_error(errors, 3, "names rule 'TF-NOPE'"));
     CHECK(has_error(errors, 4, "names rule 'TF-GONE'"));
 }
 
-TEST_CASE("docs/case-record.md's rule table lists tf-2015's rules, severities and routes in pack order", "[rules][docs]") {
+TEST_CASE("docs/case-record.md's rule table lists tf-2015's rules, severities and routes in pack order",
+          "[rules][docs]") {
     std::ifstream in(std::string(TFAUDIT_SOURCE_DIR) + "/docs/case-record.md");
     REQUIRE(in.good());
     std::vector<std::string> documented;
@@ -229,6 +243,7 @@ TEST_CASE("docs/case-record.md's rule table lists tf-2015's rules, severities an
         documented.push_back(cells[0] + " " + cells[1] + " " + cells[2]);
     }
     std::vector<std::string> packed;
-    for (const auto& r : pack("tf-2015").rules) packed.push_back(r.id + " " + rules::to_string(r.severity) + " " + r.route);
+    for (const auto& r : pack("tf-2015").rules)
+        packed.push_back(r.id + " " + rules::to_string(r.severity) + " " + r.route);
     CHECK(documented == packed);
 }

@@ -94,7 +94,8 @@ TEST_CASE("every sample scenario gets its expected verdict and failing rules", "
 
 #include "app/pipeline.h"
 
-TEST_CASE("every sample bundle, read from its documents, gets its expected verdict and failing rules", "[rules][samples]") {
+TEST_CASE("every sample bundle, read from its documents, gets its expected verdict and failing rules",
+          "[rules][samples]") {
     const auto files = sample_files();
     if (files.empty()) {
         WARN("no samples/expected: skipped");

@@ -30,7 +30,8 @@ TEST_CASE("with no route passing, both routes' failures block and say what is mi
     // The employment route is the alternative it is: one item, "or instead", after the first route's.
     CHECK(r.to_make_claimable.front().what.find("(sustained progress route) ") == 0);
     CHECK(r.to_make_claimable.back().what.find("or instead, by the continuous employment route: ") == 0);
-    CHECK(r.to_make_claimable.back().what.find("20 weeks in work evidenced after JSA, 26 required") != std::string::npos);
+    CHECK(r.to_make_claimable.back().what.find("20 weeks in work evidenced after JSA, 26 required") !=
+          std::string::npos);
     size_t employment = 0;
     for (const auto& m : r.to_make_claimable) employment += m.what.find("continuous employment") != std::string::npos;
     CHECK(employment == 1);
@@ -42,7 +43,8 @@ TEST_CASE("'not required: claimable by the ... route' only on a claimable case",
     const auto r = rules::check_case(pack("tf-2015"), recs[0], as_of(), nullptr);
     CHECK(r.verdict == "not_claimable");
     CHECK(r.route == "continuous_employment");
-    CHECK(finding(r, "TF-PROGRESS").message == "[TF-PROGRESS] not required: the continuous employment route's rules are met");
+    CHECK(finding(r, "TF-PROGRESS").message ==
+          "[TF-PROGRESS] not required: the continuous employment route's rules are met");
 }
 
 TEST_CASE("unreadable evidence makes the case needs_review, never a silent pass or fail", "[rules]") {
@@ -64,7 +66,9 @@ TEST_CASE("evidence dated after the as-of date does not count", "[rules]") {
     CHECK(finding(r, "TF-SUSTAINED").status == "fail");
     // Later documents are left out and reported as information, never a blocker.
     CHECK(finding(r, "TF-DATES").status == "pass");
-    CHECK(finding(r, "TF-DATES").message.find("left out of the judgement as dated after the as-of date (information only): closure 2019-09-09") !=
+    CHECK(finding(r, "TF-DATES")
+              .message.find(
+                  "left out of the judgement as dated after the as-of date (information only): closure 2019-09-09") !=
           std::string::npos);
     CHECK(r.verdict == "not_claimable");
 }
@@ -118,7 +122,8 @@ TEST_CASE("a recurrence inside the sustain window makes the case needs_review, t
     CHECK(r.verdict == "needs_review");
     // Hard data alone: a 71% term inside the six months.
     const auto h = judge(pack("tf-2015"), "TF-RECURRENCE.review.hard-data");
-    CHECK(finding(h, "TF-RECURRENCE").message.find("attendance_pct 71.0 (Kayden Price) to 2019-04-05 misses the measure (at least 90)") !=
+    CHECK(finding(h, "TF-RECURRENCE")
+              .message.find("attendance_pct 71.0 (Kayden Price) to 2019-04-05 misses the measure (at least 90)") !=
           std::string::npos);
     CHECK(finding(h, "TF-SUSTAINED").status == "pass");  // achieved again at review 3 and held since
 }
@@ -143,8 +148,10 @@ TEST_CASE("ffa-quality proposes a grade from quality findings and lists complian
     const auto voice = judge(p, "FFA-VOICE.fail");
     CHECK(voice.grade == "Good (provisional)");
     CHECK(voice.grade_basis.find("quality findings failing: FFA-VOICE") != std::string::npos);
-    CHECK(voice.grade_basis.find("compliance findings failing (reported apart, not graded): FFA-REVIEW-GAPS") != std::string::npos);
-    CHECK(voice.grade_basis.find("provisional until the auditor's judgements are recorded: FFA-EFFECTIVE, FFA-STANDARDS, FFA-IMPACT, FFA-LESSONS, "
+    CHECK(voice.grade_basis.find("compliance findings failing (reported apart, not graded): FFA-REVIEW-GAPS") !=
+          std::string::npos);
+    CHECK(voice.grade_basis.find("provisional until the auditor's judgements are recorded: FFA-EFFECTIVE, "
+                                 "FFA-STANDARDS, FFA-IMPACT, FFA-LESSONS, "
                                  "FFA-ANALYSIS, FFA-OVERSIGHT") != std::string::npos);
     CHECK(finding(voice, "FFA-ANALYSIS").message.find("left to the auditor") != std::string::npos);
     CHECK(judge(pack("tf-2015"), "TF-ELIGIBLE.pass").grade.empty());
@@ -188,9 +195,10 @@ TEST_CASE("the example council pack adds an attendance measure and its threshold
     CHECK(judge(p.value(), "LOCAL-ATTENDANCE.pass").verdict == "claimable");
     CHECK(judge(p.value(), "LOCAL-ATTENDANCE.fail").verdict == "not_claimable");
     // The same record under a pack that asks 97%: not claimable, with no code change.
-    const std::string path = write_pack("attendance-97", "<pack name=\"a97\" version=\"1\" title=\"97%\" extends=\"" + local +
-                                                             "\"><rules><override rule=\"LOCAL-ATTENDANCE\"><param name=\"min_pct\" "
-                                                             "value=\"97\"/></override></rules></pack>\n");
+    const std::string path =
+        write_pack("attendance-97", "<pack name=\"a97\" version=\"1\" title=\"97%\" extends=\"" + local +
+                                        "\"><rules><override rule=\"LOCAL-ATTENDANCE\"><param name=\"min_pct\" "
+                                        "value=\"97\"/></override></rules></pack>\n");
     auto strict = rules::load_pack(path, rules_dir());
     INFO((strict ? "" : strict.error().str()));
     REQUIRE(strict.ok());
@@ -251,7 +259,8 @@ TEST_CASE("a blocker tfaudit could not decide makes the case needs_review, never
     // A blocker that fails on evidence outweighs one that could not be decided.
     CHECK(verdict_with(p, {{"TF-LEAD", Status::NeedsReview}, {"TF-CONSENT", Status::Fail}}) == Verdict::NotClaimable);
     // Sustained progress undecided and no employment evidence: still needs review.
-    CHECK(verdict_with(p, {{"TF-SUSTAINED", Status::NeedsReview}, {"TF-EMPLOYMENT", Status::Fail}}) == Verdict::NeedsReview);
+    CHECK(verdict_with(p, {{"TF-SUSTAINED", Status::NeedsReview}, {"TF-EMPLOYMENT", Status::Fail}}) ==
+          Verdict::NeedsReview);
     // Both routes fail on evidence: not claimable.
     CHECK(verdict_with(p, {{"TF-SUSTAINED", Status::Fail}, {"TF-EMPLOYMENT", Status::Fail}}) == Verdict::NotClaimable);
     // The other route's undecided rule is not required once a route passes.

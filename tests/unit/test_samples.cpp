@@ -45,7 +45,6 @@ struct Corpus {
     std::set<std::string> pending;  // samples/pending.txt
 };
 
-
 const Corpus& corpus() {
     static const Corpus c = [] {
         Corpus c;
@@ -114,7 +113,8 @@ TEST_CASE("samples: every bundle's record equals the generator's expected record
                 REQUIRE(g->size() == w->size());
                 for (size_t i = 0; i < w->size(); ++i) {
                     const std::string file = g->getObject(i)->getValue<std::string>("file");
-                    CHECK(file.substr(file.find("samples/bundles/") + 16) == w->getObject(i)->getValue<std::string>("file"));
+                    CHECK(file.substr(file.find("samples/bundles/") + 16) ==
+                          w->getObject(i)->getValue<std::string>("file"));
                     CHECK_THAT(g->getObject(i)->getValue<std::string>("reason"),
                                Catch::StartsWith(w->getObject(i)->getValue<std::string>("reason")));
                 }

@@ -35,7 +35,8 @@ TEST_CASE("schema: every record key has a JSON writer and reader, and a meaning"
     CHECK(record_key("no_such_key") == nullptr);
 }
 
-TEST_CASE("schema: template field names come from it, and each fills a record key or steers the extractor", "[schema]") {
+TEST_CASE("schema: template field names come from it, and each fills a record key or steers the extractor",
+          "[schema]") {
     CHECK(extract::field_names().size() == template_fields().size());
     for (const auto& f : template_fields()) {
         INFO(f.name);
@@ -51,7 +52,8 @@ TEST_CASE("schema: docs/case-record.md's key table is the one the schema renders
     REQUIRE(b != std::string::npos);
     REQUIRE(e != std::string::npos);
     const std::string table = doc.substr(b + begin.size(), e - b - begin.size());
-    if (table != record_keys_markdown()) std::ofstream(kRoot + "/docs/case-record.keys.actual.md") << record_keys_markdown();
+    if (table != record_keys_markdown())
+        std::ofstream(kRoot + "/docs/case-record.keys.actual.md") << record_keys_markdown();
     CHECK(table == record_keys_markdown());
 }
 

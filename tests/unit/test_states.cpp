@@ -64,8 +64,9 @@ TEST_CASE("states: unanswered tick boxes are blank, and an unreadable document m
     CHECK(!r.consent_given);
     CHECK(r.state("consent_given") == FieldState::Blank);
 
-    std::vector<extract::DocFacts> facts{test::facts_of("a.html", html("<p>Family ID: FF-1</p>")),
-                                         extract::unreadable_document("scan.pdf", "no text layer: cannot be read without OCR")};
+    std::vector<extract::DocFacts> facts{
+        test::facts_of("a.html", html("<p>Family ID: FF-1</p>")),
+        extract::unreadable_document("scan.pdf", "no text layer: cannot be read without OCR")};
     const auto u = extract::build_record("case", std::move(facts), vocab());
     CHECK(u.state("family_ref") == FieldState::Found);
     CHECK(u.state("lead_professional") == FieldState::Unreadable);
@@ -92,23 +93,28 @@ TEST_CASE("states: the JSON round trip keeps states, warnings, unrecognised docu
     CHECK(back.value()[0].state("lead_professional") == FieldState::Blank);
 }
 
-TEST_CASE("verdict: a blocker failing on a field tfaudit could not find is needs_review, in words", "[states][verdict]") {
+TEST_CASE("verdict: a blocker failing on a field tfaudit could not find is needs_review, in words",
+          "[states][verdict]") {
     // The assessment names no lead professional in any way tfaudit knows; one document is of
     // no recognised type.
-    const auto r = bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
-                           {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
+    const auto r =
+        bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
+                {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
     CHECK(r.state("lead_professional") == FieldState::NotFound);
     const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
     const auto& f = finding(res, "TF-LEAD");
     CHECK(f.status == rules::Status::NeedsReview);
     CHECK_THAT(f.message, Catch::Contains("could not find the lead professional in any of the 2 documents"));
-    CHECK_THAT(f.message, Catch::Contains("1 document was of no type tfaudit recognises: notes.html (labels: Person holding the case)"));
+    CHECK_THAT(
+        f.message,
+        Catch::Contains("1 document was of no type tfaudit recognises: notes.html (labels: Person holding the case)"));
     CHECK_THAT(f.message, Catch::Contains("add the label to its template"));
 }
 
 TEST_CASE("verdict: a blank field and an absent document still fail on evidence", "[states][verdict]") {
-    const auto r = bundle({{"01 assessment.html", html("<table><tr><td>Family ID</td><td>FF-9</td></tr>"
-                                                       "<tr><td>Lead professional</td><td>To be allocated</td></tr></table>")}});
+    const auto r =
+        bundle({{"01 assessment.html", html("<table><tr><td>Family ID</td><td>FF-9</td></tr>"
+                                            "<tr><td>Lead professional</td><td>To be allocated</td></tr></table>")}});
     const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
     CHECK(finding(res, "TF-LEAD").status == rules::Status::Fail);
     // Every document recognised and none is a plan: the plan is absent, not unread.
@@ -130,9 +136,11 @@ TEST_CASE("reading: a long consent statement is a label for the answer after it"
                                       "for the national evaluation of the programme: Yes</p>"));
     CHECK(r.consent_given == std::optional<bool>(true));
     CHECK(r.state("consent_scope") == FieldState::Found);
-    r = record_of("b.html", html("<p>Consent to share information with government departments: &#9746; Yes &#9744; No</p>"));
+    r = record_of("b.html",
+                  html("<p>Consent to share information with government departments: &#9746; Yes &#9744; No</p>"));
     CHECK(r.consent_given == std::optional<bool>(true));
-    r = record_of("c.html", html("<p>I agree to my information being shared with DWP and local partners:</p><p>No</p>"));
+    r = record_of("c.html",
+                  html("<p>I agree to my information being shared with DWP and local partners:</p><p>No</p>"));
     CHECK(r.consent_given == std::optional<bool>(false));
 }
 
@@ -178,7 +186,8 @@ TEST_CASE("templates: a label naming both a section and a field is an error with
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("reading: a PDF closure with wrapped, vertically centred cells and stacked tables", "[states][extract][pdf]") {
+TEST_CASE("reading: a PDF closure with wrapped, vertically centred cells and stacked tables",
+          "[states][extract][pdf]") {
     // tests/data/pdf/make-layout-fixtures.py: no borders, a two-line value around its label, a
     // header whose cells wrap, an outcome whose name wraps.
     std::ifstream in(test::kRoot + "/tests/data/pdf/wrapped-cells.pdf", std::ios::binary);
@@ -194,11 +203,13 @@ TEST_CASE("reading: a PDF closure with wrapped, vertically centred cells and sta
     CHECK(r.closure_outcomes[2].achieved == std::optional<bool>(false));
 }
 
-TEST_CASE("reading: hard data rows give the benefit's end and the start of work, and a Theme column its criterion", "[states][extract]") {
-    const auto r = record_of("hard data.csv",
-                             "Theme,Person,Indicator,Start,End,Result\n"
-                             "Improving living standards,Jo Bloggs,Out of work benefit,2018-01-07,2018-08-27,JSA\n"
-                             "Improving living standards,Jo Bloggs,Employment,2018-08-28,2019-03-27,employed - a bakery\n");
+TEST_CASE("reading: hard data rows give the benefit's end and the start of work, and a Theme column its criterion",
+          "[states][extract]") {
+    const auto r =
+        record_of("hard data.csv",
+                  "Theme,Person,Indicator,Start,End,Result\n"
+                  "Improving living standards,Jo Bloggs,Out of work benefit,2018-01-07,2018-08-27,JSA\n"
+                  "Improving living standards,Jo Bloggs,Employment,2018-08-28,2019-03-27,employed - a bakery\n");
     REQUIRE(r.evidence.size() == 3);
     CHECK(r.evidence[0].criterion == "worklessness");
     CHECK(r.evidence[0].measure == "benefit");
@@ -208,16 +219,19 @@ TEST_CASE("reading: hard data rows give the benefit's end and the start of work,
     CHECK(r.evidence[2].value == "2018-08-27");
 }
 
-TEST_CASE("reading: several actions in one plan cell, and achieved cells holding a date or leading words", "[states][extract]") {
-    const auto r = bundle({{"plan.html", html("<table><tr><th>Goal</th><th>Steps</th><th>Who will help</th><th>When</th></tr>"
-                                              "<tr><td>Fewer ASB reports</td><td><p>- Refer to youth worker</p><p>- Boxing club</p></td>"
-                                              "<td><p>YJS</p><p>Family worker</p></td><td><p>05.11.18</p><p>03.12.18</p></td></tr></table>",
-                                              "Family Plan")},
-                           {"closure.html", html("<table><tr><th>Goal</th><th>Achieved?</th><th>Evidence</th></tr>"
-                                                 "<tr><td>Fewer ASB reports</td><td>14/02/2019</td><td>No reports</td></tr></table>"
-                                                 "<table><tr><th>Goal</th><th>Goal met?</th></tr>"
-                                                 "<tr><td>Fewer ASB reports</td><td>Met - no concerns since</td></tr></table>",
-                                                 "Closure Summary")}});
+TEST_CASE("reading: several actions in one plan cell, and achieved cells holding a date or leading words",
+          "[states][extract]") {
+    const auto r = bundle(
+        {{"plan.html",
+          html("<table><tr><th>Goal</th><th>Steps</th><th>Who will help</th><th>When</th></tr>"
+               "<tr><td>Fewer ASB reports</td><td><p>- Refer to youth worker</p><p>- Boxing club</p></td>"
+               "<td><p>YJS</p><p>Family worker</p></td><td><p>05.11.18</p><p>03.12.18</p></td></tr></table>",
+               "Family Plan")},
+         {"closure.html", html("<table><tr><th>Goal</th><th>Achieved?</th><th>Evidence</th></tr>"
+                               "<tr><td>Fewer ASB reports</td><td>14/02/2019</td><td>No reports</td></tr></table>"
+                               "<table><tr><th>Goal</th><th>Goal met?</th></tr>"
+                               "<tr><td>Fewer ASB reports</td><td>Met - no concerns since</td></tr></table>",
+                               "Closure Summary")}});
     REQUIRE(r.plan_outcomes.size() == 1);
     REQUIRE(r.plan_outcomes[0].actions.size() == 2);
     CHECK(r.plan_outcomes[0].actions[1].what == "Boxing club");
@@ -229,7 +243,8 @@ TEST_CASE("reading: several actions in one plan cell, and achieved cells holding
     CHECK(r.closure_outcomes[1].achieved == std::optional<bool>(true));
 }
 
-TEST_CASE("verdict: a page the PDF reader could not read makes the case needs_review, cause reader_warning", "[states][verdict]") {
+TEST_CASE("verdict: a page the PDF reader could not read makes the case needs_review, cause reader_warning",
+          "[states][verdict]") {
     std::ifstream in(test::kRoot + "/tests/data/pdf/mixed.pdf", std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto r = record_of("mixed.pdf", bytes);
@@ -245,9 +260,11 @@ TEST_CASE("verdict: a page the PDF reader could not read makes the case needs_re
     CHECK(!rules::loses_content("not UTF-8: read as Windows-1252"));
 }
 
-TEST_CASE("verdict: a document of no recognised type is listed on the case and the cause is the layout", "[states][verdict]") {
-    const auto r = bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
-                           {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
+TEST_CASE("verdict: a document of no recognised type is listed on the case and the cause is the layout",
+          "[states][verdict]") {
+    const auto r =
+        bundle({{"01 assessment.html", html("<p>Family ID: FF-9</p><p>Person holding the case: Ada Byrne</p>")},
+                {"notes.html", html("<p>Person holding the case: Ada Byrne</p>", "Notes")}});
     const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
     CHECK(res.verdict == rules::Verdict::NeedsReview);
     CHECK(res.review_cause == rules::ReviewCause::LayoutNotUnderstood);

@@ -25,8 +25,8 @@ const std::string kRoot = std::string(TEST_DATA_DIR) + "/../..";
 const std::string kBundle = std::string(TEST_DATA_DIR) + "/suggest/wickhollow-1";
 
 const std::vector<std::pair<std::string, std::string>> kCriteria{
-    {"crime", "Crime and anti-social behaviour"}, {"education", "School attendance"},
-    {"children_in_need", "Children who need help"}, {"worklessness", "Worklessness and financial exclusion"},
+    {"crime", "Crime and anti-social behaviour"},      {"education", "School attendance"},
+    {"children_in_need", "Children who need help"},    {"worklessness", "Worklessness and financial exclusion"},
     {"domestic_abuse", "Domestic violence and abuse"}, {"health", "Health"}};
 
 std::vector<extract::Template> bundled() {

@@ -84,14 +84,15 @@ TEST_CASE("templates: a council template added as a data file is used without a 
 
 TEST_CASE("templates: mistakes are reported with file and line", "[templates]") {
     TempDir tmp("template-lint");
-    const std::string bad = tmp.file("bad.xml",
-                                     "<?xml version=\"1.0\"?>\n"
-                                     "<template name=\"bad\">\n"
-                                     "  <field name=\"lead_profesional\"><label>Keyworker</label></field>\n"
-                                     "  <table kind=\"plan\"><column name=\"owner\"><label>Owner</label></column></table>\n"
-                                     "  <pattern name=\"outcome\">^Outcome (\\d+</pattern>\n"
-                                     "  <colour>red</colour>\n"
-                                     "</template>\n");
+    const std::string bad =
+        tmp.file("bad.xml",
+                 "<?xml version=\"1.0\"?>\n"
+                 "<template name=\"bad\">\n"
+                 "  <field name=\"lead_profesional\"><label>Keyworker</label></field>\n"
+                 "  <table kind=\"plan\"><column name=\"owner\"><label>Owner</label></column></table>\n"
+                 "  <pattern name=\"outcome\">^Outcome (\\d+</pattern>\n"
+                 "  <colour>red</colour>\n"
+                 "</template>\n");
     const auto errors = extract::lint_templates({bad});
     REQUIRE(errors.size() == 4);
     CHECK(errors[0].line == 3);
@@ -105,7 +106,8 @@ TEST_CASE("templates: mistakes are reported with file and line", "[templates]") 
     CHECK_THAT(errors[3].message, Catch::Contains("unknown element <colour>"));
     CHECK(errors[0].str().rfind(bad + ":3: ", 0) == 0);
 
-    const std::string broken = tmp.file("broken.xml", "<?xml version=\"1.0\"?>\n<template name=\"x\">\n<field>\n</template>\n");
+    const std::string broken =
+        tmp.file("broken.xml", "<?xml version=\"1.0\"?>\n<template name=\"x\">\n<field>\n</template>\n");
     const auto e2 = extract::lint_templates({broken});
     REQUIRE(e2.size() == 1);
     CHECK(e2[0].line >= 3);

@@ -13,14 +13,17 @@ TEST_CASE("match_key folds case, punctuation, white space and trailing colons", 
 }
 
 TEST_CASE("cp1252 bytes decode to UTF-8", "[text]") {
-    CHECK(text::cp1252_to_utf8("\xA3" "5 \x80" "3 caf\xE9") == "£5 €3 café");
+    CHECK(text::cp1252_to_utf8("\xA3"
+                               "5 \x80"
+                               "3 caf\xE9") == "£5 €3 café");
     CHECK_FALSE(text::is_valid_utf8("caf\xE9"));
     CHECK(text::is_valid_utf8("café"));
 }
 
 TEST_CASE("trim and collapse handle non-breaking spaces", "[text]") {
     CHECK(text::trim("\xC2\xA0 x y \xC2\xA0") == "x y");
-    CHECK(text::collapse_ws(" a \n\t b\xC2\xA0\xC2\xA0" "c ") == "a b c");
+    CHECK(text::collapse_ws(" a \n\t b\xC2\xA0\xC2\xA0"
+                            "c ") == "a b c");
     CHECK(text::collapse_ws("already clean text") == "already clean text");
     CHECK(text::collapse_ws("two  spaces") == "two spaces");
     CHECK(text::collapse_ws("x") == "x");

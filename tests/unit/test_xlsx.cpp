@@ -54,8 +54,8 @@ TEST_CASE("xlsx: shared, rich-text and inline strings, booleans, errors, formula
     CHECK(at(t, "Attendance", 2, 7) == "Persistent absence");  // runs joined, phonetic run dropped
     CHECK(at(t, "Attendance", 3, 1) == "Kit Łukasz");          // inline string
     CHECK(at(t, "Attendance", 3, 2) == "TRUE");
-    CHECK(at(t, "Attendance", 3, 5) == "42");                  // formula: cached value
-    CHECK(at(t, "Attendance", 3, 7) == "Kit Łukasz!");         // string formula result
+    CHECK(at(t, "Attendance", 3, 5) == "42");           // formula: cached value
+    CHECK(at(t, "Attendance", 3, 7) == "Kit Łukasz!");  // string formula result
     CHECK(at(t, "Attendance", 4, 1) == "#DIV/0!");
     CHECK(at(t, "Attendance", 4, 7) == "Line one\nline two");  // _x000D_ escape decoded, CR dropped
     const Block& tick = t.rows[4].cells[6].blocks.at(0);
@@ -124,16 +124,16 @@ TEST_CASE("xlsx: the 1904 date system", "[xlsx]") {
 TEST_CASE("xlsx: numbers without float noise and percentages", "[xlsx]") {
     const Document d = test::read_ok("xlsx/evidence.xlsx");
     const Block& t = d.body[0];
-    CHECK(at(t, "Attendance", 2, 5) == "92.5%");          // 0.92500000000000004 with 0.00%
-    CHECK(at(t, "Attendance", 3, 4) == "92%");            // 0.92 with 0%
-    CHECK(at(t, "Attendance", 5, 6) == "33.3%");          // custom 0.0%
-    CHECK(at(t, "Attendance", 5, 5) == "12.5");           // 0.0"%": a quoted % is not a percent
-    CHECK(at(t, "Attendance", 2, 6) == "0.1");            // 0.10000000000000001
-    CHECK(at(t, "Attendance", 4, 2) == "3");              // 3.0
-    CHECK(at(t, "Attendance", 4, 6) == "0");              // -0
-    CHECK(at(t, "Attendance", 6, 2) == "12345.678");      // scientific format: the number
-    CHECK(at(t, "Attendance", 6, 4) == "123456789012");   // no exponent, no ".0"
-    CHECK(at(t, "Attendance", 6, 5) == "0.001");          // 1E-3
+    CHECK(at(t, "Attendance", 2, 5) == "92.5%");         // 0.92500000000000004 with 0.00%
+    CHECK(at(t, "Attendance", 3, 4) == "92%");           // 0.92 with 0%
+    CHECK(at(t, "Attendance", 5, 6) == "33.3%");         // custom 0.0%
+    CHECK(at(t, "Attendance", 5, 5) == "12.5");          // 0.0"%": a quoted % is not a percent
+    CHECK(at(t, "Attendance", 2, 6) == "0.1");           // 0.10000000000000001
+    CHECK(at(t, "Attendance", 4, 2) == "3");             // 3.0
+    CHECK(at(t, "Attendance", 4, 6) == "0");             // -0
+    CHECK(at(t, "Attendance", 6, 2) == "12345.678");     // scientific format: the number
+    CHECK(at(t, "Attendance", 6, 4) == "123456789012");  // no exponent, no ".0"
+    CHECK(at(t, "Attendance", 6, 5) == "0.001");         // 1E-3
 }
 
 TEST_CASE("xlsx: golden text and block model", "[xlsx]") {
