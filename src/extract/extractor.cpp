@@ -361,17 +361,7 @@ private:
         const std::string id = v_.criterion(label, false);
         if (id.empty()) return false;
         std::string rest = text::trim(value);
-        std::optional<bool> yes;
-        if (has_box(rest)) {
-            yes = rest.find(kTicked) != std::string::npos && v_.value("answer", after_tick(rest)) != "no";
-        } else {
-            size_t end = 0;
-            while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/'))
-                ++end;
-            const std::string a = v_.value("answer", rest.substr(0, end));
-            if (a == "yes" || a == "no") yes = a == "yes";
-            rest = rest.substr(end);
-        }
+        const std::optional<bool> yes = leading_answer(rest);
         if (!yes) return false;
         ListedCriterion c;
         c.criterion = id;
@@ -380,6 +370,19 @@ private:
         c.src = src;
         f_.listed.push_back(std::move(c));
         return true;
+    }
+
+    // The yes or no that `rest` opens with ("Yes – 3 ASB reports", "No", "☒ Yes ☐ No"), taking
+    // the answer's word off `rest`; nullopt when it opens with neither.
+    std::optional<bool> leading_answer(std::string& rest) const {
+        if (has_box(rest))
+            return rest.find(kTicked) != std::string::npos && v_.value("answer", after_tick(rest)) != "no";
+        size_t end = 0;
+        while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/')) ++end;
+        const std::string a = v_.value("answer", rest.substr(0, end));
+        if (a != "yes" && a != "no") return std::nullopt;
+        rest = rest.substr(end);
+        return a == "yes";
     }
 
     // The words after the first ticked box: "☒ Yes ☐ No" → "Yes".
@@ -617,6 +620,14 @@ private:
         c.criterion = v_.criterion(head);
         if (c.criterion.empty()) c.criterion = v_.criterion(t);
         if (c.criterion.empty()) return false;
+        // "Crime: No", "Crime: Yes – 3 ASB reports": the answer decides, the rest is the evidence.
+        if (!has_box(b.text) && !detail.empty()) {
+            std::string rest = text::trim(detail);
+            if (const auto yes = leading_answer(rest)) {
+                c.identified = *yes;
+                detail = trim_dashes(rest);
+            }
+        }
         // "(family member: Name)" at the end of the detail names who it concerns.
         const std::string low = text::lower(detail);
         const size_t fm = low.rfind("(family member");

@@ -279,3 +279,14 @@ TEST_CASE("reading: a PDF answer marked only by a bold font is read as that opti
     CHECK(r.consent_given == std::optional<bool>(true));
     CHECK(r.family_ref == "FS-0002");
 }
+
+TEST_CASE("reading: criteria under a criteria heading answered No are not identified", "[states][extract]") {
+    // Regression: a "Troubled Families themes"-style heading opened the criteria section, and
+    // then "Getting a good education: No" was read as identified.
+    const auto r = record_of("a.html", html("<h2>Headline criteria</h2>"
+                                            "<p>Crime and anti-social behaviour: Yes – two cautions</p>"
+                                            "<p>School attendance: No</p><p>Health: Yes</p><p>Domestic abuse: No</p>"));
+    CHECK(r.criteria == std::vector<std::string>{"crime", "health"});
+    REQUIRE(!r.identified.empty());
+    CHECK(r.identified[0].evidence == "two cautions");
+}
