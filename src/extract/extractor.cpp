@@ -679,11 +679,37 @@ private:
         return m.empty() ? c.text() : m;
     }
 
+    // A table whose header has Yes and No columns ("Criterion | Yes | No | Evidence") with a mark
+    // under one of them in each row: the answer columns become one, "Yes/No", holding the
+    // answer as tick boxes ("☒ Yes ☐ No"), so that it reads as any other answer.
+    static std::vector<std::vector<GridCell>> answer_columns(std::vector<std::vector<GridCell>> grid) {
+        if (grid.size() < 2) return grid;
+        std::vector<std::string> headers;
+        std::vector<size_t> answers;
+        for (size_t i = 0; i < grid[0].size(); ++i) {
+            headers.push_back(text::trim(grid[0][i].text));
+            if (is_answer_word(headers.back())) answers.push_back(i);
+        }
+        if (answers.size() < 2) return grid;
+        auto collapse = [&](std::vector<GridCell>& row, const std::string& first_text) {
+            if (row.size() <= answers.back()) return;
+            row[answers[0]].text = first_text;
+            for (size_t k = answers.size(); k-- > 1;) row.erase(row.begin() + static_cast<long>(answers[k]));
+        };
+        for (size_t r = 1; r < grid.size(); ++r) {
+            std::vector<std::string> cells;
+            for (const auto& g : grid[r]) cells.push_back(g.text);
+            collapse(grid[r], tick_notation(parse_column_choice(headers, cells)));
+        }
+        collapse(grid[0], "Yes/No");
+        return grid;
+    }
+
     void table(const Block& t) {
         tab_open_ = false;
         end_pending();
         close_group();
-        const auto grid = layout(t);
+        const auto grid = answer_columns(layout(t));
         if (grid.empty()) return;
         size_t header_row = 0;
         std::string kind;

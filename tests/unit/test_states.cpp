@@ -290,3 +290,15 @@ TEST_CASE("reading: criteria under a criteria heading answered No are not identi
     REQUIRE(!r.identified.empty());
     CHECK(r.identified[0].evidence == "two cautions");
 }
+
+TEST_CASE("reading: an X or a tick under a Yes or a No column is the answer", "[states][extract]") {
+    const auto r = record_of(
+        "a.html", html("<table><tr><th>Criterion</th><th>Yes</th><th>No</th><th>Evidence</th></tr>"
+                       "<tr><td>Crime and anti-social behaviour</td><td>X</td><td></td><td>Two cautions</td></tr>"
+                       "<tr><td>School attendance</td><td></td><td>&#10003;</td><td></td></tr>"
+                       "<tr><td>Health</td><td>&#10003;</td><td></td><td>Low mood</td></tr></table>"
+                       "<table><tr><th>Question</th><th>Yes</th><th>No</th></tr>"
+                       "<tr><td>Consent given</td><td></td><td>X</td></tr></table>"));
+    CHECK(r.criteria == std::vector<std::string>{"crime", "health"});
+    CHECK(r.consent_given == std::optional<bool>(false));
+}
