@@ -113,25 +113,7 @@ public:
 
     // Whether `key` holds a value: true, false for a negative answer, nullopt when empty.
     std::optional<bool> filled(const std::string& key) const {
-        static const std::map<std::string, std::string CaseRecord::*> text = {
-            {"family_ref", &CaseRecord::family_ref},
-            {"council", &CaseRecord::council},
-            {"assessment_started", &CaseRecord::assessment_started},
-            {"assessment_completed", &CaseRecord::assessment_completed},
-            {"assessment_date", &CaseRecord::assessment_date},
-            {"lead_professional", &CaseRecord::lead_professional},
-            {"lead_agency", &CaseRecord::lead_agency},
-            {"completed_by", &CaseRecord::completed_by},
-            {"reason", &CaseRecord::reason},
-            {"consent_date", &CaseRecord::consent_date},
-            {"consent_signed_by", &CaseRecord::consent_signed_by},
-            {"manager", &CaseRecord::manager},
-            {"manager_date", &CaseRecord::manager_date},
-            {"plan_date", &CaseRecord::plan_date},
-            {"closure_date", &CaseRecord::closure_date},
-            {"closure_reason", &CaseRecord::closure_reason}};
-        if (auto it = text.find(key); it != text.end())
-            return (r_.*(it->second)).empty() ? std::nullopt : std::optional<bool>(true);
+        if (auto v = text_field(r_, key)) return v->empty() ? std::nullopt : std::optional<bool>(true);
         auto some = [](bool any) { return any ? std::optional<bool>(true) : std::nullopt; };
         if (key == "consent_given") return r_.consent_given;
         if (key == "voice_of_child")

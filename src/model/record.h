@@ -149,6 +149,14 @@ struct CaseRecord {
 // with "case" (its name) and "documents" (each file with the type it was read as).
 std::string to_json(const CaseRecord& r, int indent = 0, bool with_sources = true, bool with_bundle = false);
 
+// The text record keys (schema type Text or Date: family_ref, lead_professional, plan_date, ...)
+// and the members that hold them: the one list the JSON writer and reader, the extractor's
+// field states and the rules' field_present check all read.
+const std::vector<std::pair<const char*, std::string CaseRecord::*>>& text_fields();
+
+// The value of text record key `key`, or nullopt when `key` is not a text key.
+std::optional<std::string> text_field(const CaseRecord& r, const std::string& key);
+
 // True when the JSON writer has a writer for record key `key` (the schema test asks).
 bool has_json_writer(const std::string& key);
 

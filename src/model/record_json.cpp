@@ -76,137 +76,128 @@ const std::unordered_map<std::string, KeyReader>& readers() {
         return [m](const Object::Ptr& o, const char* k, CaseRecord& r) { r.*m = strings(o, k); };
     };
     auto none = [](const Object::Ptr&, const char*, CaseRecord&) {};
-    static const std::unordered_map<std::string, KeyReader> rd = {
-        {"case", text(&CaseRecord::case_name)},
-        {"documents",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& d) {
-                 r.files.push_back(str(d, "file"));
-                 r.doc_types.push_back(str(d, "type"));
-                 r.doc_type_from.push_back(str(d, "type_from"));
-             });
-         }},
-        {"family_ref", text(&CaseRecord::family_ref)},
-        {"council", text(&CaseRecord::council)},
-        {"assessment_started", text(&CaseRecord::assessment_started)},
-        {"assessment_completed", text(&CaseRecord::assessment_completed)},
-        {"assessment_date", text(&CaseRecord::assessment_date)},
-        {"lead_professional", text(&CaseRecord::lead_professional)},
-        {"lead_agency", text(&CaseRecord::lead_agency)},
-        {"completed_by", text(&CaseRecord::completed_by)},
-        {"reason", text(&CaseRecord::reason)},
-        {"criteria", list(&CaseRecord::criteria)},
-        {"criteria_added", list(&CaseRecord::criteria_added)},
-        {"identified",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& c) {
-                 r.identified.push_back({str(c, "criterion"), str(c, "evidence"), str(c, "members"), item_source(c)});
-             });
-         }},
-        {"consent_given", [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.consent_given = boolean(o, k); }},
-        {"consent_date", text(&CaseRecord::consent_date)},
-        {"consent_signed_by", text(&CaseRecord::consent_signed_by)},
-        {"consent_scope", list(&CaseRecord::consent_scope)},
-        {"manager", text(&CaseRecord::manager)},
-        {"manager_date", text(&CaseRecord::manager_date)},
-        {"voice_of_child",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.voice_of_child = boolean(o, k); }},
-        {"plan_date", text(&CaseRecord::plan_date)},
-        {"plan_outcomes",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& p) {
-                 PlanOutcome po{str(p, "criterion"), str(p, "need"), str(p, "outcome"), {}, item_source(p)};
-                 each(p, "actions", [&](const Object::Ptr& a) {
-                     po.actions.push_back({str(a, "what"), str(a, "who"), str(a, "by_when")});
+    static const std::unordered_map<std::string, KeyReader> rd = [&] {
+        std::unordered_map<std::string, KeyReader> m = {
+            {"documents",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& d) {
+                     r.files.push_back(str(d, "file"));
+                     r.doc_types.push_back(str(d, "type"));
+                     r.doc_type_from.push_back(str(d, "type_from"));
                  });
-                 r.plan_outcomes.push_back(std::move(po));
-             });
-         }},
-        {"review_dates", none},  // derived from reviews
-        {"reviews",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& v) {
-                 Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {},
-                           item_source(v)};
-                 each(v, "outcomes", [&](const Object::Ptr& x) {
-                     rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"),
-                                            str(x, "achieved"), item_source(x)});
+             }},
+            {"criteria", list(&CaseRecord::criteria)},
+            {"criteria_added", list(&CaseRecord::criteria_added)},
+            {"identified",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& c) {
+                     r.identified.push_back(
+                         {str(c, "criterion"), str(c, "evidence"), str(c, "members"), item_source(c)});
                  });
-                 r.reviews.push_back(std::move(rv));
-             });
-         }},
-        {"closure_date", text(&CaseRecord::closure_date)},
-        {"closure_reason", text(&CaseRecord::closure_reason)},
-        {"closure_outcomes",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& c) {
-                 r.closure_outcomes.push_back({str(c, "criterion"), boolean(c, "achieved"), str(c, "date_achieved"),
-                                               str(c, "sustained_since"), str(c, "evidence"), item_source(c)});
-             });
-         }},
-        {"evidence",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& e) {
-                 r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"), str(e, "period_start"),
-                                       str(e, "period_end"), str(e, "value"), item_source(e)});
-             });
-         }},
-        {"members",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& m) {
-                 r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), item_source(m)});
-             });
-         }},
-        {"discretionary",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             Object::Ptr d = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
-             if (d)
-                 r.discretionary =
-                     Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), item_source(d)};
-         }},
-        {"auditor_judgements",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& a) {
-                 r.auditor_judgements.push_back({str(a, "rule"), str(a, "judgement"), str(a, "by"), str(a, "date")});
-             });
-         }},
-        {"has_assessment", none},  // read_presence: as given, else inferred
-        {"has_plan", none},
-        {"has_closure", none},
-        {"unreadable",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& u) { r.unreadable.push_back({str(u, "file"), str(u, "reason")}); });
-         }},
-        {"warnings",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& w) {
-                 r.warnings.push_back({str(w, "file"), str(w, "where"), str(w, "message")});
-             });
-         }},
-        {"unrecognised",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             each(o, k, [&](const Object::Ptr& u) {
-                 r.unrecognised.push_back({str(u, "file"), strings(u, "labels")});
-             });
-         }},
-        {"states",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
-             if (!s) return;
-             std::vector<std::string> keys;
-             s->getNames(keys);
-             for (const auto& key : keys)
-                 if (auto st = parse_field_state(str(s, key.c_str()))) r.states[key] = *st;
-         }},
-        {"sources",
-         [](const Object::Ptr& o, const char* k, CaseRecord& r) {
-             Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
-             if (!s) return;
-             std::vector<std::string> keys;
-             s->getNames(keys);
-             for (const auto& key : keys) r.sources[key] = source(s->getObject(key));
-         }},
-    };
+             }},
+            {"consent_given",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.consent_given = boolean(o, k); }},
+            {"consent_scope", list(&CaseRecord::consent_scope)},
+            {"voice_of_child",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) { r.voice_of_child = boolean(o, k); }},
+            {"plan_outcomes",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& p) {
+                     PlanOutcome po{str(p, "criterion"), str(p, "need"), str(p, "outcome"), {}, item_source(p)};
+                     each(p, "actions", [&](const Object::Ptr& a) {
+                         po.actions.push_back({str(a, "what"), str(a, "who"), str(a, "by_when")});
+                     });
+                     r.plan_outcomes.push_back(std::move(po));
+                 });
+             }},
+            {"review_dates", none},  // derived from reviews
+            {"reviews",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& v) {
+                     Review rv{str(v, "date"), str(v, "number"), str(v, "next_review"), strings(v, "attendees"), {},
+                               item_source(v)};
+                     each(v, "outcomes", [&](const Object::Ptr& x) {
+                         rv.outcomes.push_back({str(x, "criterion"), str(x, "progress"), str(x, "rating"),
+                                                str(x, "achieved"), item_source(x)});
+                     });
+                     r.reviews.push_back(std::move(rv));
+                 });
+             }},
+            {"closure_outcomes",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& c) {
+                     r.closure_outcomes.push_back({str(c, "criterion"), boolean(c, "achieved"), str(c, "date_achieved"),
+                                                   str(c, "sustained_since"), str(c, "evidence"), item_source(c)});
+                 });
+             }},
+            {"evidence",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& e) {
+                     r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"),
+                                           str(e, "period_start"), str(e, "period_end"), str(e, "value"),
+                                           item_source(e)});
+                 });
+             }},
+            {"members",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& m) {
+                     r.members.push_back({str(m, "name"), str(m, "relationship"), str(m, "dob"), item_source(m)});
+                 });
+             }},
+            {"discretionary",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 Object::Ptr d = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+                 if (d)
+                     r.discretionary =
+                         Discretionary{str(d, "approver"), str(d, "date"), str(d, "rationale"), item_source(d)};
+             }},
+            {"auditor_judgements",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& a) {
+                     r.auditor_judgements.push_back(
+                         {str(a, "rule"), str(a, "judgement"), str(a, "by"), str(a, "date")});
+                 });
+             }},
+            {"has_assessment", none},  // read_presence: as given, else inferred
+            {"has_plan", none},
+            {"has_closure", none},
+            {"unreadable",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& u) { r.unreadable.push_back({str(u, "file"), str(u, "reason")}); });
+             }},
+            {"warnings",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& w) {
+                     r.warnings.push_back({str(w, "file"), str(w, "where"), str(w, "message")});
+                 });
+             }},
+            {"unrecognised",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 each(o, k, [&](const Object::Ptr& u) {
+                     r.unrecognised.push_back({str(u, "file"), strings(u, "labels")});
+                 });
+             }},
+            {"states",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+                 if (!s) return;
+                 std::vector<std::string> keys;
+                 s->getNames(keys);
+                 for (const auto& key : keys)
+                     if (auto st = parse_field_state(str(s, key.c_str()))) r.states[key] = *st;
+             }},
+            {"sources",
+             [](const Object::Ptr& o, const char* k, CaseRecord& r) {
+                 Object::Ptr s = o->has(k) && !o->isNull(k) ? o->getObject(k) : nullptr;
+                 if (!s) return;
+                 std::vector<std::string> keys;
+                 s->getNames(keys);
+                 for (const auto& key : keys) r.sources[key] = source(s->getObject(key));
+             }},
+        };
+        for (const auto& [key, member] : text_fields()) m.emplace(key, text(member));
+        return m;
+    }();
     return rd;
 }
 

@@ -271,6 +271,19 @@ Block to_block(Draft& d, int page, Counters& n) {
     return t;
 }
 
+// Adds a line of a cell's text; pieces of one cell on one line split by another cell's are
+// joined with a space, their bold spans moved along.
+void add_cell_line(Draft::DCell& dc, TextLine line) {
+    if (!dc.lines.empty() && std::fabs(dc.lines.back().y - line.y) < 0.01) {
+        Para joined{dc.lines.back().text, dc.lines.back().bold};
+        append_line(joined, " ", line);
+        dc.lines.back().text = std::move(joined.text);
+        dc.lines.back().bold = std::move(joined.emphasis);
+    } else {
+        dc.lines.push_back(std::move(line));
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ruled tables
 
@@ -415,14 +428,7 @@ bool take_grid(const Grid& g, std::vector<Line>& lines, Draft& d) {
             }
             // Pieces of one cell on one line split by another cell's: join them.
             TextLine piece_line{line.y, size, t, bold_in(t, ps)};
-            if (!dc.lines.empty() && std::fabs(dc.lines.back().y - line.y) < 0.01) {
-                Para joined{dc.lines.back().text, dc.lines.back().bold};
-                append_line(joined, " ", piece_line);
-                dc.lines.back().text = std::move(joined.text);
-                dc.lines.back().bold = std::move(joined.emphasis);
-            } else {
-                dc.lines.push_back(std::move(piece_line));
-            }
+            add_cell_line(dc, std::move(piece_line));
         }
         if (!any) d.anchor = li;
         any = true;
@@ -669,14 +675,7 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
             std::vector<const Piece*> cell_pieces;
             for (size_t k = s.first; k < s.end; ++k) cell_pieces.push_back(&l.pieces[k]);
             TextLine piece_line{l.y, l.size, t, bold_in(t, cell_pieces)};
-            if (!dc.lines.empty() && std::fabs(dc.lines.back().y - l.y) < 0.01) {
-                Para joined{dc.lines.back().text, dc.lines.back().bold};
-                append_line(joined, " ", piece_line);
-                dc.lines.back().text = std::move(joined.text);
-                dc.lines.back().bold = std::move(joined.emphasis);
-            } else {
-                dc.lines.push_back(std::move(piece_line));
-            }
+            add_cell_line(dc, std::move(piece_line));
         }
     }
     for (const auto& m : region) lines[m.line].used = true;

@@ -131,17 +131,7 @@ CheckOutcome document_present(const CheckInput& in) {
 }
 
 // --- field_present: a scalar record field is filled.
-std::string field_value(const CaseRecord& r, const std::string& f) {
-    if (f == "lead_professional") return r.lead_professional;
-    if (f == "lead_agency") return r.lead_agency;
-    if (f == "manager") return r.manager;
-    if (f == "manager_date") return r.manager_date;
-    if (f == "consent_signed_by") return r.consent_signed_by;
-    if (f == "closure_reason") return r.closure_reason;
-    if (f == "council") return r.council;
-    if (f == "family_ref") return r.family_ref;
-    return {};
-}
+std::string field_value(const CaseRecord& r, const std::string& f) { return text_field(r, f).value_or(""); }
 
 CheckOutcome field_present(const CheckInput& in) {
     const std::string f = param_text(in, "field");

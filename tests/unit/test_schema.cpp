@@ -57,6 +57,19 @@ TEST_CASE("schema: docs/case-record.md's key table is the one the schema renders
     CHECK(table == record_keys_markdown());
 }
 
+TEST_CASE("schema: the text fields read by the writer, reader, states and field_present are schema keys", "[schema]") {
+    for (const auto& [key, member] : text_fields()) {
+        INFO(key);
+        const RecordKey* k = record_key(key);
+        REQUIRE(k != nullptr);
+        CHECK((k->type == KeyType::Text || k->type == KeyType::Date));
+    }
+    CaseRecord r;
+    r.lead_professional = "Ada Byrne";
+    CHECK(text_field(r, "lead_professional") == std::optional<std::string>("Ada Byrne"));
+    CHECK(!text_field(r, "criteria"));
+}
+
 TEST_CASE("schema: field states have their words", "[schema]") {
     for (auto st : {FieldState::Found, FieldState::Blank, FieldState::No, FieldState::NotFound, FieldState::Unreadable})
         CHECK(parse_field_state(to_string(st)) == st);
