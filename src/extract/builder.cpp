@@ -21,9 +21,7 @@ public:
 
     void doc(const DocFacts& d) {
         r_.files.push_back(d.path);
-        std::string types;
-        for (const auto& t : d.types) types += (types.empty() ? "" : "+") + t;
-        r_.doc_types.push_back(types.empty() ? "unknown" : types);
+        r_.doc_types.push_back(d.type_words());
         r_.doc_type_from.push_back(d.type_from);
         if (!d.error.empty()) {
             r_.unreadable.push_back({d.path, d.error});
@@ -40,10 +38,10 @@ public:
         note_labels(d);
         scalar("family_ref", d, "family_ref", r_.family_ref);
         if (r_.council.empty() && !d.council.empty()) r_.council = d.council;
-        if (d.is("assessment")) assessment(d);
-        if (d.is("plan")) plan(d);
-        if (d.is("review")) review(d);
-        if (d.is("closure")) closure(d);
+        if (d.is(DocType::Assessment)) assessment(d);
+        if (d.is(DocType::Plan)) plan(d);
+        if (d.is(DocType::Review)) review(d);
+        if (d.is(DocType::Closure)) closure(d);
         for (const auto& t : d.tables)
             if (t.kind == "evidence") evidence(d, t);
         // Whatever document names the lead professional, if the assessment did not.
@@ -74,7 +72,7 @@ public:
                 labelled_[it->second] = t.src;
         if (!d.listed.empty() && !labelled_.count("criteria")) labelled_["criteria"] = d.listed.front().src;
         if (d.consent_tick && !labelled_.count("consent_given")) labelled_["consent_given"] = d.consent_src;
-        if (d.is("review") && !labelled_.count("reviews")) labelled_["reviews"] = Source{d.path, "", ""};
+        if (d.is(DocType::Review) && !labelled_.count("reviews")) labelled_["reviews"] = Source{d.path, "", ""};
     }
 
     // The state of every record key that has a noun (schema.h): found, blank, no, not found or
@@ -737,9 +735,7 @@ std::string explain_case(const CaseRecord& r) {
 std::string explain(const DocFacts& f) {
     std::string s = "== " + f.path + "\n";
     if (!f.error.empty()) return s + "  could not be read: " + f.error + "\n";
-    std::string types;
-    for (const auto& t : f.types) types += (types.empty() ? "" : ", ") + t;
-    s += "  type: " + (types.empty() ? std::string("unknown") : types);
+    s += "  type: " + f.type_words(", ");
     if (!f.type_source.empty())
         s +=
             "  (from the " + (f.type_from.empty() ? std::string("title") : f.type_from) + " \"" + f.type_source + "\")";

@@ -126,22 +126,21 @@ private:
 
     void infer_types() {
         if (!f_.types.empty()) return;
-        auto add = [&](const char* t) {
+        auto add = [&](DocType t) {
             if (!f_.is(t)) f_.types.push_back(t);
         };
-        if (doc_.format == "csv") add("evidence");
+        if (doc_.format == "csv") add(DocType::Evidence);
         for (const auto& t : f_.tables) {
-            if (t.kind == "plan") add("plan");
-            if (t.kind == "review") add("review");
-            if (t.kind == "closure") add("closure");
-            if (t.kind == "evidence") add("evidence");
-            if (t.kind == "criteria" || t.kind == "members") add("assessment");
+            if (t.kind == "criteria" || t.kind == "members")
+                add(DocType::Assessment);
+            else if (auto kind = parse_doc_type(t.kind))
+                add(*kind);  // plan, review, closure, evidence tables
         }
-        if (f_.hit("review_date")) add("review");
-        if (f_.hit("closure_date")) add("closure");
-        if (f_.hit("plan_date")) add("plan");
+        if (f_.hit("review_date")) add(DocType::Review);
+        if (f_.hit("closure_date")) add(DocType::Closure);
+        if (f_.hit("plan_date")) add(DocType::Plan);
         if (f_.hit("assessment_completed") || f_.hit("assessment_started") || f_.hit("assessment_date"))
-            add("assessment");
+            add(DocType::Assessment);
         if (!f_.types.empty()) {
             f_.type_source = "(inferred from its contents)";
             f_.type_from = "content";
@@ -175,8 +174,8 @@ private:
     // plan), from its types; "" when none.
     std::vector<std::string> paragraph_kinds() const {
         std::vector<std::string> k;
-        for (const char* t : {"review", "closure", "plan", "evidence"})
-            if (f_.is(t)) k.push_back(t);
+        for (DocType t : {DocType::Review, DocType::Closure, DocType::Plan, DocType::Evidence})
+            if (f_.is(t)) k.push_back(to_string(t));
         return k;
     }
 
@@ -357,7 +356,7 @@ private:
     // "Staying safe in the community: Yes – 3 ASB reports" in an assessment: a criterion named by
     // its name, theme or code (never a cue word) answered yes or no. True when it was one.
     bool criterion_answer(const std::string& label, const std::string& value, const Source& src) {
-        if (!f_.is("assessment") || group_open_) return false;
+        if (!f_.is(DocType::Assessment) || group_open_) return false;
         const std::string id = v_.criterion(label, false);
         if (id.empty()) return false;
         std::string rest = text::trim(value);
@@ -517,8 +516,8 @@ private:
         close_group();
         const auto kinds = paragraph_kinds();
         std::string kind = kinds.empty() ? "plan" : kinds.front();
-        if (f_.is("plan")) kind = "plan";
-        if (f_.is("review")) kind = "review";
+        if (f_.is(DocType::Plan)) kind = "plan";
+        if (f_.is(DocType::Review)) kind = "review";
         open_group(kind, b);
         group_number_ = n;
         group_row_.cells["outcome"] = clean(v_, text);
@@ -979,7 +978,13 @@ private:
 
 }  // namespace
 
-bool DocFacts::is(const std::string& type) const { return std::find(types.begin(), types.end(), type) != types.end(); }
+bool DocFacts::is(DocType type) const { return std::find(types.begin(), types.end(), type) != types.end(); }
+
+std::string DocFacts::type_words(const char* sep) const {
+    std::string out;
+    for (DocType t : types) out += (out.empty() ? "" : sep) + std::string(to_string(t));
+    return out.empty() ? "unknown" : out;
+}
 
 const Hit* DocFacts::hit(const std::string& field) const {
     const Hit* any = nullptr;

@@ -52,7 +52,7 @@ struct ListedCriterion {
 struct DocFacts {
     std::string path, format;
     std::string error;                  // non-empty: the document could not be read
-    std::vector<std::string> types;     // assessment, plan, review, closure, evidence
+    std::vector<DocType> types;         // what the document is (a combined one is two)
     std::string type_source;            // the title, heading or file name the types came from
     std::string type_from;              // how: "title", "file name" or "content"; "" when unknown
     std::vector<std::string> warnings;  // what the reader noted and read past
@@ -66,7 +66,9 @@ struct DocFacts {
     std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
     std::vector<std::string> templates;                     // names of the templates that applied
 
-    bool is(const std::string& type) const;
+    bool is(DocType type) const;
+    // "assessment+plan", or "unknown"
+    std::string type_words(const char* sep = "+") const;
     const Hit* hit(const std::string& field) const;  // the first hit with a value for `field`
     std::string date() const;                        // the document's own date (ISO) for ordering, or ""
 };

@@ -252,7 +252,7 @@ std::string type_from_words(const std::string& s) {
 // A document's type by its title's or file name's words, else as the extractor inferred it.
 std::string type_of_doc(const SuggestDoc& d) {
     std::string t = type_from_words(d.doc.title + " " + file_name(d.doc.path));
-    if (t.empty() && !d.facts.types.empty()) t = d.facts.types[0];
+    if (t.empty() && !d.facts.types.empty()) t = to_string(d.facts.types[0]);
     return t;
 }
 
@@ -520,10 +520,11 @@ std::vector<Guess> title_guesses(const std::vector<SuggestDoc>& docs) {
         std::string type = type_from_words(title), how = "the title's words";
         g.sure = 0.8;
         if (type.empty() && !d.facts.types.empty() && !d.facts.type_from.empty())
-            type = d.facts.types[0], how = "the " + d.facts.type_from + " (as the extractor read it)", g.sure = 0.7;
+            type = to_string(d.facts.types[0]), how = "the " + d.facts.type_from + " (as the extractor read it)",
+            g.sure = 0.7;
         if (type.empty()) type = type_from_words(file_name(d.doc.path)), how = "the file name", g.sure = 0.7;
         if (type.empty() && !d.facts.types.empty())
-            type = d.facts.types[0], how = "what the document holds", g.sure = 0.6;
+            type = to_string(d.facts.types[0]), how = "what the document holds", g.sure = 0.6;
         if (type.empty()) continue;
         g.what = "<document type=\"" + type + "\"><title>" + text::xml_escape(title) + "</title></document>";
         g.why = "\"" + title + "\" (" + file_name(d.doc.path) + ", " + place + "): " + type + " from " + how +

@@ -6,6 +6,7 @@
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -56,8 +57,32 @@ const std::vector<std::string>& columns_of(const std::string& table) {
     return it == m.end() ? none : it->second;
 }
 
+namespace {
+constexpr std::array<std::pair<DocType, const char*>, 5> kDocTypes{{{DocType::Assessment, "assessment"},
+                                                                    {DocType::Plan, "plan"},
+                                                                    {DocType::Review, "review"},
+                                                                    {DocType::Closure, "closure"},
+                                                                    {DocType::Evidence, "evidence"}}};
+}  // namespace
+
+const char* to_string(DocType t) {
+    for (const auto& [x, w] : kDocTypes)
+        if (x == t) return w;
+    return "?";
+}
+
+std::optional<DocType> parse_doc_type(std::string_view word) {
+    for (const auto& [x, w] : kDocTypes)
+        if (word == w) return x;
+    return std::nullopt;
+}
+
 const std::vector<std::string>& document_types() {
-    static const std::vector<std::string> v = {"assessment", "plan", "review", "closure", "evidence"};
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> words;
+        for (const auto& [x, w] : kDocTypes) words.push_back(w);
+        return words;
+    }();
     return v;
 }
 
@@ -203,10 +228,10 @@ private:
             table(n, t);
         } else if (nm == "document") {
             check_attrs(n, {"type"});
-            std::vector<std::string> types;
+            std::vector<DocType> types;
             for (const auto& ty : text::split(text::collapse_ws(xml::attr(n, "type")), ' ')) {
                 need_in(n, "document type", ty, document_types());
-                types.push_back(ty);
+                if (auto t = parse_doc_type(ty)) types.push_back(*t);
             }
             for (auto& [v, c] : terms(n, {"title", "file-name"}))
                 t.titles.push_back({types, v, text::match_key(v), origin(c), xml::name(c) == "file-name"});

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -52,8 +54,15 @@ struct ColumnRule {
     Origin origin;
 };
 
+// The kinds of document a bundle holds. Code compares these; the words ("assessment", ...) are
+// for templates, the record's `documents` and messages.
+enum class DocType { Assessment, Plan, Review, Closure, Evidence };
+
+const char* to_string(DocType t);
+std::optional<DocType> parse_doc_type(std::string_view word);
+
 struct TitleRule {
-    std::vector<std::string> types;  // "assessment", "plan", "review", "closure", "evidence"
+    std::vector<DocType> types;
     std::string title, key;
     Origin origin;
     bool file_name_only = false;  // a <file-name>: words that name the type in a file's name only

@@ -164,15 +164,15 @@ std::vector<const ColumnRule*> Vocab::columns(const std::string& key, const Acti
     return out;
 }
 
-std::vector<std::string> Vocab::types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
-                                               bool file_name) const {
+std::vector<DocType> Vocab::types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
+                                           bool file_name) const {
     const TitleRule* best = nullptr;
     for (const auto& [i, r] : titles_) {
         if (!a[i] || (r->file_name_only && !file_name) || !contains_words(key, r->key)) continue;
         if (!best || r->key.size() > best->key.size()) best = r;
     }
     if (rule) *rule = best;
-    return best ? best->types : std::vector<std::string>{};
+    return best ? best->types : std::vector<DocType>{};
 }
 
 std::string Vocab::criterion(const std::string& text, bool cues) const {

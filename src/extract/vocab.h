@@ -41,8 +41,8 @@ public:
     std::vector<const ColumnRule*> columns(const std::string& key, const Active& a) const;
     // Document types named by a title (longest title match), empty when none. With `file_name`
     // the key is a file's name, and <file-name> words count too.
-    std::vector<std::string> types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
-                                            bool file_name = false) const;
+    std::vector<DocType> types_of_title(const std::string& key, const Active& a, const TitleRule** rule,
+                                        bool file_name = false) const;
     // The criterion id `text` names (by name, theme, code, a name inside it, or - with `cues` -
     // a cue word), or "".
     std::string criterion(const std::string& text, bool cues = true) const;
