@@ -747,7 +747,8 @@ std::string explain(const DocFacts& f) {
         s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";
         s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +
              (h.rule ? h.rule->origin.str() + " \"" + h.rule->label + "\"" +
-                           (h.rule->context.empty() ? "" : " in section " + h.rule->context)
+                           (h.rule->context == Section::None ? ""
+                                                             : " in section " + std::string(to_string(h.rule->context)))
                      : std::string("?")) +
              "\n";
     }

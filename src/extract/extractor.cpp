@@ -49,11 +49,11 @@ Source make_source(const std::string& file, const Location& loc, const std::stri
 }
 
 // The section a field opens for the labels after it ("Agency" after "Lead professional").
-const char* section_after(const std::string& field) {
-    if (field == "lead_professional") return "lead";
-    if (field == "consent") return "consent";
-    if (field == "manager" || field == "closure_approved_by") return "manager";
-    return nullptr;
+Section section_after(const std::string& field) {
+    if (field == "lead_professional") return Section::Lead;
+    if (field == "consent") return Section::Consent;
+    if (field == "manager" || field == "closure_approved_by") return Section::Manager;
+    return Section::None;
 }
 
 // Fields whose value may run over several paragraphs under their heading.
@@ -199,14 +199,14 @@ private:
         end_pending();
         close_group();
         group_label_.clear();
-        section_.clear();
+        section_ = Section::None;
         // A heading is an outcome's or a section's ("Information sharing and consent"), else
         // perhaps a label whose value is the text under it ("Voice of the child").
         if (outcome_or_section(b.text)) return;
         if (const LabelRule* r = v_.field(text::match_key(b.text), section_, active_)) {
             // "Consent", "Lead professional" as a heading open their section; the fields under
             // it give the answer. Other fields' headings take the text under them as the value.
-            if (const char* s = section_after(r->field)) {
+            if (const Section s = section_after(r->field); s != Section::None) {
                 section_ = s;
                 return;
             }
@@ -233,7 +233,7 @@ private:
         const std::string marked = marked_answer(b);
         const std::string& t = marked.empty() ? b.text : marked;
         if (tab_table(b)) return;
-        if (section_ == "consent") {
+        if (section_ == Section::Consent) {
             f_.consent_text += t + "\n";
             if (f_.consent_src.empty()) f_.consent_src = source_of(b, t);
             if (!f_.consent_tick && (text::starts_with(t, kTicked) || text::starts_with(t, kEmptyBox)))
@@ -250,9 +250,9 @@ private:
             add_action(b, n, rest);
             return;
         }
-        if (section_ == "criteria" && !pending_.rule) {
+        if (section_ == Section::Criteria && !pending_.rule) {
             if (!names_label(t) && listed_criterion(b)) return;
-            section_.clear();  // the list of criteria has ended
+            section_ = Section::None;  // the list of criteria has ended
         }
         // "Label: value" pairs, several per paragraph when tabs separate them.
         bool any = false;
@@ -415,7 +415,7 @@ private:
         src.quote = text::collapse_ws(raw);
         h.src = std::move(src);
         f_.hits.push_back(std::move(h));
-        if (const char* s = section_after(r.field)) section_ = s;
+        if (const Section s = section_after(r.field); s != Section::None) section_ = s;
     }
 
     void start_pending(const LabelRule& r, const Block& b) {
@@ -722,7 +722,7 @@ private:
         } else {
             for (size_t r = 0; r < grid.size(); ++r) {
                 // Labels across a row with their values in the row beneath.
-                if (r + 1 < grid.size() && section_ != "criteria") {
+                if (r + 1 < grid.size() && section_ != Section::Criteria) {
                     const auto rules = label_header(grid[r]);
                     if (!rules.empty() && label_header(grid[r + 1]).empty()) {
                         vertical_pairs(grid[r], grid[r + 1], rules);
@@ -836,12 +836,12 @@ private:
                 std::count_if(row.begin(), row.end(), [](const GridCell& g) { return g.cell != nullptr; });
             const LabelRule* r = v_.field(text::match_key(t), section_, active_);
             if ((cells == 1 || !r) && outcome_or_section(t)) return;
-            if (cells == 1 && r && section_after(r->field)) {
+            if (cells == 1 && r && section_after(r->field) != Section::None) {
                 section_ = section_after(r->field);
                 return;
             }
         }
-        if (section_ == "criteria" && filled.size() >= 1) {
+        if (section_ == Section::Criteria && filled.size() >= 1) {
             criteria_row(row, filled);
             return;
         }
@@ -965,7 +965,7 @@ private:
     DocFacts& f_;
     Active active_;
     std::vector<const Pattern*> outcome_re_, action_re_;
-    std::string section_;
+    Section section_ = Section::None;
     std::string group_label_;  // text after "Outcome N:" in the last heading, for the table under it
     Hit pending_;
     bool group_open_ = false;

@@ -162,12 +162,12 @@ struct LabelSeen {
 // The section a heading opens: a known section label, or the one it is most like (0.5 or more).
 std::string section_of(const Vocab& v, const Active& active, const std::string& heading) {
     const std::string key = text::match_key(heading);
-    if (const SectionRule* r = v.section(key, active)) return r->section;
+    if (const SectionRule* r = v.section(key, active)) return to_string(r->section);
     std::string best;
     double sure = 0.5;
     for (const auto& t : v.templates())
         for (const auto& s : t.sections)
-            if (const double l = label_likeness(key, s.key); l >= sure) best = s.section, sure = l;
+            if (const double l = label_likeness(key, s.key); l >= sure) best = to_string(s.section), sure = l;
     return best;
 }
 
@@ -280,10 +280,10 @@ const LabelRule* best_label(const Knowledge& k, const LabelSeen& s, const std::s
         if (const std::string t = type_of_field(r->field); !t.empty() && !doc_type.empty())
             v += t == doc_type ? 0.15 : -0.15;
         // A rule for one section fits a label in that section better, and one elsewhere worse.
-        if (!r->context.empty()) v += r->context == s.section ? 0.15 : -0.2;
+        if (r->context != Section::None) v += to_string(r->context) == s.section ? 0.15 : -0.2;
         v = std::min(v, 1.0);
         if (r->field == "family_ref" && !ref_token.empty() && s.value == ref_token) v = std::max(v, 0.9);
-        if (v > sure || (v == sure && best && r->context.empty() && !best->context.empty())) {
+        if (v > sure || (v == sure && best && r->context == Section::None && best->context != Section::None)) {
             sure = v;
             best = r;
         }
@@ -330,7 +330,8 @@ Guess criterion_guess(const LabelSeen& s, const CriterionTerm& c, double sure) {
 Guess field_guess(const LabelSeen& s, const LabelRule* r, double sure) {
     Guess g;
     g.sure = sure;
-    const std::string ctx = r && !r->context.empty() ? " context=\"" + r->context + "\"" : "";
+    const std::string ctx =
+        r && r->context != Section::None ? " context=\"" + std::string(to_string(r->context)) + "\"" : "";
     if (r)
         g.what = "<field name=\"" + r->field + "\"" + ctx + "><label>" + text::xml_escape(s.label) + "</label></field>";
     g.why = "\"" + s.label + "\" at " + s.place + (s.has_value ? ", value \"" + s.value + "\"" : "") +

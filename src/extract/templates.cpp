@@ -29,10 +29,40 @@ const std::vector<std::string>& field_names() {
     return v;
 }
 
+namespace {
+constexpr std::array<std::pair<Section, const char*>, 13> kSections{{{Section::Consent, "consent"},
+                                                                     {Section::Manager, "manager"},
+                                                                     {Section::Criteria, "criteria"},
+                                                                     {Section::VoiceOfChild, "voice_of_child"},
+                                                                     {Section::Household, "household"},
+                                                                     {Section::Plan, "plan"},
+                                                                     {Section::Review, "review"},
+                                                                     {Section::Closure, "closure"},
+                                                                     {Section::Evidence, "evidence"},
+                                                                     {Section::Analysis, "analysis"},
+                                                                     {Section::Professionals, "professionals"},
+                                                                     {Section::Lead, "lead"},
+                                                                     {Section::Other, "other"}}};
+}  // namespace
+
+const char* to_string(Section s) {
+    for (const auto& [x, w] : kSections)
+        if (x == s) return w;
+    return "";
+}
+
+std::optional<Section> parse_section(std::string_view word) {
+    for (const auto& [x, w] : kSections)
+        if (word == w) return x;
+    return std::nullopt;
+}
+
 const std::vector<std::string>& section_names() {
-    static const std::vector<std::string> v = {"consent",       "manager", "criteria", "voice_of_child", "household",
-                                               "plan",          "review",  "closure",  "evidence",       "analysis",
-                                               "professionals", "lead",    "other"};
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> words;
+        for (const auto& [x, w] : kSections) words.push_back(w);
+        return words;
+    }();
     return v;
 }
 
@@ -217,13 +247,15 @@ private:
             const std::string field(xml::attr(n, "name")), ctx(xml::attr(n, "context"));
             need_in(n, "field", field, field_names());
             if (!ctx.empty()) need_in(n, "context section", ctx, section_names());
+            const Section context = parse_section(ctx).value_or(Section::None);
             for (auto& [v, c] : terms(n, {"label", "statement"}))
-                t.labels.push_back({field, ctx, v, text::match_key(v), origin(c), xml::name(c) == "statement"});
+                t.labels.push_back({field, context, v, text::match_key(v), origin(c), xml::name(c) == "statement"});
         } else if (nm == "section") {
             check_attrs(n, {"name"});
             const std::string s(xml::attr(n, "name"));
             need_in(n, "section", s, section_names());
-            for (auto& [v, c] : terms(n, {"label"})) t.sections.push_back({s, v, text::match_key(v), origin(c)});
+            const Section section = parse_section(s).value_or(Section::Other);
+            for (auto& [v, c] : terms(n, {"label"})) t.sections.push_back({section, v, text::match_key(v), origin(c)});
         } else if (nm == "table") {
             table(n, t);
         } else if (nm == "document") {
@@ -311,7 +343,7 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
         for (const auto& f : t.labels)
             if (!f.statement && f.key == sec.key)
                 errors.push_back(Error{path,
-                                       "label '" + sec.label + "' names both section '" + sec.section +
+                                       "label '" + sec.label + "' names both section '" + to_string(sec.section) +
                                            "' and field '" + f.field + "' (line " + std::to_string(f.origin.line) +
                                            "): keep it in one (a field's label opens its section itself)",
                                        sec.origin.line});

@@ -29,11 +29,33 @@ struct Origin {
     std::string str() const;  // "fernshire (templates/fernshire.xml:12)"
 };
 
+// The sections of a form that change what its labels mean ("Date" under "Consent" is the consent
+// date). None: anywhere, or no section open.
+enum class Section {
+    None,
+    Consent,
+    Manager,
+    Criteria,
+    VoiceOfChild,
+    Household,
+    Plan,
+    Review,
+    Closure,
+    Evidence,
+    Analysis,
+    Professionals,
+    Lead,
+    Other
+};
+
+const char* to_string(Section s);  // "consent", "voice_of_child", ...; "" for None
+std::optional<Section> parse_section(std::string_view word);
+
 struct LabelRule {
-    std::string field;    // one of field_names()
-    std::string context;  // a section name, or "" for anywhere
-    std::string label;    // as written in the template
-    std::string key;      // text::match_key(label)
+    std::string field;                // one of field_names()
+    Section context = Section::None;  // the section it applies in; None: anywhere
+    std::string label;                // as written in the template
+    std::string key;                  // text::match_key(label)
     Origin origin;
     // A <statement>: matches a long label ("I consent to my information being shared with
     // government departments for the national evaluation:") that contains these words, where
@@ -42,7 +64,7 @@ struct LabelRule {
 };
 
 struct SectionRule {
-    std::string section;  // one of section_names()
+    Section section = Section::None;
     std::string label, key;
     Origin origin;
 };

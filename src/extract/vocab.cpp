@@ -115,13 +115,13 @@ Active Vocab::active(const Document& doc) const {
     return a;
 }
 
-const LabelRule* Vocab::field(const std::string& key, const std::string& context, const Active& a) const {
+const LabelRule* Vocab::field(const std::string& key, Section context, const Active& a) const {
     auto it = labels_.find(key);
     if (it == labels_.end()) return nullptr;
     const LabelRule* anywhere = nullptr;
     for (const auto& [i, r] : it->second) {
         if (!a[i]) continue;
-        if (!r->context.empty()) {
+        if (r->context != Section::None) {
             if (r->context == context) return r;
             continue;
         }
@@ -130,10 +130,10 @@ const LabelRule* Vocab::field(const std::string& key, const std::string& context
     return anywhere;
 }
 
-const LabelRule* Vocab::statement(const std::string& key, const std::string& context, const Active& a) const {
+const LabelRule* Vocab::statement(const std::string& key, Section context, const Active& a) const {
     const LabelRule* best = nullptr;
     for (const auto& [i, r] : statements_) {
-        if (!a[i] || (!r->context.empty() && r->context != context) || !contains_words(key, r->key)) continue;
+        if (!a[i] || (r->context != Section::None && r->context != context) || !contains_words(key, r->key)) continue;
         if (!best || r->key.size() > best->key.size()) best = r;
     }
     return best;

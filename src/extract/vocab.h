@@ -31,9 +31,9 @@ public:
 
     // The label rule for `text` in section `context`, or null. Rules for the section win over
     // rules for anywhere; a council template wins over the shared vocabulary.
-    const LabelRule* field(const std::string& key, const std::string& context, const Active& a) const;
+    const LabelRule* field(const std::string& key, Section context, const Active& a) const;
     // The <statement> rule whose words occur in the long label `key` (the longest such), or null.
-    const LabelRule* statement(const std::string& key, const std::string& context, const Active& a) const;
+    const LabelRule* statement(const std::string& key, Section context, const Active& a) const;
     const SectionRule* section(const std::string& key, const Active& a) const;
     // The column of a `table` kind whose label is `key`, or null.
     const ColumnRule* column(const std::string& table, const std::string& key, const Active& a) const;
