@@ -815,7 +815,7 @@ private:
             for (const auto& g : grid[r])
                 if (g.cell && !g.text.empty()) quote += (quote.empty() ? "" : " | ") + text::collapse_ws(g.text);
             Location row_loc = loc;
-            row_loc.path = t.loc.path + ", row " + std::to_string(r + 1);
+            row_loc.path = location_step(t.loc.path, "row", r + 1);
             row.src = source_of(row_loc, quote);
             out.rows.push_back(std::move(row));
         }

@@ -6,6 +6,15 @@
 
 namespace tfa {
 
+std::string location_step(std::string_view parent, const char* what, size_t n) {
+    std::string out(parent);
+    if (!out.empty()) out += ", ";
+    out += what;
+    out += ' ';
+    out += std::to_string(n);
+    return out;
+}
+
 std::string Location::where() const {
     std::string s;
     auto add = [&s](const std::string& x) {

@@ -26,6 +26,10 @@ struct Location {
     std::string where() const;
 };
 
+// The one builder of location paths: `parent` (empty at the top of a part) then "WHAT N", as in
+// "table 2, row 3, cell 1, paragraph 2". Every reader builds its paths with it.
+std::string location_step(std::string_view parent, const char* what, size_t n);
+
 struct Checkbox {
     bool checked = false;
     size_t offset = 0;  // byte offset of the glyph in Block::text

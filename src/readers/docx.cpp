@@ -255,7 +255,7 @@ std::map<std::string, Rel> read_rels(const ZipFile& zip, const std::string& part
 struct Sink {
     std::vector<Block>* out;
     std::string part;    // "" for the body
-    std::string prefix;  // location prefix inside a cell: "table 1, row 2, cell 1, "
+    std::string prefix;  // the location of the cell this sink fills ("table 1, row 2, cell 1"), or ""
     int paragraphs = 0;
     int tables = 0;
 };
@@ -403,7 +403,7 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
     budget_.blocks();
     budget_.text(b.text.size());
     b.loc.part = sink.part;
-    b.loc.path = sink.prefix + "paragraph " + std::to_string(++sink.paragraphs);
+    b.loc.path = location_step(sink.prefix, "paragraph", ++sink.paragraphs);
     sink.out->push_back(std::move(b));
 }
 
@@ -412,7 +412,7 @@ void Walker::table(const xmlNode* tbl, Sink& sink, int depth) {
     Block t;
     t.kind = BlockKind::Table;
     t.loc.part = sink.part;
-    t.loc.path = sink.prefix + "table " + std::to_string(++sink.tables);
+    t.loc.path = location_step(sink.prefix, "table", ++sink.tables);
     rows(tbl, t, t.loc.path, depth);
     row_spans(t);
     if (!t.rows.empty()) sink.out->push_back(std::move(t));
@@ -455,7 +455,7 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
         if (nm != "tr") continue;
         budget_.cells();  // a row costs as much as a cell
         Row row;
-        const std::string row_path = table_path + ", row " + std::to_string(t.rows.size() + 1);
+        const std::string row_path = location_step(table_path, "row", t.rows.size() + 1);
         if (const xmlNode* trpr = xml::child(tr, "trPr")) {
             row.header = xml::child(trpr, "tblHeader") != nullptr;
             if (xml::child(trpr, "del")) continue;  // a deleted row
@@ -464,7 +464,7 @@ void Walker::rows(const xmlNode* parent, Block& t, const std::string& table_path
                 for (int k = 0; k < n; ++k) {
                     budget_.cells();
                     Cell empty;
-                    empty.loc = {"", row_path + ", cell " + std::to_string(row.cells.size() + 1), 0};
+                    empty.loc = {"", location_step(row_path, "cell", row.cells.size() + 1), 0};
                     empty.row_span = 1;
                     row.cells.push_back(std::move(empty));
                 }
@@ -487,12 +487,12 @@ void Walker::cell(const xmlNode* tc, Row& row, const std::string& row_path, int 
     budget_.cells();
     Cell c;
     c.row_span = -1;  // computed by table()
-    c.loc.path = row_path + ", cell " + std::to_string(row.cells.size() + 1);
+    c.loc.path = location_step(row_path, "cell", row.cells.size() + 1);
     if (const xmlNode* pr = xml::child(tc, "tcPr")) {
         if (const xmlNode* gs = xml::child(pr, "gridSpan")) c.col_span = int_val(attr(gs, "val"), 1, kMaxGridSpan, 1);
         if (const xmlNode* vm = xml::child(pr, "vMerge")) c.continued = attr(vm, "val", "continue") != "restart";
     }
-    Sink s{&c.blocks, "", c.loc.path + ", ", 0, 0};
+    Sink s{&c.blocks, "", c.loc.path, 0, 0};
     blocks(tc, s, depth);
     // A cell with a single paragraph is cited as the cell itself.
     if (c.blocks.size() == 1 && !c.blocks[0].is_table()) c.blocks[0].loc.path = c.loc.path;

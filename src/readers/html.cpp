@@ -451,8 +451,7 @@ private:
                 TableBuild t;
                 t.block.kind = BlockKind::Table;
                 t.number = ++c.tables;
-                t.prefix = c.prefix.empty() ? "table " + std::to_string(t.number)
-                                            : c.prefix + ", table " + std::to_string(t.number);
+                t.prefix = location_step(c.prefix, "table", t.number);
                 t.level = containers_.size();
                 tables_.push_back(std::move(t));
                 frames_.push_back({n, Act::Table});
@@ -695,8 +694,7 @@ private:
         blk.emphasis.swap(c.emphasis);
         settle_emphasis(blk, b);
         index_checkboxes(blk);
-        const std::string n = std::to_string(++c.paragraphs);
-        blk.loc.path = c.prefix.empty() ? "paragraph " + n : c.prefix + ", paragraph " + n;
+        blk.loc.path = location_step(c.prefix, "paragraph", ++c.paragraphs);
         c.blocks.push_back(std::move(blk));
     }
 
@@ -732,8 +730,7 @@ private:
     }
 
     std::string cell_path(const TableBuild& t) const {
-        return t.prefix + ", row " + std::to_string(t.block.rows.size() + 1) + ", cell " +
-               std::to_string(t.row.cells.size() + 1);
+        return location_step(location_step(t.prefix, "row", t.block.rows.size() + 1), "cell", t.row.cells.size() + 1);
     }
 
     void close_row(TableBuild& t) {
@@ -782,7 +779,7 @@ private:
         } else if (c.blocks.size() > 1) {
             int k = 0;  // renumber: only the paragraphs, tables keep "table K"
             for (Block& b : c.blocks)
-                if (!b.is_table()) b.loc.path = c.prefix + ", paragraph " + std::to_string(++k);
+                if (!b.is_table()) b.loc.path = location_step(c.prefix, "paragraph", ++k);
         }
         TableBuild& t = tables_.back();
         t.cell.blocks = std::move(c.blocks);

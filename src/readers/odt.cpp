@@ -500,7 +500,7 @@ public:
 
     void set_para_path(Sink& s, Block& b) {
         ++s.paras;
-        b.loc.path = s.prefix.empty() ? "paragraph " + std::to_string(s.paras) : s.prefix;
+        b.loc.path = s.prefix.empty() ? location_step("", "paragraph", s.paras) : s.prefix;
     }
 
     // Builds a paragraph-like block; drops it again when it turns out empty.
@@ -685,8 +685,7 @@ public:
 
     void table(const xmlNode* t, Sink& s) {
         ++s.tables;
-        std::string tpath =
-            s.prefix.empty() ? "table " + std::to_string(s.tables) : s.prefix + ", table " + std::to_string(s.tables);
+        std::string tpath = location_step(s.prefix, "table", s.tables);
         Block& b = new_block(s, BlockKind::Table);
         b.loc.path = tpath;
         // Only b.rows grows below (cell content goes into the cells, notes into extras_), so
@@ -715,14 +714,14 @@ public:
         budget_.cells();  // a row costs as much as a cell
         Row& row = st.block->rows.emplace_back();
         row.header = header;
-        const std::string rpath = st.path + ", row " + std::to_string(R) + ", cell ";
+        const std::string rpath = location_step(st.path, "row", R);
         int col = 0;      // grid column of the next cell
         int h_until = 0;  // columns before this are covered by a column span in this row
         auto add_cell = [&]() -> Cell& {
             budget_.cells();
             Cell& cell = row.cells.emplace_back();
             cell.loc.part = st.part;
-            cell.loc.path = rpath + std::to_string(row.cells.size());
+            cell.loc.path = location_step(rpath, "cell", row.cells.size());
             return cell;
         };
         for (const xmlNode* c = xml::first_el(r); c; c = xml::next_el(c)) {
@@ -760,7 +759,7 @@ public:
                 if (cell.blocks.size() > 1) {
                     int k = 0;
                     for (auto& b : cell.blocks)
-                        if (!b.is_table()) b.loc.path = cell.loc.path + ", paragraph " + std::to_string(++k);
+                        if (!b.is_table()) b.loc.path = location_step(cell.loc.path, "paragraph", ++k);
                 }
                 // The covered cells that follow stand for the rest of a column span.
                 h_until = col + cell.col_span;

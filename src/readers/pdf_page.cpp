@@ -237,7 +237,7 @@ struct Draft {
 Block to_block(Draft& d, int page, Counters& n) {
     Block t;
     t.kind = BlockKind::Table;
-    const std::string tpath = "table " + std::to_string(++n.tables);
+    const std::string tpath = location_step("", "table", ++n.tables);
     t.loc = {"", tpath, page};
     // A bold first row over plain rows is a header.
     bool first_bold = !d.rows.empty(), later_plain = false;
@@ -252,16 +252,15 @@ Block to_block(Draft& d, int page, Counters& n) {
     for (size_t r = 0; r < d.rows.size(); ++r) {
         Row row;
         row.header = r == 0 && first_bold && first_any && later_plain;
-        const std::string rpath = tpath + ", row " + std::to_string(r + 1);
+        const std::string rpath = location_step(tpath, "row", r + 1);
         for (size_t c = 0; c < d.rows[r].size(); ++c) {
             Draft::DCell& dc = d.rows[r][c];
             Cell cell;
             cell.col_span = dc.col_span;
-            cell.loc = {"", rpath + ", cell " + std::to_string(c + 1), page};
+            cell.loc = {"", location_step(rpath, "cell", c + 1), page};
             auto paras = paragraphs_of(dc.lines);
             for (size_t k = 0; k < paras.size(); ++k) {
-                std::string path =
-                    paras.size() == 1 ? cell.loc.path : cell.loc.path + ", paragraph " + std::to_string(k + 1);
+                std::string path = paras.size() == 1 ? cell.loc.path : location_step(cell.loc.path, "paragraph", k + 1);
                 cell.blocks.push_back(paragraph(std::move(paras[k]), std::move(path), page));
             }
             row.cells.push_back(std::move(cell));
@@ -725,7 +724,7 @@ void layout_page(std::vector<Run>& runs, const std::vector<Rule>& all_rules, int
     std::vector<TextLine> pending;
     auto flush = [&]() {
         for (auto& p : paragraphs_of(pending))
-            out.push_back(paragraph(std::move(p), "paragraph " + std::to_string(++counters.paragraphs), page));
+            out.push_back(paragraph(std::move(p), location_step("", "paragraph", ++counters.paragraphs), page));
         pending.clear();
     };
     size_t next = 0;

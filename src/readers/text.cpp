@@ -144,7 +144,7 @@ private:
             budget.text(t.size());
             Block b;
             b.text = std::move(t);
-            b.loc = {"", "paragraph " + std::to_string(++n), 0};
+            b.loc = {"", location_step("", "paragraph", ++n), 0};
             index_checkboxes(b);
             doc.body.push_back(std::move(b));
         });
@@ -160,7 +160,7 @@ private:
             row.header = r == 0;
             for (size_t c = 0; c < rows[r].size(); ++c) {
                 Cell cell;
-                cell.loc = {"", "table 1, row " + std::to_string(r + 1) + ", cell " + std::to_string(c + 1), 0};
+                cell.loc = {"", location_step(location_step("table 1", "row", r + 1), "cell", c + 1), 0};
                 Block p;
                 p.text = rows[r][c];
                 p.loc = cell.loc;

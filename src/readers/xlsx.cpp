@@ -373,7 +373,7 @@ public:
                 if (!xml::is(root, "worksheet")) continue;  // chart sheets, dialog sheets
                 Block& t = doc.body.emplace_back();
                 t.kind = BlockKind::Table;
-                t.loc = {"", "table " + std::to_string(++tables), 0};
+                t.loc = {"", location_step("", "table", ++tables), 0};
                 read_sheet(root, name, sst, styles, date1904, t, doc, budget);
             }
         }
