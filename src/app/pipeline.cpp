@@ -186,32 +186,6 @@ extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t inde
 // one family reference (or none); else one case per reference, named by it.
 namespace {
 
-// The family reference a file's name carries: its one word of letters and digits (with '-' or
-// '/'), at least four characters, three or more digits making 40 % of it, and not a date ("MC-2291 Plan.docx" gives
-// "MC-2291", "hard data 2318.csv" gives "2318"); "" when there is none or more than one.
-std::string reference_in_name(const std::string& path) {
-    std::string stem = base_name(path);
-    if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
-    for (char& c : stem)
-        if (c == '_') c = ' ';
-    std::string found;
-    for (const auto& t : text::split(stem, ' ')) {
-        // A reference is mostly digits: "MC-2291", "ED/2019/00417", "2318"; not "review-2-final".
-        const auto digits =
-            std::count_if(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        const auto alnum =
-            std::count_if(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-        const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
-        });
-        if (t.size() < 4 || digits < 3 || digits * 5 < alnum * 2 || !ok || dates::parse(t).status == dates::Status::Ok)
-            continue;
-        if (!found.empty()) return {};
-        found = t;
-    }
-    return found;
-}
-
 std::string digits_of(const std::string& s) {
     std::string d;
     for (char c : s)
@@ -242,7 +216,7 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
     }
     std::vector<extract::DocFacts> digits_only, orphans;
     for (auto& d : no_ref) {
-        const std::string name_ref = reference_in_name(d.path);
+        const std::string name_ref = extract::reference_in_name(d.path);
         const std::string name = text::match_key(base_name(d.path));
         std::vector<extract::DocFacts>* home = nullptr;
         for (auto& [ref, list] : by_ref)
@@ -257,7 +231,7 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
     }
     // "hard data 2318.csv" joins the one family whose reference has those digits.
     for (auto& d : digits_only) {
-        const std::string digits = reference_in_name(d.path);
+        const std::string digits = extract::reference_in_name(d.path);
         std::vector<extract::DocFacts>* home = nullptr;
         int matches = 0;
         for (auto& [ref, list] : by_ref)

@@ -134,33 +134,21 @@ public:
     // The family reference from the token the bundle's file names share ("MC-2291 Plan.docx",
     // "MC-2291 Review 1.docx"), when no document gives one: a word of letters, digits, '-' or
     // '/' holding a digit, in more than half of the file names (and at least two).
+    // The family reference from the one the bundle's file names share ("MC-2291 Plan.docx",
+    // "MC-2291 Review 1.docx"), when no document gives one: reference_in_name's token, in more
+    // than half of the file names (and at least two).
     void reference_from_file_names() {
         if (!r_.family_ref.empty() || r_.files.size() < 2) return;
         std::map<std::string, size_t> count;
         std::map<std::string, std::string> first_file;
-        for (const auto& f : r_.files) {
-            std::string stem = f.substr(f.find_last_of('/') + 1);
-            if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
-            std::set<std::string> seen;
-            for (const auto& tok : text::split(stem, ' ')) {
-                for (const auto& t : text::split(tok, '_')) {
-                    const bool digit = std::any_of(t.begin(), t.end(),
-                                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-                    const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
-                    });
-                    if (t.size() >= 4 && digit && ok && seen.insert(t).second) {
-                        ++count[t];
-                        first_file.emplace(t, f);
-                    }
-                }
+        for (const auto& f : r_.files)
+            if (const std::string t = reference_in_name(f); !t.empty()) {
+                ++count[t];
+                first_file.emplace(t, f);
             }
-        }
         std::string best;
         for (const auto& [t, n] : count)
-            if (n >= 2 && n * 2 > r_.files.size() &&
-                (best.empty() || n > count[best] || (n == count[best] && t.size() > best.size())))
-                best = t;
+            if (n >= 2 && n * 2 > r_.files.size() && (best.empty() || n > count[best])) best = t;
         if (best.empty()) return;
         r_.family_ref = best;
         r_.sources["family_ref"] = Source{first_file[best], "file name", best};
@@ -648,6 +636,30 @@ private:
 };
 
 }  // namespace
+
+// One rule for the reference in a file name (extractor.h).
+std::string reference_in_name(const std::string& path) {
+    std::string stem = path.substr(path.find_last_of('/') + 1);
+    if (const size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+    for (char& c : stem)
+        if (c == '_') c = ' ';
+    std::string found;
+    for (const auto& t : text::split(stem, ' ')) {
+        // A reference is mostly digits: "MC-2291", "ED/2019/00417", "2318"; not "review-2-final".
+        const auto digits =
+            std::count_if(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const auto alnum =
+            std::count_if(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const bool ok = std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/';
+        });
+        if (t.size() < 4 || digits < 3 || digits * 5 < alnum * 2 || !ok || dates::parse(t).status == dates::Status::Ok)
+            continue;
+        if (!found.empty()) return {};
+        found = t;
+    }
+    return found;
+}
 
 std::optional<bool> read_yes_no(const Vocab& v, const std::string& value) {
     const Choice c = parse_choice(value);

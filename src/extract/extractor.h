@@ -78,6 +78,12 @@ DocFacts extract_document(const Document& doc, const Vocab& vocab);
 // Facts for a document that could not be read.
 DocFacts unreadable_document(const std::string& path, const std::string& error);
 
+// The family reference a file's name carries: its one word of letters and digits (with '-' or
+// '/'), at least four characters, three or more digits making 40 % of it, and not a date
+// ("MC-2291 Plan.docx" gives "MC-2291", "hard data 2318.csv" gives "2318"); "" when there is
+// none or more than one. Used for a bundle's reference and for grouping flat folders.
+std::string reference_in_name(const std::string& path);
+
 // The yes/no a value answers: "Yes", "☒ Yes ☐ No", "Yes ☐ No ☒" (no), "[X] Yes [ ] No", a single
 // "☒ I agree" box (yes); nullopt when unanswered, marked twice or neither way.
 std::optional<bool> read_yes_no(const Vocab& v, const std::string& value);
