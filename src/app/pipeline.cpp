@@ -69,22 +69,11 @@ FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
 namespace {
 
 // Names that are not valid UTF-8 are shown with U+FFFD in every report (core/text escapes);
-// the real name is said once, on stderr, with its bad bytes as \xNN.
+// the real name is said once, on stderr, with its bad bytes as \xNN (and in the case record's
+// warnings, by the builder).
 void flag_bad_name(const std::string& p) {
     if (text::is_valid_utf8(p)) return;
-    static const char* kHex = "0123456789abcdef";
-    std::string shown;
-    for (size_t i = 0; i < p.size();) {
-        const size_t start = i;
-        const uint32_t cp = text::next_cp(p, i);
-        if (cp == 0xFFFD && i - start == 1) {  // one bad byte
-            const auto c = static_cast<unsigned char>(p[start]);
-            shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
-        } else {
-            shown.append(p, start, i - start);
-        }
-    }
-    std::cerr << "tfaudit: warning: " << text::terminal_safe(shown)
+    std::cerr << "tfaudit: warning: " << text::terminal_safe(text::show_invalid_bytes(p))
               << ": the name is not valid UTF-8; reports show U+FFFD in place of the bad bytes\n";
 }
 

@@ -23,6 +23,10 @@ std::string latin1_to_utf8(std::string_view s);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// `s` with each byte that is not part of valid UTF-8 written as \xNN ("plan-\xe9.docx"): how a
+// name that is not UTF-8 is told to a person, who can then find the real file.
+std::string show_invalid_bytes(std::string_view s);
+
 // Decodes the code point at `i` and advances `i`; returns U+FFFD on a bad sequence.
 uint32_t next_cp(std::string_view s, size_t& i);
 

@@ -23,6 +23,7 @@ public:
         r_.files.push_back(d.path);
         r_.doc_types.push_back(d.type_words());
         r_.doc_type_from.push_back(d.type_from);
+        name_warning(d.path);
         if (!d.error.empty()) {
             r_.unreadable.push_back({d.path, d.error});
             ++unreadable_docs_;
@@ -47,6 +48,15 @@ public:
         // Whatever document names the lead professional, if the assessment did not.
         scalar("lead_professional", d, "lead_professional", r_.lead_professional);
         scalar("lead_agency", d, "lead_agency", r_.lead_agency);
+    }
+
+    // A file or folder name that is not valid UTF-8 is shown with U+FFFD in every report; the
+    // record says so, with the real bytes, so that an auditor can find the file.
+    void name_warning(const std::string& path) {
+        if (text::is_valid_utf8(path)) return;
+        r_.warnings.push_back({path, "",
+                               "the file's path is not valid UTF-8 (" + text::show_invalid_bytes(path) +
+                                   "); reports show U+FFFD in place of the bad bytes"});
     }
 
     // A reader's warning, its "page N: " prefix taken as where it is.

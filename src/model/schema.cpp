@@ -87,7 +87,7 @@ const std::vector<RecordKey>& record_keys() {
          ""},
         {"warnings", T::Objects,
          "`{file, where, message}`: what a reader noted and read past (a page with no text layer, a skipped part, "
-         "a truncated stream)",
+         "a truncated stream, a file name that is not valid UTF-8)",
          ""},
         {"unrecognised", T::Objects,
          "`{file, labels: [string]}`: documents of no type tfaudit recognises, with the label-like text in them "

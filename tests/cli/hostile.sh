@@ -112,6 +112,12 @@ grep -q $'\xef\xbf\xbd' "$T/names.json" || fail "bad names: no U+FFFD"
 grep -q '\\u001b' "$T/names.json" || fail "bad names: ESC not escaped in JSON"
 grep -q 'not valid UTF-8' "$T/names.err" || fail "bad names: not flagged"
 grep -q 'bad\\xffname' "$T/names.err" || fail "bad names: flag does not show the byte"
+# The record says so too, with the real bytes, beside the document it concerns.
+TF extract --format json "$T/names" >"$T/names.records.json" 2>/dev/null
+json_ok "$T/names.records.json" || fail "bad names: record JSON invalid"
+grep -q 'not valid UTF-8 ([^)]*bad\\\\xffname' "$T/names.records.json" || fail "bad names: not flagged in the record"
+# A name is not content: the case keeps its verdict.
+grep -A3 '"case": "bad' "$T/names.json" | grep -q '"verdict": "claimable"' || fail "bad names: verdict changed by the name"
 TF check "${AS[@]}" --format junit "$T/names" >"$T/names.xml" 2>/dev/null
 if command -v xmllint >/dev/null; then xmllint --noout "$T/names.xml" || fail "bad names: JUnit invalid"; fi
 TF check "${AS[@]}" "$T/names" >"$T/names.txt" 2>/dev/null
