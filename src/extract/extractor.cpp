@@ -231,7 +231,7 @@ private:
 
     void paragraph(const Block& b) {
         const std::string marked = marked_answer(b);
-        const std::string& t = marked.empty() ? b.text : marked;
+        const std::string& t = marked.empty() ? b.text.str() : marked;
         if (tab_table(b)) return;
         if (section_ == Section::Consent) {
             f_.consent_text += t + "\n";

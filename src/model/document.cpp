@@ -162,7 +162,7 @@ void index_checkboxes(Block& b) {
             out.append(in, start, i - start);
         }
     }
-    b.text = std::move(out);
+    if (out != in) b.text = std::move(out);  // a shared text already in this form stays shared
 }
 
 std::string emphasis_words(uint8_t flags) {

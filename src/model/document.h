@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/block_text.h"
+
 namespace tfa {
 
 // Where a block sits in its document (Document::path names the file). `path` reads like "table 2, row 3, cell 1,
@@ -76,7 +78,7 @@ struct Block {
     int level = 0;         // heading level 1-9; list nesting level 0-8
     bool ordered = false;  // list items: numbered rather than bulleted
     std::string marker;    // list items: "1.", "a)", "•" when known
-    std::string text;      // inline text, tabs and line breaks kept ("\t", "\n")
+    BlockText text;        // inline text, tabs and line breaks kept ("\t", "\n"); may be shared
     std::vector<Checkbox> boxes;
     std::vector<Emphasis> emphasis;  // bold, underline, strike, highlight in `text`; often empty
     std::vector<Row> rows;           // tables only
