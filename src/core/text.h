@@ -56,6 +56,10 @@ std::vector<std::string> split(std::string_view s, char sep);
 void json_escape(std::string& out, std::string_view s);
 std::string json_quote(std::string_view s);
 
+// `s` in double quotes for a person to read (`extract --explain`): "…", with quotes, backslashes
+// and control characters escaped as JSON escapes them, so a quote's ends are never in doubt.
+inline std::string quoted(std::string_view s) { return json_quote(s); }
+
 // Escapes &, <, >, " and CR for XML text and attributes; control characters XML 1.0 cannot
 // carry (all below U+0020 but tab and newline) become U+FFFD.
 std::string xml_escape(std::string_view s);

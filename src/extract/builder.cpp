@@ -728,7 +728,7 @@ std::string explain_case(const CaseRecord& r) {
         auto it = r.sources.find(k.key);
         if (it != r.sources.end() && !it->second.file.empty()) {
             s += " (" + it->second.file + ", " + it->second.where;
-            if (!it->second.quote.empty()) s += ": " + text::json_quote(it->second.quote);
+            if (!it->second.quote.empty()) s += ": " + text::quoted(it->second.quote);
             s += st == FieldState::Blank ? "; the label is there, the value empty" : "";
             s += ")";
         }
@@ -745,7 +745,7 @@ std::string explain_case(const CaseRecord& r) {
             s += "    " + u.file;
             if (!u.labels.empty()) {
                 std::string l;
-                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::json_quote(x);
+                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::quoted(x);
                 s += " (labels that matched nothing: " + l + ")";
             }
             s += "\n";
@@ -766,7 +766,7 @@ std::string explain(const DocFacts& f) {
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
     s += "  templates: " + tmpls + "\n  fields:\n";
     for (const auto& h : f.hits) {
-        s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";
+        s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::quoted(h.value)) + "\n";
         s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +
              (h.rule ? h.rule->origin.str() + " \"" + h.rule->label + "\"" +
                            (h.rule->context == Section::None ? ""
