@@ -198,10 +198,24 @@ bool all_digits(const std::string& s) {
            std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// A folder whose documents matched one council's templates applies them to its documents
+// that name no council (a hard-data CSV): those are read again with them. With no council, or
+// two, nothing changes. A document is read again only as read_one() read it the first time.
+void apply_bundle_council(const Folder& f, std::vector<extract::DocFacts>& docs, const extract::Vocab& vocab) {
+    const auto names = extract::bundle_council(docs, vocab);
+    if (names.empty()) return;
+    for (auto& d : docs) {
+        if (!extract::names_no_council(d, vocab) || f.refused.count(d.path)) continue;
+        auto doc = read_document(d.path);
+        if (doc) d = extract::extract_document(doc.value(), vocab, names);
+    }
+}
+
 }  // namespace
 
 std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
                                     const extract::Vocab& vocab) {
+    apply_bundle_council(f, docs, vocab);
     std::vector<CaseRecord> out;
     auto emit = [&out](CaseRecord&& r) { out.push_back(std::move(r)); };
     // Each document's family: the reference it carries, else the one its file name carries.

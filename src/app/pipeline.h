@@ -85,6 +85,8 @@ extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t inde
 
 // A folder's documents → its cases: one case named after the folder when they carry one
 // family reference (or none); else one case per reference, named by it (a flat folder).
+// Documents that name no council are first read again with the council templates the other
+// documents matched, when those are one council's (extract::bundle_council).
 std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
                                     const extract::Vocab& vocab);
 
