@@ -846,7 +846,8 @@ std::string explain(const DocFacts& f) {
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
-    if (f.bundle_templates) tmpls += " (the council's from the bundle's other documents: this one names no council)";
+    if (f.bundle_templates)
+        tmpls += " (the council template from the bundle's other documents: this document names no council)";
     s += "  templates: " + tmpls + "\n  fields:\n";
     for (const auto& h : f.hits) {
         s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";

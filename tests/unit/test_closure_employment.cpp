@@ -24,11 +24,10 @@ CaseRecord bundle(std::vector<std::pair<std::string, std::string>> docs) {
 
 // An assessment of 1 August 2019: Dana Price (an adult) and her son.
 const std::pair<std::string, std::string> kAssessment{
-    "01 assessment.html",
-    html("<p>Family ID: QA-1</p><p>Date assessment completed: 01/08/2019</p>"
-         "<table><tr><th>Name</th><th>Relationship</th><th>Date of birth</th></tr>"
-         "<tr><td>Dana Price</td><td>Mother</td><td>12/03/1985</td></tr>"
-         "<tr><td>Leo Price</td><td>Son</td><td>04/06/2010</td></tr></table>")};
+    "01 assessment.html", html("<p>Family ID: QA-1</p><p>Date assessment completed: 01/08/2019</p>"
+                               "<table><tr><th>Name</th><th>Relationship</th><th>Date of birth</th></tr>"
+                               "<tr><td>Dana Price</td><td>Mother</td><td>12/03/1985</td></tr>"
+                               "<tr><td>Leo Price</td><td>Son</td><td>04/06/2010</td></tr></table>")};
 
 // A closure of 16 March 2020 with `body` after its date and reason.
 std::pair<std::string, std::string> closure(const std::string& body) {
@@ -86,12 +85,13 @@ TEST_CASE("closure employment: 'Label: value' paragraphs under 'Into work' give 
 TEST_CASE("closure employment: the employment route judges a closure's section as it judges a CSV",
           "[extract][employment][rules]") {
     const auto from_closure = bundle({kAssessment, closure(kIntoWork)});
-    const auto from_csv =
-        bundle({kAssessment, closure(""),
-                {"hard data.csv", "Criterion,Family member,Measure,Period start,Period end,Value\n"
-                                  "Worklessness,Dana Price,Benefit,2018-01-01,2019-09-02,JSA\n"
-                                  "Worklessness,Dana Price,Employment start date,,,2019-09-02\n"
-                                  "Worklessness,Dana Price,Weeks in work,2019-09-02,2020-03-16,26\n"}});
+    const auto from_csv = bundle({kAssessment,
+                                  closure(""),
+                                  {"hard data.csv",
+                                   "Criterion,Family member,Measure,Period start,Period end,Value\n"
+                                   "Worklessness,Dana Price,Benefit,2018-01-01,2019-09-02,JSA\n"
+                                   "Worklessness,Dana Price,Employment start date,,,2019-09-02\n"
+                                   "Worklessness,Dana Price,Weeks in work,2019-09-02,2020-03-16,26\n"}});
     CHECK(employment_status(from_csv) == rules::Status::Pass);
     CHECK(employment_status(from_closure) == rules::Status::Pass);
     // Without the section the route has nothing to go on.
@@ -106,14 +106,13 @@ TEST_CASE("closure employment: the employment route judges a closure's section a
 
 TEST_CASE("closure employment: a label/value table under an 'Employment' heading, the adult named with a role",
           "[extract][employment]") {
-    const auto r = bundle(
-        {kAssessment, closure("<h2>Employment</h2><table>"
-                              "<tr><td>Adult</td><td>Dana Price (mother)</td></tr>"
-                              "<tr><td>Benefit claimed before</td><td>Universal Credit</td></tr>"
-                              "<tr><td>Date benefit ended</td><td>30/08/2019</td></tr>"
-                              "<tr><td>Date started work</td><td>02/09/2019</td></tr>"
-                              "<tr><td>Employer</td><td>Tidewell Foods</td></tr>"
-                              "<tr><td>Weeks in work</td><td>27</td></tr></table>")});
+    const auto r = bundle({kAssessment, closure("<h2>Employment</h2><table>"
+                                                "<tr><td>Adult</td><td>Dana Price (mother)</td></tr>"
+                                                "<tr><td>Benefit claimed before</td><td>Universal Credit</td></tr>"
+                                                "<tr><td>Date benefit ended</td><td>30/08/2019</td></tr>"
+                                                "<tr><td>Date started work</td><td>02/09/2019</td></tr>"
+                                                "<tr><td>Employer</td><td>Tidewell Foods</td></tr>"
+                                                "<tr><td>Weeks in work</td><td>27</td></tr></table>")});
     REQUIRE(row(r, "benefit"));
     CHECK(row(r, "benefit")->member == "Dana Price");
     CHECK(row(r, "benefit")->value == "Universal Credit");
@@ -146,8 +145,9 @@ TEST_CASE("closure employment: field states as for other fields", "[extract][emp
     REQUIRE(blank.sources.count("evidence"));
     CHECK(blank.sources.at("evidence").file == "03 closure.html");
     // An impossible start date: unreadable, and listed.
-    const auto bad = bundle({kAssessment, closure("<h2>Into work</h2><p>Adult: Dana Price</p>"
-                                                  "<p>Benefit claimed before: JSA</p><p>Date started work: 31.04.19</p>")});
+    const auto bad =
+        bundle({kAssessment, closure("<h2>Into work</h2><p>Adult: Dana Price</p>"
+                                     "<p>Benefit claimed before: JSA</p><p>Date started work: 31.04.19</p>")});
     CHECK(bad.state("evidence") == FieldState::Unreadable);
     REQUIRE_FALSE(bad.unreadable.empty());
     CHECK_THAT(bad.unreadable.back().reason, Catch::Contains("31.04.19"));
