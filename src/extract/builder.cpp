@@ -604,7 +604,8 @@ private:
         for (const auto& h : d.hits)
             for (const auto& [f, x] : e)
                 if (x == &h && !h.value.empty()) {
-                    quote += (quote.empty() ? "" : " | ") + h.label + ": " + text::collapse_ws(h.value);
+                    quote +=
+                        (quote.empty() ? "" : " | ") + text::collapse_ws(h.label) + ": " + text::collapse_ws(h.value);
                     if (heading.empty()) heading = h.section;
                 }
         if (quote.empty()) return;  // a blank entry: its labels make the evidence blank
