@@ -129,7 +129,11 @@ public:
         if (key == "review_dates") return some(!r_.review_dates().empty());
         if (key == "reviews") return some(!r_.reviews.empty());
         if (key == "closure_outcomes") return some(!r_.closure_outcomes.empty());
-        if (key == "evidence") return some(!r_.evidence.empty());
+        if (key == "evidence") {
+            if (!r_.evidence.empty()) return true;
+            // A closure saying no adult moved into work, and no hard data: answered in the negative.
+            return employment_no_ ? std::optional<bool>(false) : std::nullopt;
+        }
         if (key == "members") return some(!r_.members.empty());
         return std::nullopt;
     }
@@ -609,10 +613,18 @@ private:
                     if (heading.empty()) heading = h.section;
                 }
         if (quote.empty()) return;  // a blank entry: its labels make the evidence blank
+        // "Has an adult moved into work? No" names no one: the answer, not an adult.
+        const Hit* who = hit("employment_member");
+        const std::optional<bool> answer = who ? read_yes_no(v_, who->value) : std::nullopt;
+        if (answer && !*answer) {
+            employment_no_ = true;
+            return;
+        }
+        if (answer) who = nullptr;
         auto row = [&](const char* measure, const Hit* h, std::string value) {
             Evidence x;
             x.criterion = v_.criterion(heading);
-            x.member = hit("employment_member") ? member_named(hit("employment_member")->value) : std::string();
+            x.member = who ? member_named(who->value) : std::string();
             x.measure = measure;
             x.value = std::move(value);
             x.src = h->src;
@@ -725,6 +737,7 @@ private:
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
     bool any_listed_no_ = false;
+    bool employment_no_ = false;  // a closure says no adult moved into work
     int unreadable_docs_ = 0;
 };
 

@@ -144,6 +144,19 @@ TEST_CASE("closure employment: field states as for other fields", "[extract][emp
     CHECK(blank.state("evidence") == FieldState::Blank);
     REQUIRE(blank.sources.count("evidence"));
     CHECK(blank.sources.at("evidence").file == "03 closure.html");
+    // The closure answers that no adult moved into work: no.
+    const auto no = bundle({kAssessment, closure("<table><tr><td>Has an adult moved into work?</td><td>No</td></tr>"
+                                                 "</table>")});
+    CHECK(no.evidence.empty());
+    CHECK(no.state("evidence") == FieldState::No);
+    // "Yes" names no one (not an adult called "Yes"): the entry's other fields give the rows.
+    const auto yes = bundle({kAssessment, closure("<h2>Into work</h2><table>"
+                                                  "<tr><td>Has an adult moved into work?</td><td>Yes</td></tr>"
+                                                  "<tr><td>Benefit</td><td>JSA</td></tr>"
+                                                  "<tr><td>Date started work</td><td>02.09.19</td></tr></table>")});
+    REQUIRE(row(yes, "benefit"));
+    CHECK(row(yes, "benefit")->member.empty());
+    CHECK(yes.state("evidence") == FieldState::Found);
     // An impossible start date: unreadable, and listed.
     const auto bad =
         bundle({kAssessment, closure("<h2>Into work</h2><p>Adult: Dana Price</p>"
