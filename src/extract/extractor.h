@@ -24,6 +24,7 @@ struct Hit {
     std::string value;  // the value text, placeholders removed; tick boxes as ☒/☐
     Source src;         // where the value is
     const LabelRule* rule = nullptr;
+    std::string section;  // the heading of the section it sits under ("Into work"), or ""
 };
 
 // A table (or a run of "Label: value" paragraphs) read as rows of named columns.
@@ -65,6 +66,7 @@ struct DocFacts {
     Source consent_src;
     std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
     std::vector<std::string> templates;                     // names of the templates that applied
+    bool bundle_templates = false;  // its council templates came from the bundle's other documents
 
     bool is(DocType type) const;
     // "assessment+plan", or "unknown"
@@ -73,7 +75,19 @@ struct DocFacts {
     std::string date() const;                        // the document's own date (ISO) for ordering, or ""
 };
 
-DocFacts extract_document(const Document& doc, const Vocab& vocab);
+// With `bundle_templates` (template names), those templates apply to `doc` as well: the
+// council templates of its bundle, for a document that names no council (see bundle_council).
+DocFacts extract_document(const Document& doc, const Vocab& vocab,
+                          const std::vector<std::string>& bundle_templates = {});
+
+// True when `f` was read and neither matched a council template nor names a council (a CSV):
+// the council templates its bundle's other documents matched may apply to it.
+bool names_no_council(const DocFacts& f, const Vocab& vocab);
+
+// The council templates a bundle's documents matched (templates with <match>), by name, when
+// they are all one council's; empty when none matched, or two councils' did (nothing is then
+// applied to the documents that name no council: which council they belong to is not known).
+std::vector<std::string> bundle_council(const std::vector<DocFacts>& docs, const Vocab& vocab);
 
 // Facts for a document that could not be read.
 DocFacts unreadable_document(const std::string& path, const std::string& error);

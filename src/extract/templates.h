@@ -45,6 +45,7 @@ enum class Section {
     Analysis,
     Professionals,
     Lead,
+    Employment,  // a closure's "Into work" section: the adult, the benefit left, the work begun
     Other
 };
 

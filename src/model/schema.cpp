@@ -63,7 +63,10 @@ const std::vector<RecordKey>& record_keys() {
          "hard data: `{criterion, member, measure, period_start, period_end, value, source}`; `measure` is one of "
          "`attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, `re_referral`, "
          "`arrears`, `sessions_attended`, `note`; a benefit row's period end is when the benefit ended, a work row's "
-         "period start when work began; "
+         "period start when work began; a closure's employment section (\"Into work\": the adult, the benefit "
+         "left, when it ended, when work began, the employer, the weeks in work) gives the same `benefit`, "
+         "`benefit_end` (when work began unless it says), `employment_start` and `weeks_in_work` (to the closure's "
+         "date) rows, each quoting the whole entry; "
          "`value` is a string as written (\"94.5\", \"0\", \"JSA\", \"2019-05-01\", \"30\")",
          "the hard data"},
         {"members", T::Objects, "household members: `{name, relationship, dob, source}`", "the household members"},
@@ -169,6 +172,13 @@ const std::vector<TemplateField>& template_fields() {
         {"document_date", "", "a document's own date, for ordering"},
         {"consent_relationship", "", "the signatory's relationship to the family"},
         {"closure_approved_by", "", "who approved the closure"},
+        // A closure's employment section: each fills the hard-data rows the employment route reads.
+        {"employment_member", "evidence", "the adult who moved into work"},
+        {"employment_benefit", "evidence", "the out-of-work benefit the adult left"},
+        {"employment_benefit_end", "evidence", "the date the benefit ended"},
+        {"employment_start", "evidence", "the date work began"},
+        {"employment_employer", "evidence", "the employer"},
+        {"employment_weeks", "evidence", "the weeks in work"},
     };
     return v;
 }
