@@ -70,7 +70,7 @@ TF audit "${AS[@]}" "$T/in" --report "$T/ok.pdf" 2>/dev/null; rc=$?
 
 # A signal during the run leaves no temporary beside the report.
 mkdir -p "$T/sig"
-TFAUDIT_TEST_FAULT="sleep:family-action-plan.odt" "$BIN" audit "${AS[@]}" "$T/in" --report "$T/sig/r.pdf" 2>/dev/null &
+TFAUDIT_TEST_RUN="$T" TFAUDIT_TEST_FAULT="sleep:family-action-plan.odt" "$BIN" audit "${AS[@]}" "$T/in" --report "$T/sig/r.pdf" 2>/dev/null &
 pid=$!
 for _ in $(seq 50); do ls -A "$T/sig" | grep -q "^\.tfaudit-" && break; sleep 0.1; done
 ls -A "$T/sig" | grep -q "^\.tfaudit-" || fail "signal test: no temporary appeared"
@@ -79,7 +79,8 @@ kill -TERM $pid; wait $pid 2>/dev/null
 # ... and no worker: the one blocked on the document dies with its parent.
 sleep 0.5
 for w in $(pgrep -f "__worker"); do
-  tr '\0' '\n' <"/proc/$w/environ" 2>/dev/null | grep -qx "TFAUDIT_TEST_FAULT=sleep:family-action-plan.odt" \
+  # Only this run's workers (another build's tests may run beside this one).
+  tr '\0' '\n' <"/proc/$w/environ" 2>/dev/null | grep -qxF "TFAUDIT_TEST_RUN=$T" \
     && fail "SIGTERM left worker $w behind"
 done
 
