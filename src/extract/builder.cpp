@@ -56,16 +56,19 @@ public:
         if (text::is_valid_utf8(path)) return;
         r_.warnings.push_back({path, "",
                                "the file's path is not valid UTF-8 (" + text::show_invalid_bytes(path) +
-                                   "); reports show U+FFFD in place of the bad bytes"});
+                                   "); reports show U+FFFD in place of the bad bytes",
+                               false});
     }
 
     // A reader's warning, its "page N: " prefix taken as where it is.
-    static ReaderWarning reader_warning(const std::string& file, const std::string& w) {
+    static ReaderWarning reader_warning(const std::string& file, const ReadWarning& rw) {
+        const std::string& w = rw.message;
         if (w.rfind("page ", 0) == 0) {
             const size_t colon = w.find(": ");
-            if (colon != std::string::npos && colon < 12) return {file, w.substr(0, colon), w.substr(colon + 2)};
+            if (colon != std::string::npos && colon < 12)
+                return {file, w.substr(0, colon), w.substr(colon + 2), rw.lost};
         }
-        return {file, "", w};
+        return {file, "", w, rw.lost};
     }
 
     // Every record key a labelled field or a recognised table of `d` speaks to, even with an
@@ -843,7 +846,8 @@ std::string explain_case(const CaseRecord& r) {
     if (!r.warnings.empty()) {
         s += "  reader warnings:\n";
         for (const auto& w : r.warnings)
-            s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
+            s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message +
+                 (w.loses_content ? "" : " (nothing left unread)") + "\n";
     }
     if (!r.unrecognised.empty()) {
         s += "  documents of no type tfaudit recognises:\n";
@@ -898,7 +902,7 @@ std::string explain(const DocFacts& f) {
     }
     if (!f.warnings.empty()) {
         s += "  reader warnings:\n";
-        for (const auto& w : f.warnings) s += "    " + w + "\n";
+        for (const auto& w : f.warnings) s += "    " + w.message + (w.lost ? "" : " (nothing left unread)") + "\n";
     }
     s += "  labels that matched nothing:\n";
     for (const auto& [label, src] : f.unmatched) s += "    \"" + label + "\" at " + src.where + "\n";

@@ -56,7 +56,7 @@ struct DocFacts {
     std::vector<DocType> types;         // what the document is (a combined one is two)
     std::string type_source;            // the title, heading or file name the types came from
     std::string type_from;              // how: "title", "file name" or "content"; "" when unknown
-    std::vector<std::string> warnings;  // what the reader noted and read past
+    std::vector<ReadWarning> warnings;  // what the reader noted and read past
     std::string council;
     std::vector<Hit> hits;
     std::vector<Table> tables;

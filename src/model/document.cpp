@@ -447,7 +447,9 @@ std::string to_json(const Document& doc) {
         j.number(doc.pages);
     }
     j.key("warnings");
-    j.strings(doc.warnings);
+    std::vector<std::string> warnings;
+    for (const auto& w : doc.warnings) warnings.push_back(w.message);
+    j.strings(warnings);
     j.key("blocks");
     write_blocks(j, doc.body);
     j.key("extras");

@@ -89,13 +89,25 @@ struct Block {
     bool is_empty_value() const;
 };
 
+// A problem a reader read past. `lost`: some of the document's content may not have been read
+// (a part, a page, rows or cells past a bound, a damaged stream), so a verdict resting on the
+// document is for a person to check. A reader says `lost = false` only for a note that leaves
+// nothing unread (an encoding guessed, a page named twice and read once): the default is the
+// safe one.
+struct ReadWarning {
+    std::string message;
+    bool lost = true;
+    ReadWarning(std::string m, bool l = true) : message(std::move(m)), lost(l) {}  // NOLINT: implicit
+    ReadWarning(const char* m, bool l = true) : message(m), lost(l) {}             // NOLINT
+};
+
 struct Document {
     std::string path;    // as given by the user
     std::string format;  // "docx", "odt", "html", "pdf", "xlsx", "txt", "csv"
     std::string title;   // document properties title, <title>, or empty
     std::vector<Block> body;
     std::vector<Block> extras;          // headers, footers, notes, comments, text boxes: loc.part set
-    std::vector<std::string> warnings;  // damage read past, one line each
+    std::vector<ReadWarning> warnings;  // damage read past, one line each
     int pages = 0;                      // PDF page count, 0 elsewhere
 
     // Calls f(block) for every block in reading order, descending into table cells.

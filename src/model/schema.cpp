@@ -89,8 +89,11 @@ const std::vector<RecordKey>& record_keys() {
          "answers with two options marked (`reason` says which)",
          ""},
         {"warnings", T::Objects,
-         "`{file, where, message}`: what a reader noted and read past (a page with no text layer, a skipped part, "
-         "a truncated stream, a file name that is not valid UTF-8)",
+         "`{file, where, message, loses_content}`: what a reader noted and read past (a page with no text layer, a "
+         "skipped part, "
+         "a truncated stream, a file name that is not valid UTF-8); `loses_content`, as the reader says, is true when "
+         "content may be missing, which makes the case `needs_review` (false for a note such as an encoding "
+         "guessed)",
          ""},
         {"unrecognised", T::Objects,
          "`{file, labels: [string]}`: documents of no type tfaudit recognises, with the label-like text in them "
