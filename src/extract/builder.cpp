@@ -780,15 +780,20 @@ std::string reference_in_name(const std::string& path) {
     return found;
 }
 
+std::pair<std::string, size_t> opening_answer(const Vocab& v, std::string_view s) {
+    size_t end = 0;
+    while (end < s.size() && (std::isalpha(static_cast<unsigned char>(s[end])) || s[end] == '/')) ++end;
+    if (end == 0) return {};
+    std::string a = v.value("answer", std::string(s.substr(0, end)));
+    if (a.empty()) return {};
+    return {std::move(a), end};
+}
+
 std::optional<bool> read_yes_no(const Vocab& v, const std::string& value) {
     const Choice c = parse_choice(value);
     auto word = [&v](const std::string& s) {
         std::string a = v.value("answer", s);
-        if (a.empty()) {  // "Yes – signed by mother": the first word
-            size_t end = 0;
-            while (end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]))) ++end;
-            if (end > 0 && end < s.size()) a = v.value("answer", s.substr(0, end));
-        }
+        if (a.empty()) a = opening_answer(v, s).first;  // "Yes – signed by mother"
         return a;
     };
     switch (c.state) {

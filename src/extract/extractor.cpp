@@ -389,9 +389,7 @@ private:
     std::optional<bool> leading_answer(std::string& rest) const {
         if (has_box(rest))
             return rest.find(kTicked) != std::string::npos && v_.value("answer", after_tick(rest)) != "no";
-        size_t end = 0;
-        while (end < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[end])) || rest[end] == '/')) ++end;
-        const std::string a = v_.value("answer", rest.substr(0, end));
+        const auto [a, end] = opening_answer(v_, rest);
         if (a != "yes" && a != "no") return std::nullopt;
         rest = rest.substr(end);
         return a == "yes";

@@ -102,6 +102,11 @@ std::string reference_in_name(const std::string& path);
 // "☒ I agree" box (yes); nullopt when unanswered, marked twice or neither way.
 std::optional<bool> read_yes_no(const Vocab& v, const std::string& value);
 
+// The answer word `s` opens with ("Yes – signed by mother" → "yes", "N/A" → its vocabulary
+// value) and the bytes it takes (letters and slashes); {"", 0} when its first word is none. The
+// one reading of a leading answer, for fields and for criteria lines.
+std::pair<std::string, size_t> opening_answer(const Vocab& v, std::string_view s);
+
 // Merges a bundle's documents (any order) into its record.
 CaseRecord build_record(const std::string& case_name, std::vector<DocFacts> docs, const Vocab& vocab);
 

@@ -331,3 +331,17 @@ TEST_CASE("extract: a criterion is added after the assessment only when a review
     INFO(to_json(r));
     CHECK(r.criteria_added == std::vector<std::string>{"health"});
 }
+
+TEST_CASE("extract: one reading of a leading yes or no, for fields and criteria lines", "[extract]") {
+    const auto& v = test::vocab();
+    CHECK(extract::read_yes_no(v, "Yes") == true);
+    CHECK(extract::read_yes_no(v, "Yes - signed by mother") == true);
+    CHECK(extract::read_yes_no(v, "No, refused at the first visit") == false);
+    CHECK_FALSE(extract::read_yes_no(v, "Yes/No").has_value());  // the form's unfilled prompt
+    CHECK_FALSE(extract::read_yes_no(v, "Pending").has_value());
+    const auto [word, len] = extract::opening_answer(v, "Yes – 3 ASB reports");
+    CHECK(word == "yes");
+    CHECK(len == 3);
+    CHECK(extract::opening_answer(v, "Yesterday evening").first.empty());
+    CHECK(extract::opening_answer(v, "").second == 0);
+}
