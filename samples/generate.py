@@ -25,6 +25,9 @@ import tempfile
 import zipfile
 from xml.sax.saxutils import escape as xesc
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from pdfwrite import pdf_bytes  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BUNDLES = os.path.join(HERE, "bundles")
 EXPECTED = os.path.join(HERE, "expected")
@@ -1753,15 +1756,7 @@ class PagePdf:
         stamp = self.date.strftime("%Y%m%d") + "090000Z"
         objs.append(b"<< /Title (" + self.esc(self.title) + b") /Producer (Ellerdyke case system) /CreationDate (D:"
                     + stamp.encode() + b") >>")
-        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-        offs = []
-        for i, o in enumerate(objs, 1):
-            offs.append(len(out))
-            out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-        x = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-        out += b"".join(b"%010d 00000 n \n" % o for o in offs)
-        out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, len(objs), x)
+        out = pdf_bytes(objs, info=len(objs), version="1.4")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as fh:
             fh.write(out)
@@ -2018,15 +2013,7 @@ def scan_to_pdf(src, dst):
              f"/Columns {w} >> /Length {len(idat)} >>\nstream\n").encode() + idat + b"\nendstream",
             b"<< /Length 35 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\n\nendstream",
             b"<< /Producer (FCC MFD-3 scan to PDF) /CreationDate (D:20191014101500Z) >>"]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offs = []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
-    x = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offs)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R /Info {len(objs)} 0 R >>\nstartxref\n{x}\n%%EOF\n".encode()
+    out = pdf_bytes(objs, info=len(objs), version="1.4")
     with open(dst, "wb") as fh:
         fh.write(out)
 

@@ -14,6 +14,9 @@ Usage: make-form-fixtures.py [DIR] (default: this script's directory). qpdf --ch
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from pdfwrite import write_pdf  # noqa: E402
+
 # Helvetica's widths (AFM), codes 32-126.
 HELV = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
         556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
@@ -51,19 +54,7 @@ class Pdf:
         self.objects[num - 1] = body
 
     def write(self, path, root):
-        data = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-        offsets = []
-        for i, body in enumerate(self.objects, 1):
-            assert body is not None, i
-            offsets.append(len(data))
-            data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-        xref = len(data)
-        data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1)
-        for off in offsets:
-            data += b"%010d 00000 n \n" % off
-        data += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(self.objects) + 1, root, xref)
-        with open(path, "wb") as f:
-            f.write(data)
+        write_pdf(path, self.objects, root)
 
 
 def rect(r):

@@ -24,21 +24,8 @@ import os
 import sys
 import zlib
 
-
-def write_pdf(path, objects, root=1):
-    """objects: bodies (bytes) of objects 1..n."""
-    data = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        data += b"%010d 00000 n \n" % off
-    data += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    with open(path, "wb") as f:
-        f.write(data)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from pdfwrite import write_pdf  # noqa: E402
 
 
 def stream(dict_extra, payload, compress=True):

@@ -15,6 +15,9 @@ Standard library only; the output is the same on every run. All content is synth
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from pdfwrite import write_pdf  # noqa: E402
+
 LINES = [
     # (y, x, text): baselines in points from the bottom of an A4 page; Helvetica 10 pt.
     (760, 58, "Closure Summary"),
@@ -56,18 +59,7 @@ def write(path, body=None):
         b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
-    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, o in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        data += b"%010d 00000 n \n" % off
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    with open(path, "wb") as f:
-        f.write(data)
+    write_pdf(path, objects, version="1.4")
 
 
 if __name__ == "__main__":
