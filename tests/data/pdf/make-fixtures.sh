@@ -94,20 +94,12 @@ python3 - "$here" <<'PY'
 import sys, zlib
 out_dir = sys.argv[1]
 
+sys.path.insert(0, out_dir + "/../../../scripts")
+import pdfwrite
+
 def write_pdf(path, objects):
     """objects: list of bytes bodies for objects 1..n; object 1 is the catalog."""
-    data = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        data += b"%010d 00000 n \n" % off
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    with open(path, "wb") as f:
-        f.write(data)
+    pdfwrite.write_pdf(path, objects, version="1.4")
 
 def stream(dict_extra, payload, compress=True):
     if compress:
