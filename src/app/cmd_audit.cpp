@@ -394,18 +394,12 @@ std::string audit_json(const report::AuditReport& r) {
     opts.json_head = [&r](JsonWriter& j) {
         j.key("audit");
         j.begin_object(JsonWriter::Layout::Inline);
-        j.key("population");
-        j.str(r.sample.population);
-        j.key("found");
-        j.number(r.sample.found);
-        j.key("population_size");
-        j.number(r.sample.population_size);
-        j.key("sample_size");
-        j.number(r.sample.sample_size);
-        j.key("seed");
-        j.number(r.sample.seed);
-        j.key("stratify");
-        j.str(r.sample.stratify);
+        j.field("population", r.sample.population);
+        j.field("found", r.sample.found);
+        j.field("population_size", r.sample.population_size);
+        j.field("sample_size", r.sample.sample_size);
+        j.field("seed", r.sample.seed);
+        j.field("stratify", r.sample.stratify);
         j.key("pseudonymised");
         j.boolean(r.pseudonymised);
         j.key("drawn");

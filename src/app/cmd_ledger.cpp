@@ -181,8 +181,7 @@ int export_claims(Ledger& l, const std::string& format, const std::string& windo
         }
         j.begin_object(JsonWriter::Layout::Inline);
         for (size_t i = 0; i < v.size(); ++i) {
-            j.key(cols[i]);
-            j.str(v[i]);
+            j.field(cols[i], v[i]);
         }
         j.end_object();
         out << j.take();

@@ -46,6 +46,16 @@ public:
         raw(std::to_string(v));
     }
     void null() { raw("null"); }
+    // A key and its value in one call: field("rule", f.rule), field("cases", n).
+    void field(std::string_view k, std::string_view v) {
+        key(k);
+        str(v);
+    }
+    template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
+    void field(std::string_view k, Int v) {
+        key(k);
+        number(v);
+    }
     // Strings on one line: ["a", "b"].
     void strings(const std::vector<std::string>& v);
     // Already-formatted JSON (a nested document written elsewhere, e.g. a record rendered at

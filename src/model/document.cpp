@@ -327,8 +327,7 @@ void write_boxes(JsonWriter& j, const Block& b) {
         j.begin_object(Layout::Inline);
         j.key("checked");
         j.boolean(box.checked);
-        j.key("offset");
-        j.number(box.offset);
+        j.field("offset", box.offset);
         j.end_object();
     }
     j.end_array();
@@ -340,12 +339,9 @@ void write_emphasis(JsonWriter& j, const Block& b) {
     j.begin_array(Layout::Inline);
     for (const Emphasis& e : b.emphasis) {
         j.begin_object(Layout::Inline);
-        j.key("style");
-        j.str(emphasis_words(e.flags));
-        j.key("offset");
-        j.number(e.begin);
-        j.key("text");
-        j.str(std::string_view(b.text).substr(e.begin, e.end - e.begin));
+        j.field("style", emphasis_words(e.flags));
+        j.field("offset", e.begin);
+        j.field("text", std::string_view(b.text).substr(e.begin, e.end - e.begin));
         j.end_object();
     }
     j.end_array();
@@ -366,15 +362,12 @@ void write_rows(JsonWriter& j, const Block& b) {
         j.begin_array();
         for (const auto& cell : row.cells) {
             j.begin_object(Layout::Inline);
-            j.key("where");
-            j.str(cell.loc.where());
+            j.field("where", cell.loc.where());
             if (cell.col_span > 1) {
-                j.key("col_span");
-                j.number(cell.col_span);
+                j.field("col_span", cell.col_span);
             }
             if (cell.row_span > 1) {
-                j.key("row_span");
-                j.number(cell.row_span);
+                j.field("row_span", cell.row_span);
             }
             if (cell.continued) {
                 j.key("continued");
@@ -392,27 +385,22 @@ void write_rows(JsonWriter& j, const Block& b) {
 
 void write_block(JsonWriter& j, const Block& b) {
     j.begin_object();
-    j.key("kind");
-    j.str(to_string(b.kind));
-    j.key("where");
-    j.str(b.loc.where());
+    j.field("kind", to_string(b.kind));
+    j.field("where", b.loc.where());
     if (b.kind == BlockKind::Heading || b.kind == BlockKind::ListItem) {
-        j.key("level");
-        j.number(b.level);
+        j.field("level", b.level);
     }
     if (b.kind == BlockKind::ListItem) {
         j.key("ordered");
         j.boolean(b.ordered);
         if (!b.marker.empty()) {
-            j.key("marker");
-            j.str(b.marker);
+            j.field("marker", b.marker);
         }
     }
     if (b.is_table()) {
         write_rows(j, b);
     } else {
-        j.key("text");
-        j.str(b.text);
+        j.field("text", b.text);
         if (b.is_empty_value() && !b.text.empty()) {
             j.key("placeholder");
             j.boolean(true);
@@ -434,17 +422,13 @@ void write_blocks(JsonWriter& j, const std::vector<Block>& blocks) {
 std::string to_json(const Document& doc) {
     JsonWriter j;
     j.begin_object();
-    j.key("file");
-    j.str(doc.path);
-    j.key("format");
-    j.str(doc.format);
+    j.field("file", doc.path);
+    j.field("format", doc.format);
     if (!doc.title.empty()) {
-        j.key("title");
-        j.str(doc.title);
+        j.field("title", doc.title);
     }
     if (doc.pages > 0) {
-        j.key("pages");
-        j.number(doc.pages);
+        j.field("pages", doc.pages);
     }
     j.key("warnings");
     std::vector<std::string> warnings;

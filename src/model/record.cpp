@@ -250,8 +250,7 @@ const std::unordered_map<std::string, KeyWriter>& writers() {
              [](Out& o, const CaseRecord& r) {
                  o.j.begin_object();
                  for (const auto& [k, st] : r.states) {
-                     o.j.key(k);
-                     o.j.str(to_string(st));
+                     o.j.field(k, to_string(st));
                  }
                  o.j.end_object();
              }},

@@ -30,45 +30,33 @@ void evidence(JsonWriter& j, const std::vector<rules::EvidenceRef>& ev) {
 }
 
 void finding(JsonWriter& j, const rules::Finding& f) {
-    j.key("rule");
-    j.str(f.rule);
-    j.key("status");
-    j.str(to_string(f.status));
-    j.key("severity");
-    j.str(to_string(f.severity));
-    j.key("message");
-    j.str(f.message);
+    j.field("rule", f.rule);
+    j.field("status", to_string(f.status));
+    j.field("severity", to_string(f.severity));
+    j.field("message", f.message);
     j.key("evidence");
     evidence(j, f.evidence);
 }
 
 void decision(JsonWriter& j, const rules::Decision& d) {
-    j.key("rule");
-    j.str(d.rule);
-    j.key("decision");
-    j.str(d.decision);
-    j.key("reason");
-    j.str(d.reason);
-    j.key("by");
-    j.str(d.by);
-    j.key("at");
-    j.str(d.at);
+    j.field("rule", d.rule);
+    j.field("decision", d.decision);
+    j.field("reason", d.reason);
+    j.field("by", d.by);
+    j.field("at", d.at);
     j.key("stale");
     j.boolean(d.stale);
 }
 
 void missing(JsonWriter& j, const rules::Missing& m) {
-    j.key("what");
-    j.str(m.what);
+    j.field("what", m.what);
     j.key("document");
     j.str_or_null(m.document);
 }
 
 void error(JsonWriter& j, const rules::CaseError& e) {
-    j.key("file");
-    j.str(e.file);
-    j.key("error");
-    j.str(e.error);
+    j.field("file", e.file);
+    j.field("error", e.error);
 }
 
 // `key`: a list of one-line objects, one a line; `one` writes an object's members.
@@ -92,10 +80,8 @@ public:
     void begin(const RunInfo& run) override {
         j_.begin_object();
         if (head_) head_(j_);
-        j_.key("as_of");
-        j_.str(run.as_of);
-        j_.key("rule_pack");
-        j_.str(run.pack->name);
+        j_.field("as_of", run.as_of);
+        j_.field("rule_pack", run.pack->name);
         j_.key("cases");
         j_.begin_array();
         out_ << j_.take();
@@ -103,24 +89,20 @@ public:
 
     void write_case(const rules::CaseResult& r, const std::string& record_json) override {
         j_.begin_object();
-        j_.key("case");
-        j_.str(r.case_name);
+        j_.field("case", r.case_name);
         j_.key("family_ref");
         j_.str_or_null(r.family_ref);
-        j_.key("verdict");
-        j_.str(to_string(r.verdict));
+        j_.field("verdict", to_string(r.verdict));
         j_.key("route");
         j_.str_or_null(r.route);
-        j_.key("score");
-        j_.number(r.score);
+        j_.field("score", r.score);
         j_.key("needs_review_cause");
         j_.str_or_null(to_string(r.review_cause));
         notes(r);
         if (!r.grade.empty() || !r.grade_basis.empty()) {
             j_.key("grade");
             j_.str_or_null(r.grade);
-            j_.key("grade_basis");
-            j_.str(r.grade_basis);
+            j_.field("grade_basis", r.grade_basis);
         }
         list(j_, "findings", r.findings, finding);
         list(j_, "to_make_claimable", r.to_make_claimable, missing);
@@ -135,19 +117,14 @@ public:
         j_.end_array();
         j_.key("summary");
         j_.begin_object(Layout::Inline);
-        j_.key("cases");
-        j_.number(sum.cases);
-        j_.key("claimable");
-        j_.number(sum.claimable);
-        j_.key("not_claimable");
-        j_.number(sum.not_claimable);
-        j_.key("needs_review");
-        j_.number(sum.needs_review);
+        j_.field("cases", sum.cases);
+        j_.field("claimable", sum.claimable);
+        j_.field("not_claimable", sum.not_claimable);
+        j_.field("needs_review", sum.needs_review);
         j_.key("needs_review_by_cause");
         j_.begin_object(Layout::Inline);
         for (const auto& [cause, n] : sum.review_causes) {
-            j_.key(cause);
-            j_.number(n);
+            j_.field(cause, n);
         }
         j_.end_object();
         j_.end_object();
@@ -160,8 +137,7 @@ private:
     // The ledger's notes on the case: when it becomes claimable, the auditors' decisions.
     void notes(const rules::CaseResult& r) {
         if (!r.notes.claimable_from.empty()) {
-            j_.key("claimable_from");
-            j_.str(r.notes.claimable_from);
+            j_.field("claimable_from", r.notes.claimable_from);
         }
         if (r.notes.decisions.empty()) return;
         list(j_, "decisions", r.notes.decisions, decision);

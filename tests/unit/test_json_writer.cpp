@@ -210,3 +210,15 @@ TEST_CASE("json writer: a top-level value has no separator before it", "[json]")
     k.end_array();
     CHECK(k.take() == "[]");
 }
+
+TEST_CASE("json writer: field writes a key and its string or integer value", "[json]") {
+    JsonWriter j;
+    j.begin_object(Layout::Inline);
+    j.field("rule", "TF-LEAD");
+    j.field("cases", 3);
+    j.field("seed", std::numeric_limits<uint64_t>::max());
+    j.field("quote", std::string("say \"no\""));
+    j.end_object();
+    CHECK(j.take() ==
+          "{\"rule\": \"TF-LEAD\", \"cases\": 3, \"seed\": 18446744073709551615, \"quote\": \"say \\\"no\\\"\"}");
+}
