@@ -775,7 +775,9 @@ std::string explain(const DocFacts& f) {
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
-    s += "  templates: " + tmpls + "\n  fields:\n";
+    s += "  templates: " + tmpls + "\n";
+    if (!(f.date_style == dates::Style{})) s += "  dates: " + describe(f.date_style) + "\n";
+    s += "  fields:\n";
     for (const auto& h : f.hits) {
         s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";
         s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +

@@ -282,6 +282,18 @@ bool read_format(std::string_view text, Format& out, std::string& why) {
     return true;
 }
 
+std::string describe(const Style& style) {
+    std::string out;
+    for (const auto& [sep, order] : style.order)
+        out += (out.empty() ? "'" : "; '") + std::string(1, sep) + "' dates " +
+               (order == Order::DayMonthYear   ? "day, month, year"
+                : order == Order::MonthDayYear ? "month, day, year"
+                                               : "year, month, day");
+    out +=
+        (out.empty() ? "" : "; ") + std::string("two-digit years up to ") + std::to_string(style.pivot) + " are 20yy";
+    return out;
+}
+
 const char* to_string(Status s) {
     switch (s) {
         case Status::Ok:

@@ -49,6 +49,9 @@ struct Format {
 // returns false with `why` saying what is wrong.
 bool read_format(std::string_view text, Format& out, std::string& why);
 
+// "'/' dates month, day, year; two-digit years up to 30 are 20yy", for --explain.
+std::string describe(const Style& style);
+
 // Parses `s`, which should hold one date and little else (a field value, a table cell).
 // Leading/trailing words are tolerated ("on 14/11/2019", "14/11/2019 (reviewed)").
 Parsed parse(std::string_view s, const Style& style = Style{});

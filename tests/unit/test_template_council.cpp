@@ -191,6 +191,8 @@ TEST_CASE("council template: the reference pattern finds the family reference in
     CHECK(h->value == "TBC-KD42");
     CHECK(h->src.where == "paragraph 3");
     CHECK_THAT(extract::explain(f), Catch::Contains("reference pattern thornmere ("));
+    CHECK_THAT(extract::explain(f), Catch::Contains("  dates: '.' dates year, month, day; '/' dates month, day, year; "
+                                                    "two-digit years up to 30 are 20yy\n"));
     // The generic rule does not take "TBC-KD42" (two digits) for a reference.
     CHECK(extract::reference_in_name("TBC-KD42 family plan.html").empty());
     CHECK(facts(kBundle + "/TBC-KD42 family plan.html", false).hit("family_ref") == nullptr);
