@@ -1,5 +1,6 @@
 #include "extract/extractor.h"
 
+#include <Poco/Exception.h>
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
@@ -175,6 +176,13 @@ private:
     // ---- the family reference by the council's pattern ---------------------------------------
     // The first match of `p` in `s` that stands alone (no letter or digit touching it), or "".
     static std::string whole_match(const Pattern& p, const std::string& s) {
+        try {
+            return whole_match_or_throw(p, s);
+        } catch (const Poco::Exception&) {
+            return {};  // text PCRE refuses (a file name that is not UTF-8): no reference in it
+        }
+    }
+    static std::string whole_match_or_throw(const Pattern& p, const std::string& s) {
         Poco::RegularExpression::Match m;
         auto alnum = [&s](size_t i) { return std::isalnum(static_cast<unsigned char>(s[i])) != 0; };
         for (size_t at = 0; at < s.size() && p.re->match(s, at, m) > 0; at = m.offset + std::max<size_t>(m.length, 1)) {

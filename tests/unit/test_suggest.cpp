@@ -147,3 +147,32 @@ TEST_CASE("suggest: documents with nothing to guess still give a draft that lint
     CHECK(extract::lint_templates({path}).empty());
     fs::remove_all(fs::path(path).parent_path());
 }
+
+TEST_CASE("suggest: a date format's order comes from dates that can only be read one way", "[suggest]") {
+    const extract::Vocab v(bundled(), kCriteria);
+    auto docs_of = [&](const std::vector<std::string>& dates) {
+        std::vector<extract::SuggestDoc> docs;
+        for (size_t i = 0; i < dates.size(); ++i) {
+            const std::string name = "review-" + std::to_string(i) + ".html";
+            auto doc = read_document(name, "<html><body><p>Meeting held: " + dates[i] + "</p></body></html>");
+            REQUIRE(doc.ok());
+            extract::SuggestDoc d{std::move(doc.value()), {}};
+            d.facts = extract::extract_document(d.doc, v);
+            docs.push_back(std::move(d));
+        }
+        return docs;
+    };
+    const std::string month_first = extract::suggest_template(docs_of({"03/04/2019", "11/25/2019"}), v, "m");
+    INFO(month_first);
+    CHECK_THAT(month_first, Catch::Contains("month first: 11/25/2019 at review-1.html, paragraph 1 can only be month "
+                                            "first, sure 0.90 -->\n  <date-format>mm/dd/yyyy</date-format>"));
+    const std::string unsure = extract::suggest_template(docs_of({"03/04/19"}), v, "u");
+    CHECK_THAT(unsure, Catch::Contains("day first (the UK order) assumed, sure 0.60 -->\n  <date-format>dd/mm/yy"));
+    const std::string both = extract::suggest_template(docs_of({"25/11/2019", "11/25/2019"}), v, "b");
+    CHECK_THAT(both, Catch::Contains("<!-- not sure enough to use: <date-format>"));
+    for (const auto& draft : {month_first, unsure, both}) {
+        const std::string path = draft_file(draft);
+        for (const auto& e : extract::lint_templates({path})) FAIL_CHECK(e.str());
+        fs::remove_all(fs::path(path).parent_path());
+    }
+}

@@ -207,6 +207,8 @@ TEST_CASE("council template: the reference pattern finds the family reference in
     const CaseRecord r = extract::build_record("c", std::move(docs), vocab(true));
     CHECK(r.family_ref == "TBC-MR07");
     CHECK(r.sources.at("family_ref").where == "file name");
+    // A file name that is not UTF-8 gives no reference from the pattern, and no failure.
+    CHECK(facts_of("TBC-MR07 \xff\xfe.html", test::html(kHeader + "<p>x</p>")).name_ref.empty());
     // The pattern must stand alone: not inside a longer word.
     CHECK(facts_of("x.html", test::html(kHeader + "<p>See XTBC-MR071 only</p>")).hit("family_ref") == nullptr);
 }
