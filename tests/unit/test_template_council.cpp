@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/pipeline.h"
 #include "extract/extractor.h"
 #include "extract/templates.h"
 #include "extract/vocab.h"
@@ -260,4 +261,35 @@ TEST_CASE("council template: a declared measure keeps its name and direction, an
     const CaseRecord plain = bundle(false);
     CHECK(plain.evidence[0].measure == "youth club sessions");
     CHECK(plain.evidence[0].better.empty());
+}
+
+TEST_CASE("council template: a flat folder is grouped by the references its pattern finds in file names",
+          "[templates][council]") {
+    const fs::path dir = fs::temp_directory_path() / "tfaudit-template-council-flat";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "templates");
+    fs::create_directories(dir / "cases");
+    fs::copy_file(kCouncil + "/thornmere.xml", dir / "templates" / "thornmere.xml");
+    fs::copy_file(kBundle + "/TBC-KD42 family plan.html", dir / "cases" / "TBC-KD42 family plan.html");
+    fs::copy_file(kBundle + "/TBC-KD42 review 1.html", dir / "cases" / "TBC-KD42 review 1.html");
+    // Family MR07's documents carry its reference only in their file names.
+    for (const char* n : {"TBC-MR07 review 2.html", "TBC-MR07 review 3.html"})
+        std::ofstream((dir / "cases" / n).string())
+            << test::html(kHeader + "<h1>Review</h1><p>Review date: 19.09.02</p>", "Review");
+    app::PipelineOptions po;
+    po.templates_dir = (dir / "templates").string();  // council templates only: added to the bundled ones
+    po.criteria = {{"crime", "Crime"}, {"education", "Education"}};
+    std::vector<CaseRecord> cases;
+    const Status s =
+        app::for_each_case({(dir / "cases").string()}, po, [&](CaseRecord&& r) { cases.push_back(std::move(r)); });
+    REQUIRE_FALSE(s);
+    std::sort(cases.begin(), cases.end(),
+              [](const CaseRecord& a, const CaseRecord& b) { return a.case_name < b.case_name; });
+    REQUIRE(cases.size() == 2);
+    CHECK(cases[0].case_name == "TBC-KD42");
+    CHECK(cases[0].files.size() == 2);
+    CHECK(cases[1].case_name == "TBC-MR07");
+    CHECK(cases[1].family_ref == "TBC-MR07");
+    CHECK(cases[1].files.size() == 2);
+    fs::remove_all(dir);
 }
