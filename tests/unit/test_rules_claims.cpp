@@ -74,6 +74,17 @@ TEST_CASE("1: a measure with no pack threshold is judged by its direction agains
     rec.evidence[1].value = "9";
     for (auto& e : rec.evidence) e.better.clear();
     CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-SUSTAINED").status == "pass");
+    // A local pack's threshold for the council's measure (declared-in its template) wins.
+    const auto mine = local("youth-club",
+                            "  <measures><measure criterion=\"crime\" of=\"youth_club_sessions\" "
+                            "declared-in=\"thornmere\" at-least=\"12\" hard-data=\"where-available\" "
+                            "source=\"the council's outcomes plan\"/></measures>\n");
+    for (auto& e : rec.evidence) e.better = "higher";
+    r = rules::check_case(mine, rec, as_of(), nullptr);
+    CHECK(finding(r, "TF-SUSTAINED").status == "fail");
+    CHECK(finding(r, "TF-SUSTAINED")
+              .message.find("youth_club_sessions 9 (Kayden Price) to 2019-12-31 misses the "
+                            "measure (at least 12)") != std::string::npos);
 }
 
 TEST_CASE(
