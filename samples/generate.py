@@ -243,6 +243,11 @@ MEASURE_BETTER = {"attendance_pct": "higher", "incidents": "lower"}
 # ---------------------------------------------------------------------------------------------
 # A scenario: the family's story as data. The record (docs/case-record.md) and every document
 # are both derived from it, so the expectations cannot drift from what the documents say.
+# Out-of-work benefits by name, as a closure writes them, and back to the pack's keys.
+BENEFIT_NAME = {"JSA": "Jobseeker's Allowance", "ESA": "Employment and Support Allowance"}
+BENEFIT_KEY = {v: k for k, v in BENEFIT_NAME.items()}
+
+
 def first(name):
     return name.split()[0]
 
@@ -255,7 +260,7 @@ def make_case(name, council, ref, members, roles, lead, agency, author, manager,
               evidence="doc", employment=None, impossible_review=None, scanned_closure=False,
               voice="text", styles=None, closure=True, attendee="Leanne Cope", folder=None,
               combined=False, pdf=(), opts=None, reason_text=None, truncated_closure=False,
-              extra_goal=False):
+              extra_goal=False, employment_in="evidence", employer=None):
     base = D(2018, 9, 3) + week * W
     a_start, a_comp = base, base + 14 * DAY
     consent_date, manager_date = a_comp, a_comp + 3 * DAY
@@ -346,7 +351,7 @@ def make_case(name, council, ref, members, roles, lead, agency, author, manager,
                 end = (closure_d or plan + closure_week * W) - 7 * DAY
                 ev.append({"criterion": c, "member": full[ROLE[c]], "measure": m,
                            "period_start": ach[c], "period_end": end, "value": v})
-        if employment:
+        if employment and employment_in == "evidence":
             ben, weeks = employment
             bend, estart = plan + 2 * W - 3 * DAY, plan + 3 * W
             who = full["a"]
@@ -358,6 +363,23 @@ def make_case(name, council, ref, members, roles, lead, agency, author, manager,
                     "period_start": None, "period_end": None, "value": iso(estart)},
                    {"criterion": "worklessness", "member": who, "measure": "weeks_in_work",
                     "period_start": estart, "period_end": estart + weeks * W, "value": str(weeks)}]
+    closure_job = None
+    if employment and employment_in == "closure":
+        # Employment evidenced only in the closure's "Into work" section: the adult, the benefit by
+        # name, the date work began, the employer and the weeks in work. The benefit ended when work
+        # began; the weeks run to the closure's date. The closure is dated and the evidence document
+        # not, so the closure's rows come first in the record (docs/case-record.md: date order).
+        assert council == "D" and closure, "the closure's employment section is written in Ravensholt's closure"
+        ben, weeks = employment
+        estart = plan + 3 * W
+        who = full["a"]
+        closure_job = {"who": who, "benefit": BENEFIT_NAME[ben], "start": estart, "employer": employer,
+                       "weeks": weeks}
+        row = {"criterion": "worklessness", "member": who, "in_closure": True}
+        ev = [dict(row, measure="benefit", period_start=None, period_end=estart, value=BENEFIT_NAME[ben]),
+              dict(row, measure="benefit_end", period_start=None, period_end=None, value=iso(estart)),
+              dict(row, measure="employment_start", period_start=None, period_end=None, value=iso(estart)),
+              dict(row, measure="weeks_in_work", period_start=estart, period_end=closure_d, value=str(weeks))] + ev
     ctext, scope = CONSENT_TEXT[consent_key or council]
     case = dict(
         name=name, council=council, ref=ref, members=members, full=full, names=names, lead=lead,
@@ -366,7 +388,7 @@ def make_case(name, council, ref, members, roles, lead, agency, author, manager,
         undated_assessment=undated_assessment, no_lead=no_lead, consent=consent,
         consent_date=consent_date, consent_text=ctext, scope=scope, manager_date=manager_date,
         voice=voice, plan=plan, plan_outcomes=plan_outcomes, reviews=rv, closure=closure_d,
-        closure_outcomes=clo, reason=reason, evidence=ev, evidence_fmt=evidence,
+        closure_outcomes=clo, reason=reason, evidence=ev, evidence_fmt=evidence, closure_job=closure_job,
         scanned_closure=scanned_closure, truncated_closure=truncated_closure, styles=styles or {}, folder=folder or name,
         combined=combined, pdf=set(pdf), opts=set(opts or ()),
         assess_detail={c: (TEXT[c]["assess"], full[ROLE[c]]) for c in criteria},
@@ -574,7 +596,8 @@ def judge(rec, batch_refs, has_assessment=True, has_plan=True, variant=(0, 0)):
     thresholds = {"JSA": 26, "ESA": 13, "IB": 13, "IS": 13}
     for who in {e["member"] for e in rec["evidence"]}:
         rows = [e for e in rec["evidence"] if e["member"] == who]
-        ben = [e["value"] for e in rows if e["measure"] == "benefit" and e["value"] in thresholds]
+        ben = [BENEFIT_KEY.get(e["value"], e["value"]) for e in rows if e["measure"] == "benefit"]
+        ben = [b for b in ben if b in thresholds]
         end = [e for e in rows if e["measure"] == "benefit_end"]
         es = [pdate(e["value"]) for e in rows if e["measure"] == "employment_start"]
         wk = [pdate(e["period_end"]) for e in rows if e["measure"] == "weeks_in_work"
@@ -1020,12 +1043,17 @@ def render_A(case, out):
         write_csv(case, os.path.join(out, f["evidence"]), st)
 
 
+def hard_data(case):
+    """The evidence rows a hard-data document or CSV holds (not those the closure gives)."""
+    return [e for e in case["evidence"] if not e.get("in_closure")]
+
+
 EVIDENCE_HEADER = ["Criterion", "Family member", "Measure", "Period start", "Period end", "Value"]
 
 
 def evidence_rows(case, st):
     return [[crit_label(case, e["criterion"]), e["member"], MEASURE_LABEL[e["measure"]],
-             fmt(e["period_start"], st), fmt(e["period_end"], st), e["value"]] for e in case["evidence"]]
+             fmt(e["period_start"], st), fmt(e["period_end"], st), e["value"]] for e in hard_data(case)]
 
 
 def write_csv(case, path, st):
@@ -1511,7 +1539,7 @@ def save_or_truncate(d, case, path, date):
 def evidence_rows_n(case, st):
     words = MEASURE_WORDS[case["council"]]
     return [[crit_label(case, e["criterion"]), e["member"], words[e["measure"]],
-             fmt(e["period_start"], st), fmt(e["period_end"], st), e["value"]] for e in case["evidence"]]
+             fmt(e["period_start"], st), fmt(e["period_end"], st), e["value"]] for e in hard_data(case)]
 
 
 def render_D(case, out):
@@ -1590,6 +1618,12 @@ def render_D(case, out):
                   fmt(o["date_achieved"], st), fmt(o["sustained_since"], st), o["evidence"]]
                  for o in case["closure_outcomes"]],
                 header=["Goal", "Met?", "Date met", "Met since", "How we know"], widths=[2400, 1200, 1100, 1100, 3200])
+        if case["closure_job"]:
+            j = case["closure_job"]
+            d.h2("Into work")
+            d.table([[L("Adult"), j["who"]], [L("Benefit claimed\nbefore"), j["benefit"]],
+                     [L("Date started\nwork"), fmt(j["start"], st)], [L("Employer"), j["employer"]],
+                     [L("Weeks in\nwork"), str(j["weeks"])]], widths=[2000, 7000])
         d.table([[L("Signed off\nby"), case["manager"], L("Date"), fmt(case["closure"] + 2 * DAY, st)]],
                 widths=[1600, 2900, 1600, 2900])
         save_or_truncate(d, case, os.path.join(out, f["closure"]), case["closure"])
@@ -1895,7 +1929,7 @@ def render_F(case, out):
     # hard data: "Need, Person, Indicator, Start, End, Result"
     words = MEASURE_WORDS["F"]
     lines = ["Need,Person,Indicator,Start,End,Result"]
-    for e in case["evidence"]:
+    for e in hard_data(case):
         row = [crit_label(case, e["criterion"]), e["member"], words[e["measure"]], fmt(e["period_start"], "slash"),
                fmt(e["period_end"], "slash"), e["value"]]
         lines.append(",".join(f'"{v}"' if ("," in v or '"' in v) else v for v in row))
@@ -2319,6 +2353,16 @@ def scenarios():
         "plan has a fourth goal (family time) that names no headline problem",
         ("claimable", CE, [], []), week=9, achieve={"worklessness": 2, "health": None},
         employment=("ESA", 16), extra_goal=True))
+    S.append(make_case(
+        "ravensholt-employment-closure", "D", "RSF-48279",
+        [M("Dorian Weatherall", "Father", 1981, 4, 12), M("Bryony Weatherall", "Daughter", 2009, 2, 3)],
+        {"a": 0, "t": 1, "c": 1}, "Stellan Moorcroft", D_AG, "Stellan Moorcroft", "Gideon Thwaite",
+        ["education", "worklessness"],
+        "former JSA claimant 30 weeks in work, evidenced only in the closure's \"Into work\" section (adult, "
+        "benefit by name, date started work as dd.mm.yy, employer, weeks in work; labels wrapped); attendance NOT achieved: "
+        "claimable by continuous employment",
+        ("claimable", CE, [], []), week=15, achieve={"worklessness": 2, "education": None},
+        employment=("JSA", 30), employment_in="closure", employer="Harrowgate Bakery Ltd"))
     S.append(make_case(
         "ravensholt-truncated-closure", "D", "RSF-48266",
         [M("Yvette Sandoval", "Mother", 1987, 8, 8), M("Kobe Sandoval", "Son", 2005, 4, 1),
@@ -2785,7 +2829,10 @@ problem (`ravensholt-employment-esa`); a truncated .docx.
 - *Family Plan Review Meeting*: `Household reference`, `Review held on`, `Review no.` / `Who came`,
   `Sent apologies`, `Next review`; "How are we doing?" `Goal | How are things now? | RAG | Goal met?`.
 - *Closing the Case*: `Household reference`, `Case closed` / `Why closed`, `Key worker`; "How did we
-  do?" `Goal | Met? | Date met | Met since | How we know`; `Signed off by`, `Date`.
+  do?" `Goal | Met? | Date met | Met since | How we know`; `Signed off by`, `Date`. In
+  `ravensholt-employment-closure` an "Into work" section after the goals (label | value rows:
+  `Adult`, `Benefit claimed before`, `Date started work`, `Employer`, `Weeks in work`) is the only
+  employment evidence; the evidence document holds the other rows.
 - *Evidence of Outcomes*: `Household reference`; `Problem area | Person | What was measured | From |
   To | Figure` (Attendance %, Number of incidents, Benefit claimed, Date benefit stopped, Date started
   work, Weeks in work, Comment).

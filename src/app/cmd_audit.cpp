@@ -23,6 +23,7 @@
 #include "app/ledger_run.h"
 #include "app/paths.h"
 #include "core/files.h"
+#include "core/json_writer.h"
 #include "app/pipeline.h"
 #include "audit/pseudonym.h"
 #include "audit/sample.h"
@@ -386,26 +387,36 @@ report::AuditReport build_report(const AuditOptions& o, const rules::RulePack& p
 }
 
 // The --json report: the JSON writer's layout for the sampled cases (without records), with
-// the sample's definition added as "audit".
+// the sample's definition first, as "audit".
 std::string audit_json(const report::AuditReport& r) {
     std::ostringstream out;
-    auto w = report::make_json_writer(out, report::WriterOptions{});
+    report::WriterOptions opts;
+    opts.json_head = [&r](JsonWriter& j) {
+        j.key("audit");
+        j.begin_object(JsonWriter::Layout::Inline);
+        j.key("population");
+        j.str(r.sample.population);
+        j.key("found");
+        j.number(r.sample.found);
+        j.key("population_size");
+        j.number(r.sample.population_size);
+        j.key("sample_size");
+        j.number(r.sample.sample_size);
+        j.key("seed");
+        j.number(r.sample.seed);
+        j.key("stratify");
+        j.str(r.sample.stratify);
+        j.key("pseudonymised");
+        j.boolean(r.pseudonymised);
+        j.key("drawn");
+        j.strings(r.sample.drawn);
+        j.end_object();
+    };
+    auto w = report::make_json_writer(out, opts);
     w->begin(report::RunInfo{r.pack, r.as_of});
-    report::RunSummary sum;
     for (const auto& c : r.cases) w->write_case(c.result, "");
-    w->end(sum);
-    std::string s = out.str();
-    std::string drawn;
-    for (size_t i = 0; i < r.sample.drawn.size(); ++i) drawn += (i ? ", " : "") + text::json_quote(r.sample.drawn[i]);
-    const std::string meta =
-        "  \"audit\": {\"population\": " + text::json_quote(r.sample.population) +
-        ", \"found\": " + std::to_string(r.sample.found) +
-        ", \"population_size\": " + std::to_string(r.sample.population_size) +
-        ", \"sample_size\": " + std::to_string(r.sample.sample_size) + ", \"seed\": " + std::to_string(r.sample.seed) +
-        ", \"stratify\": " + text::json_quote(r.sample.stratify) +
-        ", \"pseudonymised\": " + (r.pseudonymised ? "true" : "false") + ", \"drawn\": [" + drawn + "]},\n";
-    if (text::starts_with(s, "{\n")) s.insert(2, meta);
-    return s;
+    w->end(report::RunSummary{});
+    return out.str();
 }
 
 std::string template_name(const AuditOptions& o, const rules::RulePack& pack, const std::string& dir) {

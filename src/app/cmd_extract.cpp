@@ -6,6 +6,7 @@
 #include "app/isolation.h"
 #include "app/paths.h"
 #include "app/pipeline.h"
+#include "core/json_writer.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "extract/extractor.h"
@@ -95,15 +96,17 @@ Result<PipelineOptions> pipeline_options(const Args& a, unsigned threads) {
 }
 
 int records(const Args& a, const PipelineOptions& po, std::ostream& out, std::ostream& err) {
-    bool first = true, unreadable = false;
-    out << "[";
+    bool unreadable = false;
+    JsonWriter j;  // [ one record after another ], each streamed out as it is read
+    j.begin_array();
     const Status s = for_each_case(a.positional(), po, [&](CaseRecord&& r) {
-        out << (first ? "\n  " : ",\n  ") << to_json(r, 1, true, true);
-        first = false;
+        j.raw(to_json(r, 1, true, true));
+        out << j.take();
         for (const auto& u : r.unreadable) err << text::terminal_safe(u.file + ": " + u.reason) << "\n";
         unreadable = unreadable || !r.unreadable.empty();
     });
-    out << (first ? "]\n" : "\n]\n");
+    j.end_array();
+    out << j.take() << "\n";
     if (s) {
         err << "tfaudit extract: " << text::terminal_safe(s->str()) << "\n";
         return kUsage;

@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/ledger_run.h"
 #include "core/calendar.h"
+#include "core/json_writer.h"
 #include "core/text.h"
 #include "ledger/ledger.h"
 #include "report/writer.h"
@@ -160,13 +161,15 @@ int export_claims(Ledger& l, const std::string& format, const std::string& windo
     if (!claims) return fail(err, claims.error());
     const std::vector<std::string> cols{"family_ref", "window",     "route",        "pack",
                                         "as_of",      "claimed_at", "evidence_hash"};
+    JsonWriter j;  // the JSON export: {"claims": [ one claim a line ]}
     if (format == "csv") {
         for (size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
         out << "\r\n";
     } else {
-        out << "{\n  \"claims\": [";
+        j.begin_object();
+        j.key("claims");
+        j.begin_array();
     }
-    bool first = true;
     for (const auto& c : claims.value()) {
         if (!window.empty() && c.window != window) continue;
         const std::vector<std::string> v{c.family_ref, c.window,     c.route,        c.pack,
@@ -176,13 +179,19 @@ int export_claims(Ledger& l, const std::string& format, const std::string& windo
             out << "\r\n";
             continue;
         }
-        out << (first ? "\n    {" : ",\n    {");
-        for (size_t i = 0; i < v.size(); ++i)
-            out << (i ? ", " : "") << text::json_quote(cols[i]) << ": " << text::json_quote(v[i]);
-        out << "}";
-        first = false;
+        j.begin_object(JsonWriter::Layout::Inline);
+        for (size_t i = 0; i < v.size(); ++i) {
+            j.key(cols[i]);
+            j.str(v[i]);
+        }
+        j.end_object();
+        out << j.take();
     }
-    if (format != "csv") out << (first ? "]\n}\n" : "\n  ]\n}\n");
+    if (format != "csv") {
+        j.end_array();
+        j.end_object();
+        out << j.take() << "\n";
+    }
     return kOk;
 }
 

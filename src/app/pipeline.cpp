@@ -69,22 +69,11 @@ FolderWalk::FolderWalk(const std::vector<std::string>& paths) {
 namespace {
 
 // Names that are not valid UTF-8 are shown with U+FFFD in every report (core/text escapes);
-// the real name is said once, on stderr, with its bad bytes as \xNN.
+// the real name is said once, on stderr, with its bad bytes as \xNN (and in the case record's
+// warnings, by the builder).
 void flag_bad_name(const std::string& p) {
     if (text::is_valid_utf8(p)) return;
-    static const char* kHex = "0123456789abcdef";
-    std::string shown;
-    for (size_t i = 0; i < p.size();) {
-        const size_t start = i;
-        const uint32_t cp = text::next_cp(p, i);
-        if (cp == 0xFFFD && i - start == 1) {  // one bad byte
-            const auto c = static_cast<unsigned char>(p[start]);
-            shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
-        } else {
-            shown.append(p, start, i - start);
-        }
-    }
-    std::cerr << "tfaudit: warning: " << text::terminal_safe(shown)
+    std::cerr << "tfaudit: warning: " << text::terminal_safe(text::show_invalid_bytes(p))
               << ": the name is not valid UTF-8; reports show U+FFFD in place of the bad bytes\n";
 }
 
@@ -200,8 +189,20 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
+// A document is read again only as read_one() read it the first time (pipeline.h).
+void apply_bundle_council(const Folder& f, std::vector<extract::DocFacts>& docs, const extract::Vocab& vocab) {
+    const auto names = extract::bundle_council(docs, vocab);
+    if (names.empty()) return;
+    for (auto& d : docs) {
+        if (!extract::names_no_council(d, vocab) || f.refused.count(d.path)) continue;
+        auto doc = read_document(d.path);
+        if (doc) d = extract::extract_document(doc.value(), vocab, names);
+    }
+}
+
 std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
                                     const extract::Vocab& vocab) {
+    apply_bundle_council(f, docs, vocab);
     std::vector<CaseRecord> out;
     auto emit = [&out](CaseRecord&& r) { out.push_back(std::move(r)); };
     // Each document's family: the reference it carries, else the one its file name carries.
@@ -287,12 +288,21 @@ Status for_each_document(const std::vector<std::string>& paths, const PipelineOp
     if (!vocab) return vocab.error();
     std::unique_ptr<proc::Pool> pool;
     if (!opts.worker_exe.empty()) pool = detail::make_pool(opts);
-    // Document by document, also in small folders, so that --explain shows each in turn.
-    std::shared_ptr<const Folder> folder;
+    // Document by document, also in small folders, so that --explain shows each in turn. A
+    // folder's facts are held until its last document, so that each is shown as its case reads
+    // it (a CSV with the council templates of the folder's other documents, build_cases).
+    std::shared_ptr<const Folder> folder, held_folder;
+    std::vector<extract::DocFacts> held;
+    auto flush = [&] {
+        if (held_folder) detail::apply_bundle_council(*held_folder, held, *vocab.value());
+        for (const auto& f : held) emit(f);
+        held.clear();
+    };
     size_t index = 0;
+    using Item = std::pair<std::shared_ptr<const Folder>, size_t>;
     ordered_stream(
         opts.threads ? opts.threads : default_threads(),
-        [&]() -> std::optional<std::pair<std::shared_ptr<const Folder>, size_t>> {
+        [&]() -> std::optional<Item> {
             while (!folder || index >= folder->files.size()) {
                 auto f = walk.next();
                 if (!f) return std::nullopt;
@@ -301,10 +311,15 @@ Status for_each_document(const std::vector<std::string>& paths, const PipelineOp
             }
             return std::make_pair(folder, index++);
         },
-        [&](std::pair<std::shared_ptr<const Folder>, size_t>& d) {
-            return detail::folder_document(pool.get(), *d.first, d.second, *vocab.value());
+        [&](Item& d) {
+            return std::make_pair(d.first, detail::folder_document(pool.get(), *d.first, d.second, *vocab.value()));
         },
-        [&](extract::DocFacts&& f) { emit(f); });
+        [&](std::pair<std::shared_ptr<const Folder>, extract::DocFacts>&& f) {
+            if (f.first != held_folder) flush();
+            held_folder = f.first;
+            held.push_back(std::move(f.second));
+        });
+    flush();
     return std::nullopt;
 }
 

@@ -83,8 +83,15 @@ std::vector<CaseRecord> read_cases(const Folder& f, const extract::Vocab& vocab)
 std::vector<CaseRecord> folder_cases(proc::Pool* pool, const Folder& f, const extract::Vocab& vocab);
 extract::DocFacts folder_document(proc::Pool* pool, const Folder& f, size_t index, const extract::Vocab& vocab);
 
+// A folder whose documents matched one council's templates applies them to its documents that
+// name no council (a hard-data CSV): those are read again with them. With no council, or two
+// councils' templates, nothing changes.
+void apply_bundle_council(const Folder& f, std::vector<extract::DocFacts>& docs, const extract::Vocab& vocab);
+
 // A folder's documents → its cases: one case named after the folder when they carry one
 // family reference (or none); else one case per reference, named by it (a flat folder).
+// Documents that name no council are first read again with the council templates the other
+// documents matched, when those are one council's (extract::bundle_council).
 std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFacts>&& docs,
                                     const extract::Vocab& vocab);
 

@@ -80,7 +80,7 @@ void items(IO& io, CaseRecord& r) {
     list(io, r.members, [&](Member& x) { io(x.name), io(x.relationship), io(x.dob), source(io, x.src); });
     list(io, r.unreadable, [&](Unreadable& x) { io(x.file), io(x.reason); });
     list(io, r.auditor_judgements, [&](AuditorJudgement& x) { io(x.rule), io(x.judgement), io(x.by), io(x.date); });
-    list(io, r.warnings, [&](ReaderWarning& x) { io(x.file), io(x.where), io(x.message); });
+    list(io, r.warnings, [&](ReaderWarning& x) { io(x.file), io(x.where), io(x.message), io(x.loses_content); });
     list(io, r.unrecognised, [&](Unrecognised& x) { io(x.file), strings(io, x.labels); });
     bool discretionary = r.discretionary.has_value();
     io(discretionary);

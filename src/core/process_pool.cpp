@@ -262,13 +262,19 @@ void arm_cpu() {
     ::setrlimit(RLIMIT_CPU, &l);
 }
 
+// True when the parent's end of the socket is closed, whether or not a task it sent is still
+// unread (a peek would see the task and miss the close). Async-signal-safe.
+bool parent_gone() {
+    pollfd p{kChildFd, POLLRDHUP, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP)) != 0;
+}
+
 // SIGIO on the socket: when it is the parent's end closing (the parent died, perhaps of a
 // signal), the worker ends too, even if stuck where no limit reaches (blocked in a reader).
 // PR_SET_PDEATHSIG would not do: it follows the thread that started the worker, not the process.
 extern "C" void on_socket_event(int) {
     const int saved = errno;
-    char c;
-    if (::recv(kChildFd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0) ::_exit(0);
+    if (parent_gone()) ::_exit(0);
     errno = saved;
 }
 
@@ -280,6 +286,8 @@ void watch_parent() {
     ::sigaction(SIGIO, &sa, nullptr);
     ::fcntl(kChildFd, F_SETOWN, ::getpid());
     ::fcntl(kChildFd, F_SETFL, ::fcntl(kChildFd, F_GETFL) | O_ASYNC);
+    // A parent that died before the line above sends no SIGIO: look once now.
+    if (parent_gone()) ::_exit(0);
 }
 
 bool send_frame(char type, const std::string& body) {

@@ -80,6 +80,26 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+std::string show_invalid_bytes(std::string_view s) {
+    static const char* kHex = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        const size_t start = i;
+        const uint32_t cp = next_cp(s, i);
+        const bool real_fffd = i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD";
+        if (cp == 0xFFFD && !real_fffd) {
+            // A bad sequence: every byte of it, as \xNN.
+            for (size_t k = start; k < i; ++k) {
+                const auto c = static_cast<unsigned char>(s[k]);
+                out += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+            }
+        } else {
+            out.append(s.substr(start, i - start));
+        }
+    }
+    return out;
+}
+
 std::string sanitize_utf8(std::string_view s) {
     if (is_valid_utf8(s)) return std::string(s);
     std::string out;

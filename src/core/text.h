@@ -23,6 +23,10 @@ std::string latin1_to_utf8(std::string_view s);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// `s` with each byte that is not part of valid UTF-8 written as \xNN ("plan-\xe9.docx"): how a
+// name that is not UTF-8 is told to a person, who can then find the real file.
+std::string show_invalid_bytes(std::string_view s);
+
 // Decodes the code point at `i` and advances `i`; returns U+FFFD on a bad sequence.
 uint32_t next_cp(std::string_view s, size_t& i);
 
@@ -51,6 +55,10 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Escapes `s` for a JSON string literal (without quotes). Control characters (and DEL) as \uXXXX.
 void json_escape(std::string& out, std::string_view s);
 std::string json_quote(std::string_view s);
+
+// `s` in double quotes for a person to read (`extract --explain`): "…", with quotes, backslashes
+// and control characters escaped as JSON escapes them, so a quote's ends are never in doubt.
+inline std::string quoted(std::string_view s) { return json_quote(s); }
 
 // Escapes &, <, >, " and CR for XML text and attributes; control characters XML 1.0 cannot
 // carry (all below U+0020 but tab and newline) become U+FFFD.

@@ -24,6 +24,7 @@ public:
         name_refs_.emplace_back(d.path, !d.name_ref.empty() ? d.name_ref : reference_in_name(d.path));
         r_.doc_types.push_back(d.type_words());
         r_.doc_type_from.push_back(d.type_from);
+        name_warning(d.path);
         if (!d.error.empty()) {
             r_.unreadable.push_back({d.path, d.error});
             ++unreadable_docs_;
@@ -50,21 +51,36 @@ public:
         scalar("lead_agency", d, "lead_agency", r_.lead_agency);
     }
 
+    // A file or folder name that is not valid UTF-8 is shown with U+FFFD in every report; the
+    // record says so, with the real bytes, so that an auditor can find the file.
+    void name_warning(const std::string& path) {
+        if (text::is_valid_utf8(path)) return;
+        r_.warnings.push_back({path, "",
+                               "the file's path is not valid UTF-8 (" + text::show_invalid_bytes(path) +
+                                   "); reports show U+FFFD in place of the bad bytes",
+                               false});
+    }
+
     // A reader's warning, its "page N: " prefix taken as where it is.
-    static ReaderWarning reader_warning(const std::string& file, const std::string& w) {
+    static ReaderWarning reader_warning(const std::string& file, const ReadWarning& rw) {
+        const std::string& w = rw.message;
         if (w.rfind("page ", 0) == 0) {
             const size_t colon = w.find(": ");
-            if (colon != std::string::npos && colon < 12) return {file, w.substr(0, colon), w.substr(colon + 2)};
+            if (colon != std::string::npos && colon < 12)
+                return {file, w.substr(0, colon), w.substr(colon + 2), rw.lost};
         }
-        return {file, "", w};
+        return {file, "", w, rw.lost};
     }
 
     // Every record key a labelled field or a recognised table of `d` speaks to, even with an
     // empty value: the difference between a blank field and one no document has.
     void note_labels(const DocFacts& d) {
-        for (const auto& h : d.hits)
+        for (const auto& h : d.hits) {
+            // An employment section speaks to the hard data only in a closure (closure()).
+            if (is_employment_field(h.field) && !d.is(DocType::Closure)) continue;
             for (const auto& f : template_fields())
                 if (h.field == f.name && *f.fills && !labelled_.count(f.fills)) labelled_[f.fills] = h.src;
+        }
         static const std::map<std::string, std::string> table_key = {
             {"members", "members"}, {"criteria", "criteria"},        {"plan", "plan_outcomes"},
             {"review", "reviews"},  {"closure", "closure_outcomes"}, {"evidence", "evidence"}};
@@ -127,7 +143,11 @@ public:
         if (key == "review_dates") return some(!r_.review_dates().empty());
         if (key == "reviews") return some(!r_.reviews.empty());
         if (key == "closure_outcomes") return some(!r_.closure_outcomes.empty());
-        if (key == "evidence") return some(!r_.evidence.empty());
+        if (key == "evidence") {
+            if (!r_.evidence.empty()) return true;
+            // A closure saying no adult moved into work, and no hard data: answered in the negative.
+            return employment_no_ ? std::optional<bool>(false) : std::nullopt;
+        }
         if (key == "members") return some(!r_.members.empty());
         return std::nullopt;
     }
@@ -575,6 +595,104 @@ private:
                 r_.closure_outcomes.push_back(std::move(o));
             }
         }
+        employment(d);
+    }
+
+    static bool is_employment_field(const std::string& field) { return text::starts_with(field, "employment_"); }
+
+    // A closure's employment section: each entry (an adult, the benefit they left, when it
+    // ended, when work began, the employer, the weeks in work; a field seen again starts the
+    // next entry) gives the rows a hard-data CSV's benefit and work rows give (evidence()).
+    void employment(const DocFacts& d) {
+        std::vector<std::map<std::string, const Hit*>> entries;
+        for (const auto& h : d.hits) {
+            if (!is_employment_field(h.field)) continue;
+            if (entries.empty() || entries.back().count(h.field)) entries.emplace_back();
+            entries.back()[h.field] = &h;
+        }
+        // The closure's date, read quietly: closure() has already reported it if it was bad.
+        const Hit* closed = d.hit("closure_date");
+        const auto p = dates::parse(closed ? closed->value : std::string());
+        const std::string closed_on = p.status == dates::Status::Ok ? p.iso : std::string();
+        for (const auto& e : entries) employment_entry(d, e, closed_on);
+    }
+
+    // One adult's entry of an employment section. The benefit ended when work began unless the
+    // entry says when; the weeks in work run from the start of work to the closure's date
+    // (`closed_on`, "" when the closure is undated: the weeks are then not counted). Every row
+    // quotes the whole entry ("Adult: ... | Employer: ..."), so the employer is cited with it.
+    void employment_entry(const DocFacts& d, const std::map<std::string, const Hit*>& e, const std::string& closed_on) {
+        auto hit = [&](const char* f) -> const Hit* {
+            auto it = e.find(f);
+            return it == e.end() || it->second->value.empty() ? nullptr : it->second;
+        };
+        std::string quote, heading;
+        for (const auto& h : d.hits)
+            for (const auto& [f, x] : e)
+                if (x == &h && !h.value.empty()) {
+                    quote +=
+                        (quote.empty() ? "" : " | ") + text::collapse_ws(h.label) + ": " + text::collapse_ws(h.value);
+                    if (heading.empty()) heading = h.section;
+                }
+        if (quote.empty()) return;  // a blank entry: its labels make the evidence blank
+        // "Has an adult moved into work? No" names no one: the answer, not an adult.
+        const Hit* who = hit("employment_member");
+        const std::optional<bool> answer = who ? read_yes_no(v_, who->value) : std::nullopt;
+        if (answer && !*answer) {
+            employment_no_ = true;
+            return;
+        }
+        if (answer) who = nullptr;
+        auto row = [&](const char* measure, const Hit* h, std::string value) {
+            Evidence x;
+            x.criterion = v_.criterion(heading);
+            x.member = who ? member_named(who->value) : std::string();
+            x.measure = measure;
+            x.value = std::move(value);
+            x.src = h->src;
+            x.src.quote = quote;
+            return x;
+        };
+        const Hit* start = hit("employment_start");
+        const std::string began = start ? date_of(d, *start) : std::string();
+        const Hit* end = hit("employment_benefit_end");
+        std::string ended = end ? date_of(d, *end) : std::string();
+        if (!end && !began.empty()) end = start, ended = began;
+        if (const Hit* b = hit("employment_benefit")) {
+            Evidence x = row("benefit", b, text::collapse_ws(b->value));
+            x.period_end = ended;
+            r_.evidence.push_back(std::move(x));
+        }
+        if (!ended.empty() && (hit("employment_benefit") || hit("employment_benefit_end")))
+            r_.evidence.push_back(row("benefit_end", end, ended));
+        if (!began.empty()) r_.evidence.push_back(row("employment_start", start, began));
+        if (const Hit* w = hit("employment_weeks")) {
+            Evidence x = row("weeks_in_work", w, leading_number(w->value));
+            x.period_start = began;
+            x.period_end = closed_on;
+            r_.evidence.push_back(std::move(x));
+        }
+    }
+
+    // The household member `written` names ("Dana Price (mother)" → "Dana Price"), else as written.
+    std::string member_named(const std::string& written) const {
+        const std::string key = text::match_key(written);
+        std::string found;
+        for (const auto& m : r_.members)
+            if (!m.name.empty() && contains_words(key, text::match_key(m.name))) {
+                if (!found.empty() && found != m.name) return text::collapse_ws(written);
+                found = m.name;
+            }
+        return found.empty() ? text::collapse_ws(written) : found;
+    }
+
+    // "26 weeks" → "26"; text holding no number as written.
+    static std::string leading_number(const std::string& s) {
+        const size_t at = s.find_first_of("0123456789");
+        if (at == std::string::npos) return text::collapse_ws(s);
+        size_t end = at;
+        while (end < s.size() && (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.')) ++end;
+        return s.substr(at, end - at);
     }
 
     void evidence(const DocFacts& d, const Table& t) {
@@ -653,6 +771,7 @@ private:
     std::map<std::string, Source> labelled_;  // record key → where a label for it was seen
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
     bool any_listed_no_ = false;
+    bool employment_no_ = false;  // a closure says no adult moved into work
     int unreadable_docs_ = 0;
 };
 
@@ -739,7 +858,7 @@ std::string explain_case(const CaseRecord& r) {
         auto it = r.sources.find(k.key);
         if (it != r.sources.end() && !it->second.file.empty()) {
             s += " (" + it->second.file + ", " + it->second.where;
-            if (!it->second.quote.empty()) s += ": " + text::json_quote(it->second.quote);
+            if (!it->second.quote.empty()) s += ": " + text::quoted(it->second.quote);
             s += st == FieldState::Blank ? "; the label is there, the value empty" : "";
             s += ")";
         }
@@ -748,7 +867,8 @@ std::string explain_case(const CaseRecord& r) {
     if (!r.warnings.empty()) {
         s += "  reader warnings:\n";
         for (const auto& w : r.warnings)
-            s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message + "\n";
+            s += "    " + w.file + (w.where.empty() ? "" : ", " + w.where) + ": " + w.message +
+                 (w.loses_content ? "" : " (nothing left unread)") + "\n";
     }
     if (!r.unrecognised.empty()) {
         s += "  documents of no type tfaudit recognises:\n";
@@ -756,7 +876,7 @@ std::string explain_case(const CaseRecord& r) {
             s += "    " + u.file;
             if (!u.labels.empty()) {
                 std::string l;
-                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::json_quote(x);
+                for (const auto& x : u.labels) l += (l.empty() ? "" : ", ") + text::quoted(x);
                 s += " (labels that matched nothing: " + l + ")";
             }
             s += "\n";
@@ -775,11 +895,13 @@ std::string explain(const DocFacts& f) {
     s += "\n  council: " + (f.council.empty() ? std::string("(none found)") : f.council) + "\n";
     std::string tmpls;
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
+    if (f.bundle_templates)
+        tmpls += " (the council template from the bundle's other documents: this document names no council)";
     s += "  templates: " + tmpls + "\n";
     if (!(f.date_style == dates::Style{})) s += "  dates: " + describe(f.date_style) + "\n";
     s += "  fields:\n";
     for (const auto& h : f.hits) {
-        s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::json_quote(h.value)) + "\n";
+        s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::quoted(h.value)) + "\n";
         s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +
              (h.rule ? h.rule->origin.str() + " \"" + h.rule->label + "\"" +
                            (h.rule->context == Section::None ? ""
@@ -804,7 +926,7 @@ std::string explain(const DocFacts& f) {
     }
     if (!f.warnings.empty()) {
         s += "  reader warnings:\n";
-        for (const auto& w : f.warnings) s += "    " + w + "\n";
+        for (const auto& w : f.warnings) s += "    " + w.message + (w.lost ? "" : " (nothing left unread)") + "\n";
     }
     s += "  labels that matched nothing:\n";
     for (const auto& [label, src] : f.unmatched) s += "    \"" + label + "\" at " + src.where + "\n";

@@ -65,7 +65,11 @@ bool is_prose_field(const std::string& field) {
 
 class Walker {
 public:
-    Walker(const Document& doc, const Vocab& v, DocFacts& f) : doc_(doc), v_(v), f_(f), active_(v.active(doc)) {
+    Walker(const Document& doc, const Vocab& v, DocFacts& f, const std::vector<std::string>& bundle)
+        : doc_(doc), v_(v), f_(f), active_(v.active(doc)) {
+        for (size_t i = 0; i < active_.size(); ++i)
+            if (!active_[i] && std::find(bundle.begin(), bundle.end(), v.templates()[i].name) != bundle.end())
+                active_[i] = f_.bundle_templates = true;
         for (size_t i = 0; i < active_.size(); ++i)
             if (active_[i]) f_.templates.push_back(v.templates()[i].name);
         outcome_re_ = v.patterns("outcome", active_);
@@ -265,6 +269,7 @@ private:
         close_group();
         group_label_.clear();
         section_ = Section::None;
+        section_label_.clear();
         // A heading is an outcome's or a section's ("Information sharing and consent"), else
         // perhaps a label whose value is the text under it ("Voice of the child").
         if (outcome_or_section(b.text)) return;
@@ -273,10 +278,17 @@ private:
             // it give the answer. Other fields' headings take the text under them as the value.
             if (const Section s = section_after(r->field); s != Section::None) {
                 section_ = s;
+                section_label_ = b.text;
                 return;
             }
             start_pending(*r, b);
         }
+    }
+
+    // Opens the section of rule `s`, whose heading is `text` (kept for the hits under it).
+    void open_section(const SectionRule& s, const std::string& text) {
+        section_ = s.section;
+        section_label_ = text::collapse_ws(text);
     }
 
     // A line standing alone (a heading, a one-cell table row): "Outcome N: X" names what the
@@ -288,7 +300,7 @@ private:
             return true;
         }
         if (const SectionRule* s = v_.section(text::match_key(line), active_)) {
-            section_ = s->section;
+            open_section(*s, line);
             return true;
         }
         return false;
@@ -296,7 +308,7 @@ private:
 
     void paragraph(const Block& b) {
         const std::string marked = marked_answer(b);
-        const std::string& t = marked.empty() ? b.text : marked;
+        const std::string& t = marked.empty() ? b.text.str() : marked;
         if (tab_table(b)) return;
         if (section_ == Section::Consent) {
             f_.consent_text += t + "\n";
@@ -318,6 +330,7 @@ private:
         if (section_ == Section::Criteria && !pending_.rule) {
             if (!names_label(t) && listed_criterion(b)) return;
             section_ = Section::None;  // the list of criteria has ended
+            section_label_.clear();
         }
         // "Label: value" pairs, several per paragraph when tabs separate them.
         bool any = false;
@@ -340,7 +353,7 @@ private:
             // A section heading written as a paragraph (PDF text has no headings).
             if (const SectionRule* s = v_.section(key, active_)) {
                 end_pending();
-                section_ = s->section;
+                open_section(*s, t);
                 return;
             }
         }
@@ -383,7 +396,7 @@ private:
             }
         }
         if (const SectionRule* s = v_.section(key, active_)) {
-            section_ = s->section;
+            open_section(*s, label);
             return true;
         }
         return criterion_answer(label, value, source_of(b, text::collapse_ws(b.text)));
@@ -476,11 +489,15 @@ private:
         h.field = r.field;
         h.label = label;
         h.rule = &r;
+        h.section = section_label_;
         h.value = r.field == "attendees" ? text::trim(strip_placeholders(raw)) : clean(v_, raw);
         src.quote = text::collapse_ws(raw);
         h.src = std::move(src);
         f_.hits.push_back(std::move(h));
-        if (const Section s = section_after(r.field); s != Section::None) section_ = s;
+        if (const Section s = section_after(r.field); s != Section::None) {
+            section_ = s;
+            section_label_ = label;
+        }
     }
 
     void start_pending(const LabelRule& r, const Block& b) {
@@ -488,6 +505,7 @@ private:
         pending_.field = r.field;
         pending_.label = b.text;
         pending_.rule = &r;
+        pending_.section = section_label_;
         pending_.src = source_of(b, "");
     }
 
@@ -903,6 +921,7 @@ private:
             if ((cells == 1 || !r) && outcome_or_section(t)) return;
             if (cells == 1 && r && section_after(r->field) != Section::None) {
                 section_ = section_after(r->field);
+                section_label_ = t;
                 return;
             }
         }
@@ -929,7 +948,7 @@ private:
             }
             if (!rule) {
                 if (const SectionRule* s = v_.section(text::match_key(label), active_)) {
-                    section_ = s->section;
+                    open_section(*s, label);
                     continue;
                 }
                 // A label we failed to know: the first cell of a label/value row, or any label of
@@ -1031,7 +1050,8 @@ private:
     Active active_;
     std::vector<const Pattern*> outcome_re_, action_re_;
     Section section_ = Section::None;
-    std::string group_label_;  // text after "Outcome N:" in the last heading, for the table under it
+    std::string section_label_;  // the heading that opened section_ from a <section> label, or ""
+    std::string group_label_;    // text after "Outcome N:" in the last heading, for the table under it
     Hit pending_;
     bool group_open_ = false;
     Table group_;
@@ -1072,14 +1092,47 @@ std::string DocFacts::date() const {
     return {};
 }
 
-DocFacts extract_document(const Document& doc, const Vocab& vocab) {
+DocFacts extract_document(const Document& doc, const Vocab& vocab, const std::vector<std::string>& bundle_templates) {
     DocFacts f;
     f.path = doc.path;
     f.format = doc.format;
     f.warnings = doc.warnings;
-    Walker w(doc, vocab, f);
+    Walker w(doc, vocab, f, bundle_templates);
     w.run();
     return f;
+}
+
+namespace {
+
+// The council template called `name`, or null (the shared vocabulary is no council's).
+const Template* council_template(const Vocab& v, const std::string& name) {
+    for (const auto& t : v.templates())
+        if (t.name == name) return t.always() ? nullptr : &t;
+    return nullptr;
+}
+
+}  // namespace
+
+bool names_no_council(const DocFacts& f, const Vocab& vocab) {
+    if (!f.error.empty() || !f.council.empty()) return false;
+    return std::none_of(f.templates.begin(), f.templates.end(),
+                        [&](const std::string& n) { return council_template(vocab, n) != nullptr; });
+}
+
+std::vector<std::string> bundle_council(const std::vector<DocFacts>& docs, const Vocab& vocab) {
+    std::vector<std::string> names;
+    std::set<std::string> councils;
+    for (const auto& d : docs) {
+        if (d.bundle_templates) continue;
+        for (const auto& n : d.templates) {
+            const Template* t = council_template(vocab, n);
+            if (!t) continue;
+            councils.insert(t->council.empty() ? t->name : t->council);
+            if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        }
+    }
+    if (councils.size() != 1) return {};
+    return names;
 }
 
 DocFacts unreadable_document(const std::string& path, const std::string& error) {

@@ -26,6 +26,7 @@ struct Hit {
     Source src;         // where the value is
     const LabelRule* rule = nullptr;
     const Pattern* pattern = nullptr;  // a hit found by a <pattern name="reference">, not a label
+    std::string section;               // the heading of the section it sits under ("Into work"), or ""
 };
 
 // A table (or a run of "Label: value" paragraphs) read as rows of named columns.
@@ -57,7 +58,7 @@ struct DocFacts {
     std::vector<DocType> types;         // what the document is (a combined one is two)
     std::string type_source;            // the title, heading or file name the types came from
     std::string type_from;              // how: "title", "file name" or "content"; "" when unknown
-    std::vector<std::string> warnings;  // what the reader noted and read past
+    std::vector<ReadWarning> warnings;  // what the reader noted and read past
     std::string council;
     std::vector<Hit> hits;
     std::vector<Table> tables;
@@ -70,6 +71,7 @@ struct DocFacts {
     dates::Style date_style;  // how its council writes dates (the templates' <date-format>s)
     std::string name_ref;     // the reference a template's reference pattern finds in its file name
     const Pattern* name_ref_pattern = nullptr;
+    bool bundle_templates = false;  // its council templates came from the bundle's other documents
 
     bool is(DocType type) const;
     // "assessment+plan", or "unknown"
@@ -79,7 +81,19 @@ struct DocFacts {
     dates::Parsed parse_date(std::string_view s) const { return dates::parse(s, date_style); }
 };
 
-DocFacts extract_document(const Document& doc, const Vocab& vocab);
+// With `bundle_templates` (template names), those templates apply to `doc` as well: the
+// council templates of its bundle, for a document that names no council (see bundle_council).
+DocFacts extract_document(const Document& doc, const Vocab& vocab,
+                          const std::vector<std::string>& bundle_templates = {});
+
+// True when `f` was read and neither matched a council template nor names a council (a CSV):
+// the council templates its bundle's other documents matched may apply to it.
+bool names_no_council(const DocFacts& f, const Vocab& vocab);
+
+// The council templates a bundle's documents matched (templates with <match>), by name, when
+// they are all one council's; empty when none matched, or two councils' did (nothing is then
+// applied to the documents that name no council: which council they belong to is not known).
+std::vector<std::string> bundle_council(const std::vector<DocFacts>& docs, const Vocab& vocab);
 
 // Facts for a document that could not be read.
 DocFacts unreadable_document(const std::string& path, const std::string& error);

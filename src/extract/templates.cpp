@@ -32,7 +32,7 @@ const std::vector<std::string>& field_names() {
 }
 
 namespace {
-constexpr std::array<std::pair<Section, const char*>, 13> kSections{{{Section::Consent, "consent"},
+constexpr std::array<std::pair<Section, const char*>, 14> kSections{{{Section::Consent, "consent"},
                                                                      {Section::Manager, "manager"},
                                                                      {Section::Criteria, "criteria"},
                                                                      {Section::VoiceOfChild, "voice_of_child"},
@@ -44,6 +44,7 @@ constexpr std::array<std::pair<Section, const char*>, 13> kSections{{{Section::C
                                                                      {Section::Analysis, "analysis"},
                                                                      {Section::Professionals, "professionals"},
                                                                      {Section::Lead, "lead"},
+                                                                     {Section::Employment, "employment"},
                                                                      {Section::Other, "other"}}};
 }  // namespace
 

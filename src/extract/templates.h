@@ -46,6 +46,7 @@ enum class Section {
     Analysis,
     Professionals,
     Lead,
+    Employment,  // a closure's "Into work" section: the adult, the benefit left, the work begun
     Other
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json_writer.h"
 #include "core/text.h"
 
 namespace tfa {
@@ -162,7 +163,7 @@ void index_checkboxes(Block& b) {
             out.append(in, start, i - start);
         }
     }
-    b.text = std::move(out);
+    if (out != in) b.text = std::move(out);  // a shared text already in this form stays shared
 }
 
 std::string emphasis_words(uint8_t flags) {
@@ -314,190 +315,147 @@ std::string to_text(const Document& doc) {
 
 namespace {
 
-struct JsonOut {
-    std::string s;
-    int depth = 0;
-    void nl() {
-        s += '\n';
-        s.append(static_cast<size_t>(depth) * 2, ' ');
-    }
-    void key(const char* k) {
-        s += '"';
-        s += k;
-        s += "\": ";
-    }
-    void str(std::string_view v) { s += text::json_quote(v); }
-};
+using Layout = JsonWriter::Layout;
 
-void write_blocks(JsonOut& j, const std::vector<Block>& blocks);
+void write_blocks(JsonWriter& j, const std::vector<Block>& blocks);
 
-void write_block(JsonOut& j, const Block& b) {
-    j.s += '{';
-    ++j.depth;
-    j.nl();
+// "checkboxes": [{"checked": true, "offset": 0}, ...] on one line.
+void write_boxes(JsonWriter& j, const Block& b) {
+    j.key("checkboxes");
+    j.begin_array(Layout::Inline);
+    for (const auto& box : b.boxes) {
+        j.begin_object(Layout::Inline);
+        j.key("checked");
+        j.boolean(box.checked);
+        j.key("offset");
+        j.number(box.offset);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+// "emphasis": [{"style": "bold", "offset": 4, "text": "Yes"}, ...] on one line.
+void write_emphasis(JsonWriter& j, const Block& b) {
+    j.key("emphasis");
+    j.begin_array(Layout::Inline);
+    for (const Emphasis& e : b.emphasis) {
+        j.begin_object(Layout::Inline);
+        j.key("style");
+        j.str(emphasis_words(e.flags));
+        j.key("offset");
+        j.number(e.begin);
+        j.key("text");
+        j.str(std::string_view(b.text).substr(e.begin, e.end - e.begin));
+        j.end_object();
+    }
+    j.end_array();
+}
+
+// A table's rows, one a line: {"header": true, "cells": [ one cell a line ]}; each cell
+// {"where": ..., "blocks": [ one block a line ]}.
+void write_rows(JsonWriter& j, const Block& b) {
+    j.key("rows");
+    j.begin_array();
+    for (const auto& row : b.rows) {
+        j.begin_object(Layout::Inline);
+        if (row.header) {
+            j.key("header");
+            j.boolean(true);
+        }
+        j.key("cells");
+        j.begin_array();
+        for (const auto& cell : row.cells) {
+            j.begin_object(Layout::Inline);
+            j.key("where");
+            j.str(cell.loc.where());
+            if (cell.col_span > 1) {
+                j.key("col_span");
+                j.number(cell.col_span);
+            }
+            if (cell.row_span > 1) {
+                j.key("row_span");
+                j.number(cell.row_span);
+            }
+            if (cell.continued) {
+                j.key("continued");
+                j.boolean(true);
+            }
+            j.key("blocks");
+            write_blocks(j, cell.blocks);
+            j.end_object();
+        }
+        j.end_array();
+        j.end_object();
+    }
+    j.end_array();
+}
+
+void write_block(JsonWriter& j, const Block& b) {
+    j.begin_object();
     j.key("kind");
     j.str(to_string(b.kind));
-    j.s += ',';
-    j.nl();
     j.key("where");
     j.str(b.loc.where());
     if (b.kind == BlockKind::Heading || b.kind == BlockKind::ListItem) {
-        j.s += ',';
-        j.nl();
         j.key("level");
-        j.s += std::to_string(b.level);
+        j.number(b.level);
     }
     if (b.kind == BlockKind::ListItem) {
-        j.s += ',';
-        j.nl();
         j.key("ordered");
-        j.s += b.ordered ? "true" : "false";
+        j.boolean(b.ordered);
         if (!b.marker.empty()) {
-            j.s += ',';
-            j.nl();
             j.key("marker");
             j.str(b.marker);
         }
     }
-    if (!b.is_table()) {
-        j.s += ',';
-        j.nl();
+    if (b.is_table()) {
+        write_rows(j, b);
+    } else {
         j.key("text");
         j.str(b.text);
         if (b.is_empty_value() && !b.text.empty()) {
-            j.s += ',';
-            j.nl();
             j.key("placeholder");
-            j.s += "true";
+            j.boolean(true);
         }
-        if (!b.boxes.empty()) {
-            j.s += ',';
-            j.nl();
-            j.key("checkboxes");
-            j.s += '[';
-            for (size_t i = 0; i < b.boxes.size(); ++i) {
-                if (i) j.s += ", ";
-                j.s += b.boxes[i].checked ? "{\"checked\": true, \"offset\": " : "{\"checked\": false, \"offset\": ";
-                j.s += std::to_string(b.boxes[i].offset) + "}";
-            }
-            j.s += ']';
-        }
-        if (!b.emphasis.empty()) {
-            j.s += ',';
-            j.nl();
-            j.key("emphasis");
-            j.s += '[';
-            for (size_t i = 0; i < b.emphasis.size(); ++i) {
-                const Emphasis& e = b.emphasis[i];
-                if (i) j.s += ", ";
-                j.s += "{\"style\": ";
-                j.str(emphasis_words(e.flags));
-                j.s += ", \"offset\": " + std::to_string(e.begin) + ", \"text\": ";
-                j.str(std::string_view(b.text).substr(e.begin, e.end - e.begin));
-                j.s += '}';
-            }
-            j.s += ']';
-        }
-    } else {
-        j.s += ',';
-        j.nl();
-        j.key("rows");
-        j.s += '[';
-        ++j.depth;
-        for (size_t r = 0; r < b.rows.size(); ++r) {
-            if (r) j.s += ',';
-            j.nl();
-            j.s += '{';
-            if (b.rows[r].header) j.s += "\"header\": true, ";
-            j.key("cells");
-            j.s += '[';
-            ++j.depth;
-            const auto& cells = b.rows[r].cells;
-            for (size_t c = 0; c < cells.size(); ++c) {
-                if (c) j.s += ',';
-                j.nl();
-                j.s += '{';
-                j.key("where");
-                j.str(cells[c].loc.where());
-                if (cells[c].col_span > 1) j.s += ", \"col_span\": " + std::to_string(cells[c].col_span);
-                if (cells[c].row_span > 1) j.s += ", \"row_span\": " + std::to_string(cells[c].row_span);
-                if (cells[c].continued) j.s += ", \"continued\": true";
-                j.s += ", ";
-                j.key("blocks");
-                write_blocks(j, cells[c].blocks);
-                j.s += '}';
-            }
-            --j.depth;
-            if (!cells.empty()) j.nl();
-            j.s += "]}";
-        }
-        --j.depth;
-        if (!b.rows.empty()) j.nl();
-        j.s += ']';
+        if (!b.boxes.empty()) write_boxes(j, b);
+        if (!b.emphasis.empty()) write_emphasis(j, b);
     }
-    --j.depth;
-    j.nl();
-    j.s += '}';
+    j.end_object();
 }
 
-void write_blocks(JsonOut& j, const std::vector<Block>& blocks) {
-    j.s += '[';
-    ++j.depth;
-    for (size_t i = 0; i < blocks.size(); ++i) {
-        if (i) j.s += ',';
-        j.nl();
-        write_block(j, blocks[i]);
-    }
-    --j.depth;
-    if (!blocks.empty()) j.nl();
-    j.s += ']';
+void write_blocks(JsonWriter& j, const std::vector<Block>& blocks) {
+    j.begin_array();
+    for (const auto& b : blocks) write_block(j, b);
+    j.end_array();
 }
 
 }  // namespace
 
 std::string to_json(const Document& doc) {
-    JsonOut j;
-    j.s += '{';
-    j.depth = 1;
-    j.nl();
+    JsonWriter j;
+    j.begin_object();
     j.key("file");
     j.str(doc.path);
-    j.s += ',';
-    j.nl();
     j.key("format");
     j.str(doc.format);
     if (!doc.title.empty()) {
-        j.s += ',';
-        j.nl();
         j.key("title");
         j.str(doc.title);
     }
     if (doc.pages > 0) {
-        j.s += ',';
-        j.nl();
         j.key("pages");
-        j.s += std::to_string(doc.pages);
+        j.number(doc.pages);
     }
-    j.s += ',';
-    j.nl();
     j.key("warnings");
-    j.s += '[';
-    for (size_t i = 0; i < doc.warnings.size(); ++i) {
-        if (i) j.s += ", ";
-        j.str(doc.warnings[i]);
-    }
-    j.s += "],";
-    j.nl();
+    std::vector<std::string> warnings;
+    for (const auto& w : doc.warnings) warnings.push_back(w.message);
+    j.strings(warnings);
     j.key("blocks");
     write_blocks(j, doc.body);
-    j.s += ',';
-    j.nl();
     j.key("extras");
     write_blocks(j, doc.extras);
-    j.depth = 0;
-    j.nl();
-    j.s += "}\n";
-    return j.s;
+    j.end_object();
+    return j.take() + "\n";
 }
 
 }  // namespace tfa

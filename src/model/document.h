@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/block_text.h"
+
 namespace tfa {
 
 // Where a block sits in its document (Document::path names the file). `path` reads like "table 2, row 3, cell 1,
@@ -76,7 +78,7 @@ struct Block {
     int level = 0;         // heading level 1-9; list nesting level 0-8
     bool ordered = false;  // list items: numbered rather than bulleted
     std::string marker;    // list items: "1.", "a)", "•" when known
-    std::string text;      // inline text, tabs and line breaks kept ("\t", "\n")
+    BlockText text;        // inline text, tabs and line breaks kept ("\t", "\n"); may be shared
     std::vector<Checkbox> boxes;
     std::vector<Emphasis> emphasis;  // bold, underline, strike, highlight in `text`; often empty
     std::vector<Row> rows;           // tables only
@@ -87,13 +89,25 @@ struct Block {
     bool is_empty_value() const;
 };
 
+// A problem a reader read past. `lost`: some of the document's content may not have been read
+// (a part, a page, rows or cells past a bound, a damaged stream), so a verdict resting on the
+// document is for a person to check. A reader says `lost = false` only for a note that leaves
+// nothing unread (an encoding guessed, a page named twice and read once): the default is the
+// safe one.
+struct ReadWarning {
+    std::string message;
+    bool lost = true;
+    ReadWarning(std::string m, bool l = true) : message(std::move(m)), lost(l) {}  // NOLINT: implicit
+    ReadWarning(const char* m, bool l = true) : message(m), lost(l) {}             // NOLINT
+};
+
 struct Document {
     std::string path;    // as given by the user
     std::string format;  // "docx", "odt", "html", "pdf", "xlsx", "txt", "csv"
     std::string title;   // document properties title, <title>, or empty
     std::vector<Block> body;
     std::vector<Block> extras;          // headers, footers, notes, comments, text boxes: loc.part set
-    std::vector<std::string> warnings;  // damage read past, one line each
+    std::vector<ReadWarning> warnings;  // damage read past, one line each
     int pages = 0;                      // PDF page count, 0 elsewhere
 
     // Calls f(block) for every block in reading order, descending into table cells.

@@ -235,6 +235,8 @@ const std::unordered_map<std::string, KeyWriter>& writers() {
                      o.s("file", w.file);
                      o.s("where", w.where);
                      o.s("message", w.message);
+                     o.j.key("loses_content");
+                     o.j.boolean(w.loses_content);
                  });
              }},
             {"unrecognised",

@@ -93,6 +93,7 @@ struct Unreadable {
 // What a reader noted and read past, where: a page with no text layer, a skipped part.
 struct ReaderWarning {
     std::string file, where, message;
+    bool loses_content = true;  // as the reader said (ReadWarning::lost): content may be missing
 };
 
 // A document of no type tfaudit recognises, with the label-like text in it that matched nothing.

@@ -168,7 +168,9 @@ const std::unordered_map<std::string, KeyReader>& readers() {
             {"warnings",
              [](const Object::Ptr& o, const char* k, CaseRecord& r) {
                  each(o, k, [&](const Object::Ptr& w) {
-                     r.warnings.push_back({str(w, "file"), str(w, "where"), str(w, "message")});
+                     // A record without the flag: taken as losing content, the safe reading.
+                     r.warnings.push_back({str(w, "file"), str(w, "where"), str(w, "message"),
+                                           boolean(w, "loses_content").value_or(true)});
                  });
              }},
             {"unrecognised",

@@ -64,7 +64,10 @@ const std::vector<RecordKey>& record_keys() {
          "one of `attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, "
          "`re_referral`, `arrears`, `sessions_attended`, `note`, or a measure a template declares "
          "(`youth_club_sessions`); a benefit row's period end is when the benefit ended, a work row's "
-         "period start when work began; "
+         "period start when work began; a closure's employment section (\"Into work\": the adult, the benefit "
+         "left, when it ended, when work began, the employer, the weeks in work) gives the same `benefit`, "
+         "`benefit_end` (when work began unless it says), `employment_start` and `weeks_in_work` (to the closure's "
+         "date) rows, each quoting the whole entry; "
          "`value` is a string as written (\"94.5\", \"0\", \"2019-05-01\", \"30\"), a benefit's the key its name "
          "gives (\"Universal Credit\" is \"UC\"); `better` is which way the measure improves, `higher` or "
          "`lower`, as the templates say (null when they do not)",
@@ -89,8 +92,11 @@ const std::vector<RecordKey>& record_keys() {
          "answers with two options marked (`reason` says which)",
          ""},
         {"warnings", T::Objects,
-         "`{file, where, message}`: what a reader noted and read past (a page with no text layer, a skipped part, "
-         "a truncated stream)",
+         "`{file, where, message, loses_content}`: what a reader noted and read past (a page with no text layer, a "
+         "skipped part, "
+         "a truncated stream, a file name that is not valid UTF-8); `loses_content`, as the reader says, is true when "
+         "content may be missing, which makes the case `needs_review` (false for a note such as an encoding "
+         "guessed)",
          ""},
         {"unrecognised", T::Objects,
          "`{file, labels: [string]}`: documents of no type tfaudit recognises, with the label-like text in them "
@@ -172,6 +178,13 @@ const std::vector<TemplateField>& template_fields() {
         {"document_date", "", "a document's own date, for ordering"},
         {"consent_relationship", "", "the signatory's relationship to the family"},
         {"closure_approved_by", "", "who approved the closure"},
+        // A closure's employment section: each fills the hard-data rows the employment route reads.
+        {"employment_member", "evidence", "the adult who moved into work"},
+        {"employment_benefit", "evidence", "the out-of-work benefit the adult left"},
+        {"employment_benefit_end", "evidence", "the date the benefit ended"},
+        {"employment_start", "evidence", "the date work began"},
+        {"employment_employer", "evidence", "the employer"},
+        {"employment_weeks", "evidence", "the weeks in work"},
     };
     return v;
 }

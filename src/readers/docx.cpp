@@ -368,7 +368,7 @@ void Walker::paragraph(const xmlNode* p, Sink& sink) {
     }
     FieldState f;
     std::vector<Emphasis>* outer = std::exchange(emphasis_, &b.emphasis);  // a text box's paragraph nests
-    inlines(p, b.text, f);
+    inlines(p, b.text.mut(), f);
     emphasis_ = outer;
     if (!drop_cap_.empty()) {
         b.text.insert(0, drop_cap_);

@@ -834,7 +834,8 @@ public:
         html::Decoded in;
         html::decode(bytes, in);
         if (in.binary) return Error{path, "not an HTML document (binary data)"};
-        if (!in.warning.empty()) doc.warnings.push_back(in.warning);
+        // A byte the charset cannot have, replaced: a character shown as U+FFFD, nothing unread.
+        if (!in.warning.empty()) doc.warnings.push_back({in.warning, false});
         const std::string_view s = in.text();
         if (blank(s)) return doc;  // an empty page is a document with nothing in it
         auto parsed = xml::parse_html(path, s, "UTF-8");

@@ -507,7 +507,7 @@ public:
     Block* para(const xmlNode* p, Sink& s, BlockKind kind, int level) {
         Block& b = new_block(s, kind);
         b.level = level;
-        Inline in{b.text, std::string::npos, &b.emphasis};
+        Inline in{b.text.mut(), std::string::npos, &b.emphasis};
         inline_children(p, in);
         if (in.collapsed != std::string::npos && in.collapsed + 1 == b.text.size()) b.text.pop_back();
         settle_emphasis(b);

@@ -123,15 +123,19 @@ struct Budget {
     size_t decoded_limit = 0;  // decoded bytes of all streams
     size_t decoded = 0;
     size_t operators = 0, form_draws = 0, widgets = 0, options = 0, annots = 0;
-    std::vector<std::string>& warnings;
+    std::vector<ReadWarning>& warnings;
     std::set<std::string> said;
 
-    explicit Budget(std::vector<std::string>& w) : warnings(w) {}
+    explicit Budget(std::vector<ReadWarning>& w) : warnings(w) {}
 
-    // Adds a warning once, however often it is met; past 200 warnings, one saying so.
-    void warn(const std::string& s) {
+    // Adds a warning once, however often it is met; past 200 warnings, one saying so. `lost`:
+    // as ReadWarning::lost (content left unread).
+    void warn(const std::string& s, bool lost = true) {
         if (warnings.size() > kMaxWarnings || !said.insert(s).second) return;
-        warnings.push_back(warnings.size() < kMaxWarnings ? s : "more problems read past, not listed");
+        if (warnings.size() < kMaxWarnings)
+            warnings.push_back({s, lost});
+        else
+            warnings.push_back({"more problems read past, not listed", true});
     }
 
     static constexpr size_t kMaxWarnings = 200;
@@ -1164,7 +1168,7 @@ std::string object_text(OH o, Budget& b) {
     if (!o.isStream()) return {};
     std::string raw;
     // Its own limit and no warning of its own: the caller counts the field as unreadable.
-    std::vector<std::string> quiet;
+    std::vector<ReadWarning> quiet;
     Budget own(quiet);
     own.entry_limit = own.decoded_limit = kMaxValueBytes;
     if (!decode(o, raw, own, "a field value")) throw Undecodable("field value");
@@ -1395,7 +1399,7 @@ private:
         if (!node.isDictionary() || stopped_) return;
         if (++nodes_ > kMaxTreeNodes) return stop("over the " + thousands(kMaxTreeNodes) + " page tree nodes limit");
         if (node.isIndirect() && !seen_.insert(node.getObjGen()).second) {
-            budget_.warn("the page tree names an object twice (" + og_text(node.getObjGen()) + "): read once");
+            budget_.warn("the page tree names an object twice (" + og_text(node.getObjGen()) + "): read once", false);
             return;
         }
         if (OH r = key(node, "/Resources"); r.isDictionary()) resources = r;
@@ -1451,7 +1455,7 @@ std::string describe(const QPDFExc& e) {
 
 // qpdf's warnings since the last call, as one document warning (qpdf recovered from each):
 // "damaged PDF, read past: file is damaged; ... (and 3 more)".
-void take_warnings(QPDF& pdf, std::vector<std::string>& out) {
+void take_warnings(QPDF& pdf, std::vector<ReadWarning>& out) {
     const std::vector<QPDFExc> all = pdf.getWarnings();
     if (all.empty()) return;
     std::string s = "damaged PDF, read past: ";

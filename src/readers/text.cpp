@@ -8,7 +8,7 @@ namespace tfa {
 
 namespace {
 
-std::string decode(std::string_view bytes, std::vector<std::string>& warnings) {
+std::string decode(std::string_view bytes, std::vector<ReadWarning>& warnings) {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
         // UTF-16: decode the BMP (hard-data exports from Excel use it).
@@ -22,7 +22,7 @@ std::string decode(std::string_view bytes, std::vector<std::string>& warnings) {
         return out;
     }
     if (text::is_valid_utf8(bytes)) return std::string(bytes);
-    warnings.push_back("not UTF-8: read as Windows-1252");
+    warnings.push_back({"not UTF-8: read as Windows-1252", false});  // every byte read
     return text::cp1252_to_utf8(bytes);
 }
 

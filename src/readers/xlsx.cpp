@@ -289,9 +289,18 @@ Styles read_styles(const xmlNode* root) {
     return st;
 }
 
+// A shared string as the cells showing it will hold it: tick glyphs already in the form
+// index_checkboxes gives them, so that indexing a cell's boxes never makes it a copy.
+std::shared_ptr<const std::string> shared_text(std::string s) {
+    Block b;
+    b.text = std::move(s);
+    index_checkboxes(b);
+    return std::make_shared<const std::string>(std::move(b.text.mut()));
+}
+
 struct RawCell {
     int col;
-    std::string text;
+    BlockText text;
 };
 struct RawRow {
     int row;
@@ -335,13 +344,14 @@ public:
                 styles_part = rel.target;
         }
 
-        std::vector<std::string> sst;
+        // Shared strings are shared by the cells that show them, never copied into each.
+        std::vector<std::shared_ptr<const std::string>> sst;
         if (!sst_part.empty()) {
             if (auto d = parse_aux_part(zip, sst_part, doc)) {
                 const xmlNode* root = xmlDocGetRootElement(d.get());
                 sst.reserve(static_cast<size_t>(std::clamp(to_int(xml::attr(root, "uniqueCount"), 0), 0, 1 << 20)));
                 for (const xmlNode* si = xml::first_el(root); si; si = xml::next_el(si))
-                    if (xml::is(si, "si")) sst.push_back(string_item(si));
+                    if (xml::is(si, "si")) sst.push_back(shared_text(string_item(si)));
             }
         }
         Styles styles;
@@ -395,8 +405,9 @@ private:
     };
     static constexpr int kMaxPad = 64;
 
-    static void read_sheet(const xmlNode* ws, const std::string& name, const std::vector<std::string>& sst,
-                           const Styles& styles, bool date1904, Block& t, Document& doc, Budget& budget) {
+    static void read_sheet(const xmlNode* ws, const std::string& name,
+                           const std::vector<std::shared_ptr<const std::string>>& sst, const Styles& styles,
+                           bool date1904, Block& t, Document& doc, Budget& budget) {
         std::vector<RawRow> raw;
         int min_col = kMaxCol + 1;
         bool bad_index = false;
@@ -413,10 +424,11 @@ private:
                     int col = next_col, crow = rn;
                     if (xml::has_attr(c, "r") && parse_ref(xml::attr(c, "r"), col, crow) && crow != rn) col = next_col;
                     next_col = std::min(col + 1, kMaxCol);
-                    std::string v;
+                    BlockText v;
                     if (!cell_value(c, sst, styles, date1904, v, bad_index)) continue;
                     if (!row.cells.empty() && col <= row.cells.back().col) continue;  // out of order: keep first
-                    // A shared string is copied into each cell that shows it: charged per cell.
+                    // A shared string is held once, but every cell that shows it is read by the
+                    // extraction: the text budget counts it per cell, to bound the work.
                     budget.cells();
                     budget.text(v.size());
                     min_col = std::min(min_col, col);
@@ -527,8 +539,8 @@ private:
     }
 
     // The shown value of <c>; false when the cell holds none.
-    static bool cell_value(const xmlNode* c, const std::vector<std::string>& sst, const Styles& styles, bool date1904,
-                           std::string& out, bool& bad_index) {
+    static bool cell_value(const xmlNode* c, const std::vector<std::shared_ptr<const std::string>>& sst,
+                           const Styles& styles, bool date1904, BlockText& out, bool& bad_index) {
         const std::string_view type = xml::attr(c, "t", "n");
         if (type == "inlineStr") {
             const xmlNode* is = xml::child(c, "is");
@@ -545,12 +557,12 @@ private:
                 bad_index = true;
                 return false;
             }
-            out = sst[static_cast<size_t>(i)];
+            out = BlockText::shared(sst[static_cast<size_t>(i)]);
         } else if (type == "b") {
             out = text::trim(raw) == "1" ? "TRUE" : "FALSE";
         } else if (type == "str" || type == "e" || type == "d") {
+            unescape_ooxml(raw);
             out = std::move(raw);
-            unescape_ooxml(out);
         } else {
             const std::string s = text::trim(raw);
             double d = 0;

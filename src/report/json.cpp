@@ -1,7 +1,9 @@
-// The JSON report: the stable contract of issue 4, streamed case by case.
+// The JSON report: the stable contract of issue 4, streamed case by case. The layout (one case,
+// one finding, one decision a line) is the core JsonWriter's; this file only says what goes in.
+#include <functional>
 #include <ostream>
 
-#include "core/text.h"
+#include "core/json_writer.h"
 #include "report/notes.h"
 #include "report/writer.h"
 
@@ -9,97 +11,173 @@ namespace tfa::report {
 
 namespace {
 
-using text::json_quote;
+using Layout = JsonWriter::Layout;
 
-std::string str_or_null(const std::string& s) { return s.empty() ? "null" : json_quote(s); }
-
-std::string evidence_json(const std::vector<rules::EvidenceRef>& ev) {
-    std::string s = "[";
-    for (size_t i = 0; i < ev.size(); ++i)
-        s += std::string(i ? ", " : "") + "{\"file\": " + str_or_null(ev[i].file) +
-             ", \"where\": " + str_or_null(ev[i].where) + ", \"quote\": " + str_or_null(ev[i].quote) + "}";
-    return s + "]";
+// {"file": ..., "where": ..., "quote": ...} for each piece of evidence, on one line.
+void evidence(JsonWriter& j, const std::vector<rules::EvidenceRef>& ev) {
+    j.begin_array(Layout::Inline);
+    for (const auto& e : ev) {
+        j.begin_object(Layout::Inline);
+        j.key("file");
+        j.str_or_null(e.file);
+        j.key("where");
+        j.str_or_null(e.where);
+        j.key("quote");
+        j.str_or_null(e.quote);
+        j.end_object();
+    }
+    j.end_array();
 }
 
-std::string finding_json(const rules::Finding& f) {
-    return "{\"rule\": " + json_quote(f.rule) + ", \"status\": " + json_quote(to_string(f.status)) +
-           ", \"severity\": " + json_quote(to_string(f.severity)) + ", \"message\": " + json_quote(f.message) +
-           ", \"evidence\": " + evidence_json(f.evidence) + "}";
+void finding(JsonWriter& j, const rules::Finding& f) {
+    j.key("rule");
+    j.str(f.rule);
+    j.key("status");
+    j.str(to_string(f.status));
+    j.key("severity");
+    j.str(to_string(f.severity));
+    j.key("message");
+    j.str(f.message);
+    j.key("evidence");
+    evidence(j, f.evidence);
 }
 
-// A list of one-line items at the case's depth: "[\n        item,\n        item\n      ]".
+void decision(JsonWriter& j, const rules::Decision& d) {
+    j.key("rule");
+    j.str(d.rule);
+    j.key("decision");
+    j.str(d.decision);
+    j.key("reason");
+    j.str(d.reason);
+    j.key("by");
+    j.str(d.by);
+    j.key("at");
+    j.str(d.at);
+    j.key("stale");
+    j.boolean(d.stale);
+}
+
+void missing(JsonWriter& j, const rules::Missing& m) {
+    j.key("what");
+    j.str(m.what);
+    j.key("document");
+    j.str_or_null(m.document);
+}
+
+void error(JsonWriter& j, const rules::CaseError& e) {
+    j.key("file");
+    j.str(e.file);
+    j.key("error");
+    j.str(e.error);
+}
+
+// `key`: a list of one-line objects, one a line; `one` writes an object's members.
 template <class T, class F>
-std::string list(const std::vector<T>& items, F one) {
-    if (items.empty()) return "[]";
-    std::string s = "[";
-    for (size_t i = 0; i < items.size(); ++i) s += std::string(i ? "," : "") + "\n        " + one(items[i]);
-    return s + "\n      ]";
+void list(JsonWriter& j, const char* key, const std::vector<T>& items, F one) {
+    j.key(key);
+    j.begin_array();
+    for (const auto& x : items) {
+        j.begin_object(Layout::Inline);
+        one(j, x);
+        j.end_object();
+    }
+    j.end_array();
 }
 
-class JsonWriter : public Writer {
+class JsonReport : public Writer {
 public:
-    explicit JsonWriter(std::ostream& out) : out_(out) {}
+    JsonReport(std::ostream& out, std::function<void(JsonWriter&)> head) : out_(out), head_(std::move(head)) {}
     bool wants_record() const override { return true; }
 
     void begin(const RunInfo& run) override {
-        out_ << "{\n  \"as_of\": " << json_quote(run.as_of) << ",\n  \"rule_pack\": " << json_quote(run.pack->name)
-             << ",\n  \"cases\": [";
+        j_.begin_object();
+        if (head_) head_(j_);
+        j_.key("as_of");
+        j_.str(run.as_of);
+        j_.key("rule_pack");
+        j_.str(run.pack->name);
+        j_.key("cases");
+        j_.begin_array();
+        out_ << j_.take();
     }
 
     void write_case(const rules::CaseResult& r, const std::string& record_json) override {
-        out_ << (first_ ? "\n" : ",\n") << "    {\n";
-        first_ = false;
-        out_ << "      \"case\": " << json_quote(r.case_name) << ",\n";
-        out_ << "      \"family_ref\": " << str_or_null(r.family_ref) << ",\n";
-        out_ << "      \"verdict\": " << json_quote(to_string(r.verdict)) << ",\n";
-        out_ << "      \"route\": " << str_or_null(r.route) << ",\n";
-        out_ << "      \"score\": " << r.score << ",\n";
-        out_ << "      \"needs_review_cause\": " << str_or_null(to_string(r.review_cause)) << ",\n";
-        if (!r.notes.claimable_from.empty())
-            out_ << "      \"claimable_from\": " << json_quote(r.notes.claimable_from) << ",\n";
-        if (!r.notes.decisions.empty()) {
-            out_ << "      \"decisions\": " << list(r.notes.decisions, [](const rules::Decision& d) {
-                return "{\"rule\": " + json_quote(d.rule) + ", \"decision\": " + json_quote(d.decision) +
-                       ", \"reason\": " + json_quote(d.reason) + ", \"by\": " + json_quote(d.by) +
-                       ", \"at\": " + json_quote(d.at) + ", \"stale\": " + (d.stale ? "true" : "false") + "}";
-            }) << ",\n";
-            out_ << "      \"verdict_with_decisions\": " << str_or_null(r.notes.verdict_with_decisions) << ",\n";
+        j_.begin_object();
+        j_.key("case");
+        j_.str(r.case_name);
+        j_.key("family_ref");
+        j_.str_or_null(r.family_ref);
+        j_.key("verdict");
+        j_.str(to_string(r.verdict));
+        j_.key("route");
+        j_.str_or_null(r.route);
+        j_.key("score");
+        j_.number(r.score);
+        j_.key("needs_review_cause");
+        j_.str_or_null(to_string(r.review_cause));
+        notes(r);
+        if (!r.grade.empty() || !r.grade_basis.empty()) {
+            j_.key("grade");
+            j_.str_or_null(r.grade);
+            j_.key("grade_basis");
+            j_.str(r.grade_basis);
         }
-        if (!r.grade.empty() || !r.grade_basis.empty())
-            out_ << "      \"grade\": " << str_or_null(r.grade)
-                 << ",\n      \"grade_basis\": " << json_quote(r.grade_basis) << ",\n";
-        out_ << "      \"findings\": " << list(r.findings, finding_json) << ",\n";
-        out_ << "      \"to_make_claimable\": " << list(r.to_make_claimable, [](const rules::Missing& m) {
-            return "{\"what\": " + json_quote(m.what) + ", \"document\": " + str_or_null(m.document) + "}";
-        }) << ",\n";
-        out_ << "      \"errors\": " << list(r.errors, [](const rules::CaseError& e) {
-            return "{\"file\": " + json_quote(e.file) + ", \"error\": " + json_quote(e.error) + "}";
-        }) << ",\n";
-        out_ << "      \"record\": " << (record_json.empty() ? "null" : record_json) << "\n    }";
+        list(j_, "findings", r.findings, finding);
+        list(j_, "to_make_claimable", r.to_make_claimable, missing);
+        list(j_, "errors", r.errors, error);
+        j_.key("record");
+        record_json.empty() ? j_.null() : j_.raw(record_json);
+        j_.end_object();
+        out_ << j_.take();
     }
 
     void end(const RunSummary& sum) override {
-        out_ << (first_ ? "]" : "\n  ]") << ",\n  \"summary\": {\"cases\": " << sum.cases
-             << ", \"claimable\": " << sum.claimable << ", \"not_claimable\": " << sum.not_claimable
-             << ", \"needs_review\": " << sum.needs_review << ", \"needs_review_by_cause\": {";
-        bool first = true;
+        j_.end_array();
+        j_.key("summary");
+        j_.begin_object(Layout::Inline);
+        j_.key("cases");
+        j_.number(sum.cases);
+        j_.key("claimable");
+        j_.number(sum.claimable);
+        j_.key("not_claimable");
+        j_.number(sum.not_claimable);
+        j_.key("needs_review");
+        j_.number(sum.needs_review);
+        j_.key("needs_review_by_cause");
+        j_.begin_object(Layout::Inline);
         for (const auto& [cause, n] : sum.review_causes) {
-            out_ << (first ? "" : ", ") << json_quote(cause) << ": " << n;
-            first = false;
+            j_.key(cause);
+            j_.number(n);
         }
-        out_ << "}}\n}\n";
+        j_.end_object();
+        j_.end_object();
+        j_.end_object();
+        out_ << j_.take() << "\n";
         out_.flush();
     }
 
 private:
+    // The ledger's notes on the case: when it becomes claimable, the auditors' decisions.
+    void notes(const rules::CaseResult& r) {
+        if (!r.notes.claimable_from.empty()) {
+            j_.key("claimable_from");
+            j_.str(r.notes.claimable_from);
+        }
+        if (r.notes.decisions.empty()) return;
+        list(j_, "decisions", r.notes.decisions, decision);
+        j_.key("verdict_with_decisions");
+        j_.str_or_null(r.notes.verdict_with_decisions);
+    }
+
     std::ostream& out_;
-    bool first_ = true;
+    std::function<void(JsonWriter&)> head_;
+    JsonWriter j_;
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions&) {
-    return std::make_unique<JsonWriter>(out);
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, const WriterOptions& opts) {
+    return std::make_unique<JsonReport>(out, opts.json_head);
 }
 
 }  // namespace tfa::report

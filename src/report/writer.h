@@ -2,6 +2,7 @@
 // any size streams out in bounded memory. One table of writers by name (writers.cpp).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <map>
@@ -10,6 +11,10 @@
 
 #include "rules/check.h"
 #include "rules/pack.h"
+
+namespace tfa {
+class JsonWriter;
+}
 
 namespace tfa::report {
 
@@ -21,6 +26,9 @@ struct RunInfo {
 
 struct WriterOptions {
     bool colour = false;  // text only: ANSI colour (the caller decides, e.g. isatty)
+    // json only: writes members of the caller's own (keys and values) at the top of the
+    // report's object, before "as_of" (audit --json's sample); none when empty.
+    std::function<void(JsonWriter&)> json_head;
 };
 
 // Totals passed to end().

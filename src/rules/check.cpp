@@ -106,18 +106,6 @@ Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& rec
     return f;
 }
 
-bool loses_content(const std::string& message) {
-    static const char* kBenign[] = {"not UTF-8"};
-    for (const char* b : kBenign)
-        if (message.find(b) != std::string::npos) return false;
-    static const char* kLoss[] = {"no text",  "not read",  "skipped", "truncated", "missing part",
-                                  "cannot",   "could not", "damaged", "budget",    "limit",
-                                  "too many", "over the",  "was not", "unreadable"};
-    for (const char* l : kLoss)
-        if (message.find(l) != std::string::npos) return true;
-    return false;
-}
-
 CaseResult judge_rules(const RulePack& pack, const CaseRecord& record, long as_of, const BatchRefs* batch) {
     CaseResult res;
     res.case_name = record.case_name.empty() ? record.family_ref : record.case_name;
@@ -127,7 +115,7 @@ CaseResult judge_rules(const RulePack& pack, const CaseRecord& record, long as_o
     // A reader that read past something may have left out what a rule needed: the case is for a
     // person to check, never a silent pass or fail.
     for (const auto& w : record.warnings)
-        if (loses_content(w.message))
+        if (w.loses_content)
             res.errors.push_back({w.file, kReaderWarning + (w.where.empty() ? "" : w.where + ": ") + w.message});
     res.unrecognised = record.unrecognised;
     return res;

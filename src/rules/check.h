@@ -84,11 +84,6 @@ void finalize(const RulePack& pack, CaseResult& result);
 Finding check_rule(const RulePack& pack, const Rule& rule, const CaseRecord& record, long as_of,
                    const BatchRefs* batch);
 
-// True for a reader warning that means content may be missing (a page with no text layer, a
-// part skipped or truncated, a bound that bit); false for one that changed nothing read (an
-// encoding fallback).
-bool loses_content(const std::string& message);
-
 // Replaces {name} placeholders in `tmpl` from `vars`; unknown names are left as written.
 std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& vars);
 

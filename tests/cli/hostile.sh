@@ -70,7 +70,7 @@ TF audit "${AS[@]}" "$T/in" --report "$T/ok.pdf" 2>/dev/null; rc=$?
 
 # A signal during the run leaves no temporary beside the report.
 mkdir -p "$T/sig"
-TFAUDIT_TEST_FAULT="sleep:family-action-plan.odt" "$BIN" audit "${AS[@]}" "$T/in" --report "$T/sig/r.pdf" 2>/dev/null &
+TFAUDIT_TEST_RUN="$T" TFAUDIT_TEST_FAULT="sleep:family-action-plan.odt" "$BIN" audit "${AS[@]}" "$T/in" --report "$T/sig/r.pdf" 2>/dev/null &
 pid=$!
 for _ in $(seq 50); do ls -A "$T/sig" | grep -q "^\.tfaudit-" && break; sleep 0.1; done
 ls -A "$T/sig" | grep -q "^\.tfaudit-" || fail "signal test: no temporary appeared"
@@ -79,7 +79,8 @@ kill -TERM $pid; wait $pid 2>/dev/null
 # ... and no worker: the one blocked on the document dies with its parent.
 sleep 0.5
 for w in $(pgrep -f "__worker"); do
-  tr '\0' '\n' <"/proc/$w/environ" 2>/dev/null | grep -qx "TFAUDIT_TEST_FAULT=sleep:family-action-plan.odt" \
+  # Only this run's workers (another build's tests may run beside this one).
+  tr '\0' '\n' <"/proc/$w/environ" 2>/dev/null | grep -qxF "TFAUDIT_TEST_RUN=$T" \
     && fail "SIGTERM left worker $w behind"
 done
 
@@ -112,6 +113,12 @@ grep -q $'\xef\xbf\xbd' "$T/names.json" || fail "bad names: no U+FFFD"
 grep -q '\\u001b' "$T/names.json" || fail "bad names: ESC not escaped in JSON"
 grep -q 'not valid UTF-8' "$T/names.err" || fail "bad names: not flagged"
 grep -q 'bad\\xffname' "$T/names.err" || fail "bad names: flag does not show the byte"
+# The record says so too, with the real bytes, beside the document it concerns.
+TF extract --format json "$T/names" >"$T/names.records.json" 2>/dev/null
+json_ok "$T/names.records.json" || fail "bad names: record JSON invalid"
+grep -q 'not valid UTF-8 ([^)]*bad\\\\xffname' "$T/names.records.json" || fail "bad names: not flagged in the record"
+# A name is not content: the case keeps its verdict.
+grep -A3 '"case": "bad' "$T/names.json" | grep -q '"verdict": "claimable"' || fail "bad names: verdict changed by the name"
 TF check "${AS[@]}" --format junit "$T/names" >"$T/names.xml" 2>/dev/null
 if command -v xmllint >/dev/null; then xmllint --noout "$T/names.xml" || fail "bad names: JUnit invalid"; fi
 TF check "${AS[@]}" "$T/names" >"$T/names.txt" 2>/dev/null

@@ -44,7 +44,7 @@ std::string span_text(const Block& b, size_t i) {
 // through parse_choice(). "" for not a choice; "?" + reason for several marked.
 std::string answer_of(const Block& b) {
     const std::string marked = marked_answer(b);
-    const Choice c = parse_choice(marked.empty() ? b.text : marked);
+    const Choice c = parse_choice(marked.empty() ? b.text.str() : marked);
     switch (c.state) {
         case Choice::State::NotAChoice:
             return "";
@@ -428,7 +428,7 @@ TEST_CASE("emphasis: damaged text and stray spans never break settling or the an
         }
         index_checkboxes(b);
         const std::string m = marked_answer(b);
-        const Choice c = parse_choice(m.empty() ? b.text : m);
+        const Choice c = parse_choice(m.empty() ? b.text.str() : m);
         if (c.state == Choice::State::One) CHECK(c.marked.size() == 1);
         if (c.state == Choice::State::Several) CHECK_FALSE(c.reason.empty());
         if (c.state == Choice::State::None) CHECK(c.marked.empty());

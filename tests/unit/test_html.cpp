@@ -282,7 +282,8 @@ TEST_CASE("html: charsets", "[html]") {
         REQUIRE(d.body.size() == 2);
         CHECK(d.body[0].text == body);
         REQUIRE(d.warnings.size() == 1);
-        CHECK(d.warnings[0] == "no charset declared and not UTF-8: read as Windows-1252");
+        CHECK(d.warnings[0].message == "no charset declared and not UTF-8: read as Windows-1252");
+        CHECK_FALSE(d.warnings[0].lost);  // every byte read
     }
     SECTION("iso-8859-1 declared through http-equiv reads as Windows-1252") {
         const Document d = read_fixture("latin1-declared.html");
@@ -331,7 +332,7 @@ TEST_CASE("html: charsets", "[html]") {
         const Document d = read_string("<meta charset=klingon><p>caf\xE9</p>");
         CHECK(d.body.at(0).text == "caf\u00e9");
         REQUIRE(d.warnings.size() == 1);
-        CHECK(d.warnings[0] == "unknown charset \"klingon\": not UTF-8: read as Windows-1252");
+        CHECK(d.warnings[0].message == "unknown charset \"klingon\": not UTF-8: read as Windows-1252");
     }
 }
 

@@ -35,3 +35,26 @@ TEST_CASE("model: locations read as a citation", "[model]") {
     Location h{"header 1", "paragraph 1", 0};
     CHECK(h.where() == "header 1, paragraph 1");
 }
+
+TEST_CASE("model: a block's shared text reads as a string and is copied only when changed", "[model]") {
+    auto s = std::make_shared<const std::string>("Family hub");
+    Block a, b;
+    a.text = BlockText::shared(s);
+    b.text = BlockText::shared(s);
+    CHECK(a.text == "Family hub");
+    CHECK(a.text.find("hub") == 7);
+    CHECK(std::string_view(a.text) == "Family hub");
+    const std::string& ref = a.text;
+    CHECK(ref.data() == s->data());
+    a.text += " north";  // copy on write: b and the shared string are untouched
+    CHECK_FALSE(a.text.is_shared());
+    CHECK(a.text == "Family hub north");
+    CHECK(b.text == "Family hub");
+    CHECK(*s == "Family hub");
+    b.text = "Own text";
+    CHECK_FALSE(b.text.is_shared());
+    CHECK(b.text.size() == 8);
+    Block c;
+    c.text = BlockText::shared(nullptr);
+    CHECK(c.text.empty());
+}

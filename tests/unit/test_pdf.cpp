@@ -301,7 +301,8 @@ TEST_CASE("pdf: a scanned page among text pages is named in a warning", "[pdf]")
     CHECK(d.pages == 3);
     CHECK(d.body.size() == 9);
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] == "page 3: no text layer: cannot be read without OCR");
+    CHECK(d.warnings[0].message == "page 3: no text layer: cannot be read without OCR");
+    CHECK(d.warnings[0].lost);
 }
 
 TEST_CASE("pdf: bad inputs give one-line errors naming the file", "[pdf]") {
@@ -344,7 +345,7 @@ TEST_CASE("pdf: forms drawing forms without end are cut short with a warning", "
     REQUIRE_FALSE(d.body.empty());
     CHECK(d.body.front().text == "Text before the forms.");
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] ==
+    CHECK(d.warnings[0].message ==
           "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not "
           "read");
 }
@@ -439,7 +440,7 @@ TEST_CASE("pdf: a PDF holding only filled-in form fields is read", "[pdf]") {
         REQUIRE(s.body.size() == 1);
         CHECK(s.body[0].text == "FF-3004");
         REQUIRE(s.warnings.size() == 1);
-        CHECK(s.warnings[0] == "page 1: no text layer: cannot be read without OCR");
+        CHECK(s.warnings[0].message == "page 1: no text layer: cannot be read without OCR");
     }
 }
 
@@ -501,7 +502,7 @@ TEST_CASE("pdf: a form field value that cannot be decoded is a warning, the rest
     CHECK(d.body[0].text == "Form");
     CHECK(d.body[1].text == "FF-7007");
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] == "page 1: 1 form field could not be read");
+    CHECK(d.warnings[0].message == "page 1: 1 form field could not be read");
 }
 
 TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {

@@ -98,7 +98,7 @@ TEST_CASE("pdf hostile: form XObject fan-out stops at one budget of form draws f
     const Document d = read_guarded_ok("pdf/hostile/form-fanout.pdf");
     CHECK(d.pages == 2000);
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] ==
+    CHECK(d.warnings[0].message ==
           "over the 10,000 form XObject draws budget for one document: page 1 read in part, the content after it not "
           "read");
     const std::string text = to_text(d);
@@ -110,7 +110,7 @@ TEST_CASE("pdf hostile: pages sharing content stop at one operator budget for th
     const Document d = read_guarded_ok("pdf/hostile/operator-fanout.pdf");
     CHECK(d.pages == 1500);
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] ==
+    CHECK(d.warnings[0].message ==
           "over the 2,000,000 content operators budget for one document: page 998 read in part, the content after it "
           "not read");
     // 2,004 operators a page: 997 pages in full, and the text that starts page 998.
@@ -162,7 +162,7 @@ TEST_CASE("pdf hostile: a repaired cross-reference table is read, the repair in 
     CHECK(to_text(d) == "Read after repair.\n");
     // qpdf's account of the repair, in one warning.
     REQUIRE(d.warnings.size() == 1);
-    CHECK(d.warnings[0] ==
+    CHECK(d.warnings[0].message ==
           "damaged PDF, read past: file is damaged; expected n n obj (object 1 0); "
           "Attempting to reconstruct cross-reference table");
     REQUIRE_FALSE(bad.ok());
@@ -174,7 +174,7 @@ TEST_CASE("pdf hostile: a stream over the decoded size limit is named in a warni
     auto r = read_document(data_path("pdf/hostile/count-huge.pdf"), small);
     REQUIRE(r.ok());
     REQUIRE(r.value().warnings.size() == 2);
-    CHECK(r.value().warnings[0] ==
+    CHECK(r.value().warnings[0].message ==
           "page 1: the content stream: over the 16 bytes limit for one decoded stream, not read");
-    CHECK(r.value().warnings[1] == "no text on any page");
+    CHECK(r.value().warnings[1].message == "no text on any page");
 }

@@ -256,8 +256,35 @@ TEST_CASE("verdict: a page the PDF reader could not read makes the case needs_re
     CHECK(res.review_cause == rules::ReviewCause::ReaderWarning);
     REQUIRE(!res.errors.empty());
     CHECK_THAT(res.errors[0].error, Catch::StartsWith("reader warning: page 3: no text layer"));
-    // An encoding fallback loses nothing.
-    CHECK(!rules::loses_content("not UTF-8: read as Windows-1252"));
+    CHECK(r.warnings[0].loses_content);
+}
+
+TEST_CASE(
+    "verdict: the reader says whether a warning lost content, and a note that lost nothing is no cause for review",
+    "[states][verdict]") {
+    // An encoding fallback reads every byte: the record keeps the note, the case is not held.
+    const auto r = record_of("notes.txt", "Family reference: FR-1\nNotes: caf\xE9 visit\n");
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].message == "not UTF-8: read as Windows-1252");
+    CHECK_FALSE(r.warnings[0].loses_content);
+    const auto res = rules::check_case(tf2015(), r, *cal::parse("2020-06-30"), nullptr);
+    for (const auto& e : res.errors) CHECK_THAT(e.error, !Catch::Contains("reader warning"));
+    // The flag survives the record's JSON; a record written without it is read as losing content.
+    std::string json = to_json(r);
+    CHECK_THAT(json, Catch::Contains("\"loses_content\": false"));
+    auto back = records_from_json("r.json", json);
+    REQUIRE(back.ok());
+    REQUIRE(back.value().size() == 1);
+    REQUIRE(back.value()[0].warnings.size() == 1);
+    CHECK_FALSE(back.value()[0].warnings[0].loses_content);
+    const size_t at = json.find("\"loses_content\": false");
+    json.erase(json.rfind(',', at), json.find('\n', at) - json.rfind(',', at));
+    CHECK_THAT(json, !Catch::Contains("loses_content"));
+    auto old = records_from_json("old.json", json);
+    REQUIRE(old.ok());
+    REQUIRE(old.value().size() == 1);
+    REQUIRE(old.value()[0].warnings.size() == 1);
+    CHECK(old.value()[0].warnings[0].loses_content);
 }
 
 TEST_CASE("verdict: a document of no recognised type is listed on the case and the cause is the layout",

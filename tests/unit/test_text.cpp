@@ -48,3 +48,13 @@ TEST_CASE("text: one list numbering for docx and odt: letters past z, roman nume
     CHECK(tfa::text::list_number(0, 'a') == "0");
     CHECK(tfa::text::list_number(4000, 'i') == "4000");
 }
+
+TEST_CASE("text: bytes that are not UTF-8 are shown as hex escapes and valid text is kept", "[text]") {
+    CHECK(text::show_invalid_bytes("plan-caf\xE9.docx") == "plan-caf\\xe9.docx");
+    CHECK(text::show_invalid_bytes("caf\xC3\xA9 \xEF\xBF\xBD") == "caf\xC3\xA9 \xEF\xBF\xBD");
+    // A sequence cut short: each byte shown, the text after it kept.
+    CHECK(text::show_invalid_bytes("a\xE2\x82"
+                                   "b") == "a\\xe2\\x82b");
+    CHECK(text::show_invalid_bytes("\xFF\xFE") == "\\xff\\xfe");
+    CHECK(text::show_invalid_bytes("") == "");
+}

@@ -161,3 +161,26 @@ TEST_CASE("xlsx: bad inputs are errors naming the file", "[xlsx]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().str() == "renamed.xlsx: no workbook (xl/workbook.xml): not an Excel workbook");
 }
+
+TEST_CASE("xlsx: a shared string is shared by the cells that show it, never copied", "[xlsx]") {
+    const Document d = test::read_ok("xlsx/shared-repeat.xlsx");
+    REQUIRE(d.body.size() == 1);
+    const Block& t = d.body[0];
+    REQUIRE(t.rows.size() == 3);
+    // Shared string 0 ("Session kept ✓") is shown in A1, A2, A3 and B3.
+    std::vector<const Block*> kept;
+    for (const auto& r : t.rows)
+        for (const auto& c : r.cells)
+            if (c.text() == "Session kept \u2612") kept.push_back(&c.blocks.front());
+    REQUIRE(kept.size() == 4);
+    for (const Block* b : kept) {
+        CHECK(b->text.is_shared());
+        CHECK(b->text.data() == kept.front()->text.data());  // one copy of the bytes
+        // The tick is indexed in each cell although the text is shared.
+        REQUIRE(b->boxes.size() == 1);
+        CHECK(b->boxes[0].checked);
+        CHECK(b->boxes[0].offset == std::string("Session kept ").size());
+    }
+    CHECK(t.rows[0].cells[1].blocks.front().text.data() == t.rows[1].cells[1].blocks.front().text.data());
+    CHECK(t.rows[0].cells[1].text() == "Family hub");
+}

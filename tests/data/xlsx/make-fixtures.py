@@ -7,6 +7,8 @@ Run from anywhere: python3 tests/data/xlsx/make-fixtures.py
   booleans, errors, formulas with cached values, sparse cells, merged cells, an empty sheet and
   a chart sheet (which is not a worksheet and must be skipped).
 - date1904.xlsx: the 1904 date system.
+- shared-repeat.xlsx: shared strings shown in several cells (one with a tick glyph), which the
+  cells must share rather than copy.
 (LibreOffice Calc is not installed here, only Writer, so every workbook is written by hand.)
 - bad inputs: not-a-zip.xlsx, no-workbook.xlsx, malformed-sheet.xlsx, doctype-sheet.xlsx.
 """
@@ -172,6 +174,22 @@ def date1904():
     ])
 
 
+def shared_repeat():
+    sst = ["Session kept ✓", "Family hub"]
+    shared = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst {MAIN} count="5" uniqueCount="2">'
+              + "".join(f"<si><t>{t}</t></si>" for t in sst) + "</sst>")
+    rows = "".join(f'<row r="{r}">' + S(f"A{r}", 0) + S(f"B{r}", 1 if r < 3 else 0) + "</row>" for r in (1, 2, 3))
+    write_zip("shared-repeat.xlsx", [
+        ("[Content_Types].xml", content_types(1)),
+        ("_rels/.rels", PKG_RELS.replace('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>', "")),
+        ("xl/workbook.xml", workbook([("Sessions", "rId1")])),
+        ("xl/_rels/workbook.xml.rels", wb_rels([("worksheet", "worksheets/sheet1.xml"),
+                                                ("sharedStrings", "sharedStrings.xml")])),
+        ("xl/sharedStrings.xml", shared),
+        ("xl/worksheets/sheet1.xml", sheet(rows)),
+    ])
+
+
 def bad_inputs():
     with open(os.path.join(HERE, "not-a-zip.xlsx"), "w", encoding="utf-8") as f:
         f.write("Name,Value\nnot,a workbook\n")
@@ -195,5 +213,6 @@ def bad_inputs():
 if __name__ == "__main__":
     evidence()
     date1904()
+    shared_repeat()
     bad_inputs()
     print("xlsx fixtures written to", HERE)
