@@ -276,6 +276,9 @@ TEST_CASE("council template: a flat folder is grouped by the references its patt
     for (const char* n : {"TBC-MR07 review 2.html", "TBC-MR07 review 3.html"})
         std::ofstream((dir / "cases" / n).string())
             << test::html(kHeader + "<h1>Review</h1><p>Review date: 19.09.02</p>", "Review");
+    // A CSV names no council: its bundle's council template applies, month-first dates and all.
+    std::ofstream((dir / "cases" / "TBC-MR07 data.csv").string())
+        << "Member,Measure,Period start,Period end,Value\r\nJay,Youth club sessions,06/01/2019,09/30/2019,7\r\n";
     app::PipelineOptions po;
     po.templates_dir = (dir / "templates").string();  // council templates only: added to the bundled ones
     po.criteria = {{"crime", "Crime"}, {"education", "Education"}};
@@ -290,6 +293,9 @@ TEST_CASE("council template: a flat folder is grouped by the references its patt
     CHECK(cases[0].files.size() == 2);
     CHECK(cases[1].case_name == "TBC-MR07");
     CHECK(cases[1].family_ref == "TBC-MR07");
-    CHECK(cases[1].files.size() == 2);
+    CHECK(cases[1].files.size() == 3);
+    REQUIRE(cases[1].evidence.size() == 1);
+    CHECK(cases[1].evidence[0].period_start == "2019-06-01");
+    CHECK(cases[1].evidence[0].period_end == "2019-09-30");
     fs::remove_all(dir);
 }
