@@ -239,6 +239,8 @@ LEFT_TEXT = "Attendance concern resolved: {c} left the household in the spring t
 MEASURE_LABEL = {"attendance_pct": "Attendance (%)", "incidents": "Incidents", "benefit": "Benefit",
                  "benefit_end": "Benefit end date", "employment_start": "Employment start date",
                  "weeks_in_work": "Weeks in work", "note": "Note"}
+# Which way each measure improves, as templates/vocabulary.xml says (better="..."); None: not said.
+MEASURE_BETTER = {"attendance_pct": "higher", "incidents": "lower"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -485,7 +487,8 @@ def record_of(case):
         if clo_read else [],
         "evidence": [{"criterion": e["criterion"], "member": e["member"], "measure": e["measure"],
                       "period_start": iso(e["period_start"]), "period_end": iso(e["period_end"]),
-                      "value": e["value"]} for e in case["evidence"]],
+                      "value": e["value"], "better": MEASURE_BETTER.get(e["measure"])}
+                     for e in case["evidence"]],
         "members": [{"name": n, "relationship": rel, "dob": iso(dob)} for n, rel, dob in case["members"]],
         "unreadable": unreadable,
     }

@@ -217,7 +217,8 @@ std::vector<CaseRecord> build_cases(const Folder& f, std::vector<extract::DocFac
     }
     std::vector<extract::DocFacts> digits_only, orphans;
     for (auto& d : no_ref) {
-        const std::string name_ref = extract::reference_in_name(d.path);
+        // A council's reference pattern found it in the file's name, else the generic rule.
+        const std::string name_ref = !d.name_ref.empty() ? d.name_ref : extract::reference_in_name(d.path);
         const std::string name = text::match_key(base_name(d.path));
         std::vector<extract::DocFacts>* home = nullptr;
         for (auto& [ref, list] : by_ref)

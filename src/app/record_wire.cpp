@@ -75,7 +75,7 @@ void items(IO& io, CaseRecord& r) {
     });
     list(io, r.evidence, [&](Evidence& x) {
         io(x.criterion), io(x.member), io(x.measure), io(x.period_start), io(x.period_end), io(x.value),
-            source(io, x.src);
+            source(io, x.src), io(x.better);
     });
     list(io, r.members, [&](Member& x) { io(x.name), io(x.relationship), io(x.dob), source(io, x.src); });
     list(io, r.unreadable, [&](Unreadable& x) { io(x.file), io(x.reason); });

@@ -21,6 +21,7 @@ public:
 
     void doc(const DocFacts& d) {
         r_.files.push_back(d.path);
+        name_refs_.emplace_back(d.path, !d.name_ref.empty() ? d.name_ref : reference_in_name(d.path));
         r_.doc_types.push_back(d.type_words());
         r_.doc_type_from.push_back(d.type_from);
         name_warning(d.path);
@@ -161,8 +162,8 @@ public:
         if (!r_.family_ref.empty() || r_.files.size() < 2) return;
         std::map<std::string, size_t> count;
         std::map<std::string, std::string> first_file;
-        for (const auto& f : r_.files)
-            if (const std::string t = reference_in_name(f); !t.empty()) {
+        for (const auto& [f, t] : name_refs_)
+            if (!t.empty()) {
                 ++count[t];
                 first_file.emplace(t, f);
             }
@@ -208,7 +209,7 @@ private:
     // The ISO date of a hit, or "" (an impossible or ambiguous one is listed as unreadable).
     std::string date_of(const DocFacts& d, const Hit& h) {
         if (h.value.empty()) return {};
-        const auto p = dates::parse(h.value);
+        const auto p = d.parse_date(h.value);
         if (p.status == dates::Status::Ok) return p.iso;
         if (p.status != dates::Status::None) {
             r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" + h.field +
@@ -221,7 +222,7 @@ private:
 
     std::string date_text(const DocFacts& d, const std::string& text, const Source& src, const char* what) {
         if (text.empty()) return {};
-        const auto p = dates::parse(text);
+        const auto p = d.parse_date(text);
         if (p.status == dates::Status::Ok) return p.iso;
         if (p.status != dates::Status::None)
             r_.unreadable.push_back({d.path, std::string(dates::to_string(p.status)) + " '" + p.text + "' (" + what +
@@ -268,7 +269,7 @@ private:
         }
         consent(d);
         for (const auto& t : d.tables) {
-            if (t.kind == "members") members(t);
+            if (t.kind == "members") members(d, t);
             if (t.kind == "criteria") criteria_table(t);
         }
         for (const auto& c : d.listed) {
@@ -345,7 +346,8 @@ private:
 
     // Several actions written as lines of one cell ("- Refer to ...", "• Breakfast club"), each
     // with the who and when on the same line of their cells when those have as many lines.
-    static std::vector<Action> actions_of(const std::string& what, const std::string& who, const std::string& when) {
+    static std::vector<Action> actions_of(const std::string& what, const std::string& who, const std::string& when,
+                                          const DocFacts& d) {
         auto lines = [](const std::string& s) {
             std::vector<std::string> out;
             for (auto l : text::split(s, '\n')) {
@@ -368,7 +370,7 @@ private:
             a.who = whos.size() == whats.size() ? whos[i] : text::collapse_ws(who);
             a.by_when = whens.size() == whats.size() ? whens[i] : text::collapse_ws(when);
             if (!a.by_when.empty()) {
-                const auto p = dates::parse(a.by_when);
+                const auto p = d.parse_date(a.by_when);
                 if (p.status == dates::Status::Ok) a.by_when = p.iso;
             }
             out.push_back(std::move(a));
@@ -376,7 +378,7 @@ private:
         return out;
     }
 
-    void members(const Table& t) {
+    void members(const DocFacts& d, const Table& t) {
         for (const auto& row : t.rows) {
             Member m;
             auto get = [&](const char* c) {
@@ -387,7 +389,7 @@ private:
             if (m.name.empty()) m.name = text::trim(get("forename") + " " + get("surname"));
             if (m.name.empty()) continue;
             m.relationship = get("relationship");
-            const auto p = dates::parse(get("dob"));
+            const auto p = d.parse_date(get("dob"));
             m.dob = p.status == dates::Status::Ok ? p.iso : "";
             m.src = row.src;
             r_.members.push_back(std::move(m));
@@ -419,9 +421,9 @@ private:
     // The criterion a row names explicitly: its criterion column or heading, or a name, theme
     // or code in its need or outcome; "" when only a cue word in free text could say.
     std::string named_criterion(const Row& row) const {
-        for (const std::string& s : {cell(row, "criterion"), row.group})
-            if (!s.empty())
-                if (std::string id = v_.criterion(s); !id.empty()) return id;
+        if (const std::string id = v_.criterion(cell(row, "criterion")); !id.empty()) return id;
+        if (no_criterion_goal(row)) return {};
+        if (std::string id = v_.criterion(row.group); !row.group.empty() && !id.empty()) return id;
         for (const char* c : {"need", "outcome"})
             if (std::string id = v_.named_criterion(cell(row, c)); !id.empty()) return id;
         return {};
@@ -429,10 +431,17 @@ private:
 
     // The criterion a row's criterion column or the heading it sits under names, or "".
     std::string explicit_criterion(const Row& row) const {
-        for (const std::string& s : {cell(row, "criterion"), row.group})
-            if (!s.empty())
-                if (std::string id = v_.criterion(s); !id.empty()) return id;
-        return {};
+        if (const std::string id = v_.criterion(cell(row, "criterion")); !id.empty()) return id;
+        if (row.group.empty() || no_criterion_goal(row)) return {};
+        return v_.criterion(row.group);
+    }
+
+    // True when the row's goal, need or the heading it sits under is a goal name a template lists
+    // as carrying no criterion: its words then give none (only a criterion column can).
+    bool no_criterion_goal(const Row& row) const {
+        for (const std::string& s : {cell(row, "outcome"), cell(row, "need"), row.group})
+            if (!s.empty() && v_.carries_no_criterion(s)) return true;
+        return false;
     }
 
     // The words of a review or closure row that may repeat a plan goal.
@@ -463,9 +472,12 @@ private:
         for (const auto& l : links_) {
             const auto words = content_words(l.text);
             std::string best;
+            bool linked = false;
             double best_score = 0;
             for (const auto& po : r_.plan_outcomes) {
-                if (po.criterion.empty()) continue;
+                // A goal without a criterion takes part only when a template says it carries none.
+                if (po.criterion.empty() && !v_.carries_no_criterion(po.outcome) && !v_.carries_no_criterion(po.need))
+                    continue;
                 const auto goal = content_words(po.outcome + " " + po.need);
                 size_t shared = 0;
                 for (const auto& w : words) shared += goal.count(w);
@@ -474,22 +486,19 @@ private:
                 if (shared >= 2 && score >= 0.5 && score > best_score) {
                     best_score = score;
                     best = po.criterion;
+                    linked = true;
                 }
             }
             std::string& target = l.review == kClosure ? r_.closure_outcomes[l.row].criterion
                                                        : r_.reviews[l.review].outcomes[l.row].criterion;
-            target = !best.empty() ? best : l.fallback;
+            target = linked ? best : l.fallback;
         }
     }
 
     // The criterion a row is about: its criterion column, else the heading it sits under,
     // else what its need or outcome text names.
     std::string row_criterion(const Row& row) const {
-        for (const std::string& s : {cell(row, "criterion"), row.group}) {
-            if (s.empty()) continue;
-            const std::string id = v_.criterion(s);
-            if (!id.empty()) return id;
-        }
+        if (const std::string id = explicit_criterion(row); !id.empty() || no_criterion_goal(row)) return id;
         for (const char* c : {"need", "outcome"}) {
             const std::string id = v_.criterion(cell(row, c));
             if (!id.empty()) return id;
@@ -512,7 +521,7 @@ private:
                     cur = &r_.plan_outcomes.back();
                 }
                 for (const auto& a : row.actions) cur->actions.push_back(a);
-                for (auto& a : actions_of(cell(row, "action"), cell(row, "who"), cell(row, "by_when")))
+                for (auto& a : actions_of(cell(row, "action"), cell(row, "who"), cell(row, "by_when"), d))
                     cur->actions.push_back(std::move(a));
             }
         }
@@ -546,7 +555,7 @@ private:
                 o.progress = cell(row, "progress");
                 o.rating = cell(row, "rating");
                 o.achieved = achieved_word(cell(row, "achieved"));
-                if (o.achieved.empty() && dates::parse(cell(row, "achieved")).status == dates::Status::Ok)
+                if (o.achieved.empty() && d.parse_date(cell(row, "achieved")).status == dates::Status::Ok)
                     o.achieved = "yes";
                 o.src = row.src;
                 rv.outcomes.push_back(std::move(o));
@@ -574,7 +583,7 @@ private:
                 o.date_achieved = date_text(d, cell(row, "date_achieved"), row.src, "date achieved");
                 // A cell holding a date instead of a word: achieved, on that date.
                 if (a.empty()) {
-                    const auto p = dates::parse(raw);
+                    const auto p = d.parse_date(raw);
                     if (p.status == dates::Status::Ok) {
                         o.achieved = true;
                         if (o.date_achieved.empty()) o.date_achieved = p.iso;
@@ -693,20 +702,22 @@ private:
             e.member = cell(row, "member");
             e.measure = v_.value("measure", cell(row, "measure"));
             if (e.measure.empty()) e.measure = text::match_key(cell(row, "measure"));
+            e.better = v_.better(e.measure);
             e.period_start = date_text(d, cell(row, "period_start"), row.src, "period start");
             e.period_end = date_text(d, cell(row, "period_end"), row.src, "period end");
             if (e.period_end.empty()) e.period_end = date_text(d, cell(row, "date"), row.src, "date");
             e.value = cell(row, "value");
             // Date-valued measures are kept in ISO form.
             if (e.measure == "benefit_end" || e.measure == "employment_start") {
-                const auto p = dates::parse(e.value);
+                const auto p = d.parse_date(e.value);
                 if (p.status == dates::Status::Ok) e.value = p.iso;
             }
             if (e.value.size() > 1 && e.value.back() == '%') e.value.pop_back();
+            if (e.measure == "benefit") e.value = benefit_key(e.value);
             e.src = row.src;
             // A work row ("employed - Harbourside Logistics", from 28/08/2018): work began when
             // its period starts.
-            if (e.measure == "employment_start" && dates::parse(e.value).status != dates::Status::Ok &&
+            if (e.measure == "employment_start" && d.parse_date(e.value).status != dates::Status::Ok &&
                 !e.period_start.empty()) {
                 e.value = e.period_start;
             }
@@ -716,6 +727,14 @@ private:
             // employment route reads, unless a row of the bundle gives it.
             if (row_e.measure == "benefit" && !row_e.period_end.empty()) benefit_rows_.push_back(row_e);
         }
+    }
+
+    // The key of the benefit `value` names by a <value of="benefit"> word ("Universal Credit" →
+    // "UC"), the whole value or the one benefit named in it; else the value as written.
+    std::string benefit_key(const std::string& value) const {
+        if (std::string k = v_.value("benefit", value); !k.empty()) return k;
+        const auto named = v_.values_in("benefit", value);
+        return named.size() == 1 ? named.front() : value;
     }
 
     // The benefit_end of each benefit row whose member has none of their own.
@@ -739,6 +758,8 @@ private:
     std::vector<std::string> identified_;
     std::set<std::string> named_later_;   // criteria a review or the closure names explicitly
     std::vector<Evidence> benefit_rows_;  // benefit rows with a period end, for benefit_ends()
+    // (file, the reference its name carries), for reference_from_file_names()
+    std::vector<std::pair<std::string, std::string>> name_refs_;
     // A review or closure row to link to the plan goal it repeats (link_to_plan).
     struct Link {
         size_t review, row;  // review index (kClosure: a closure row), row index
@@ -881,14 +902,17 @@ std::string explain(const DocFacts& f) {
     for (const auto& t : f.templates) tmpls += (tmpls.empty() ? "" : ", ") + t;
     if (f.bundle_templates)
         tmpls += " (the council template from the bundle's other documents: this document names no council)";
-    s += "  templates: " + tmpls + "\n  fields:\n";
+    s += "  templates: " + tmpls + "\n";
+    if (!(f.date_style == dates::Style{})) s += "  dates: " + describe(f.date_style) + "\n";
+    s += "  fields:\n";
     for (const auto& h : f.hits) {
         s += "    " + h.field + " = " + (h.value.empty() ? std::string("(empty)") : text::quoted(h.value)) + "\n";
         s += "      label \"" + h.label + "\" at " + h.src.where + "; rule " +
              (h.rule ? h.rule->origin.str() + " \"" + h.rule->label + "\"" +
                            (h.rule->context == Section::None ? ""
                                                              : " in section " + std::string(to_string(h.rule->context)))
-                     : std::string("?")) +
+              : h.pattern ? "reference pattern " + h.pattern->origin.str() + " " + h.pattern->source
+                          : std::string("?")) +
              "\n";
     }
     if (f.hits.empty()) s += "    (none)\n";

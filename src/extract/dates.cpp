@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <vector>
 
 #include "core/text.h"
 
@@ -44,12 +45,12 @@ std::string iso(int y, int m, int d) {
     return buf;
 }
 
-Parsed make(int y, int m, int d, std::string_view text) {
+Parsed make(int y, int m, int d, std::string_view text, int pivot) {
     Parsed p;
     p.text = std::string(text);
     // Two-digit years are 20yy, as case documents of 2015-2030 mean them; a two-digit year
-    // past 40 can only be a date of birth in the last century (08/02/90 is 1990, not 2090).
-    if (y < 100) y += y > 40 ? 1900 : 2000;
+    // past the pivot (40) can only be a date of birth in the last century (08/02/90 is 1990, not 2090).
+    if (y < 100) y += y > pivot ? 1900 : 2000;
     if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2100 || d > days_in_month(y, m)) {
         p.status = Status::Impossible;
         return p;
@@ -105,7 +106,7 @@ bool ordinal_suffix(std::string_view w) {
 }
 
 // Tries to read a date starting at token k. On success sets `end_tok` past it.
-Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t& end_tok) {
+Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t& end_tok, const Style& style) {
     Parsed none;
     auto num = [&](size_t i) { return i < t.size() && t[i].kind == Token::Num; };
     auto sep = [&](size_t i) { return i < t.size() && t[i].kind == Token::Sep; };
@@ -117,13 +118,18 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
         if (t[k].s.size() == 4 && sep(k + 1) && num(k + 2) && sep(k + 3) && num(k + 4) &&
             t[k + 1].sep == t[k + 3].sep) {
             end_tok = k + 5;
-            return make(num_of(t[k].s), num_of(t[k + 2].s), num_of(t[k + 4].s), span(k, k + 4));
+            return make(num_of(t[k].s), num_of(t[k + 2].s), num_of(t[k + 4].s), span(k, k + 4), style.pivot);
         }
-        // 14/11/2019, 14-11-2019, 14.11.19
+        // 14/11/2019, 14-11-2019, 14.11.19; 11/14/2019 or 19.11.14 where the council's style says so
         if (t[k].s.size() <= 2 && sep(k + 1) && num(k + 2) && t[k + 2].s.size() <= 2 && sep(k + 3) && num(k + 4) &&
             t[k + 1].sep == t[k + 3].sep && (t[k + 4].s.size() == 2 || t[k + 4].s.size() == 4)) {
             end_tok = k + 5;
-            return make(num_of(t[k + 4].s), num_of(t[k + 2].s), num_of(t[k].s), span(k, k + 4));
+            const int a = num_of(t[k].s), b = num_of(t[k + 2].s), c = num_of(t[k + 4].s);
+            const auto it = style.order.find(t[k + 1].sep);
+            const Order o = it == style.order.end() ? Order::DayMonthYear : it->second;
+            if (o == Order::MonthDayYear) return make(c, a, b, span(k, k + 4), style.pivot);
+            if (o == Order::YearMonthDay && t[k + 4].s.size() == 2) return make(a, b, c, span(k, k + 4), style.pivot);
+            return make(c, b, a, span(k, k + 4), style.pivot);
         }
         // 14 Nov 2019, 14th November 2019, 14-Nov-2019
         if (t[k].s.size() <= 2) {
@@ -136,7 +142,7 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
                 if (sep(j)) ++j;
                 if (num(j) && (t[j].s.size() == 4 || t[j].s.size() == 2)) {
                     end_tok = j + 1;
-                    return make(num_of(t[j].s), m, num_of(t[k].s), span(k, j));
+                    return make(num_of(t[j].s), m, num_of(t[k].s), span(k, j), style.pivot);
                 }
                 // "14 November" with no year: too little to fix a date.
                 end_tok = i + 1;
@@ -158,7 +164,7 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
             if (word(i) && ordinal_suffix(t[i].s)) ++i;
             if (num(i) && t[i].s.size() == 4) {
                 end_tok = i + 1;
-                return make(num_of(t[i].s), m, num_of(t[d].s), span(k, i));
+                return make(num_of(t[i].s), m, num_of(t[d].s), span(k, i), style.pivot);
             }
         }
         // "Nov" or "November 2019" alone: a month, not a date.
@@ -178,24 +184,114 @@ Parsed try_at(const std::vector<Token>& t, size_t k, std::string_view s, size_t&
 
 }  // namespace
 
-Parsed find_first(std::string_view s) {
+Parsed find_first(std::string_view s, const Style& style) {
     const auto t = tokenize(s);
     Parsed ambiguous;
     for (size_t k = 0; k < t.size(); ++k) {
         if (t[k].kind == Token::Word && is_weekday(t[k].s)) continue;
         size_t end = k;
-        Parsed p = try_at(t, k, s, end);
+        Parsed p = try_at(t, k, s, end, style);
         if (p.status == Status::Ok || p.status == Status::Impossible) return p;
         if (p.status == Status::Ambiguous && ambiguous.status == Status::None) ambiguous = p;
     }
     return ambiguous;
 }
 
-Parsed parse(std::string_view s) {
-    Parsed p = find_first(s);
+Parsed parse(std::string_view s, const Style& style) {
+    Parsed p = find_first(s, style);
     // A lone month word in a long sentence is prose, not a date ("may" is a verb too).
     if (p.status == Status::Ambiguous && text::collapse_ws(s).size() > p.text.size() + 24) return Parsed{};
     return p;
+}
+
+bool read_format(std::string_view text, Format& out, std::string& why) {
+    out = Format{};
+    std::vector<std::string> parts;
+    std::string cur;
+    char sep = 0;
+    for (char c : text::trim(text)) {
+        if (c == 'd' || c == 'm' || c == 'y' || c == 'D' || c == 'M' || c == 'Y') {
+            if (!cur.empty() &&
+                std::tolower(static_cast<unsigned char>(cur.back())) != std::tolower(static_cast<unsigned char>(c))) {
+                why = "'" + std::string(text) + "' runs two parts together; separate them with / - . or a space";
+                return false;
+            }
+            cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            continue;
+        }
+        if (c != '/' && c != '-' && c != '.' && c != ' ') {
+            why = "'" + std::string(1, c) + "' is neither a part (d, m, y) nor a separator (/ - . or a space)";
+            return false;
+        }
+        if (sep && c != sep) {
+            why = "'" + std::string(text) + "' mixes separators; one council writes one kind per format";
+            return false;
+        }
+        sep = c;
+        if (cur.empty()) {
+            why = "'" + std::string(text) + "' has a separator with no part before it";
+            return false;
+        }
+        parts.push_back(cur);
+        cur.clear();
+    }
+    if (!cur.empty()) parts.push_back(cur);
+    int day = -1, month = -1, year = -1;
+    bool month_name = false;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const std::string& p = parts[i];
+        int* slot = nullptr;
+        if (p == "d" || p == "dd") slot = &day;
+        if (p == "m" || p == "mm" || p == "mmm" || p == "mmmm") slot = &month, month_name = p.size() > 2;
+        if (p == "yy" || p == "yyyy") slot = &year, out.two_digit_year = p == "yy";
+        if (!slot) {
+            why = "'" + p + "' is not a part of a date (d or dd, m or mm, mmm for a month's name, yy or yyyy)";
+            return false;
+        }
+        if (*slot != -1) {
+            why = "'" + std::string(text) + "' names the " +
+                  (slot == &day     ? "day"
+                   : slot == &month ? "month"
+                                    : "year") +
+                  " twice";
+            return false;
+        }
+        *slot = static_cast<int>(i);
+    }
+    if (parts.size() != 3 || day < 0 || month < 0 || year < 0) {
+        why = "'" + std::string(text) + "' needs a day, a month and a year (e.g. dd/mm/yyyy)";
+        return false;
+    }
+    if (day < month && month < year)
+        out.order = Order::DayMonthYear;
+    else if (month < day && day < year)
+        out.order = Order::MonthDayYear;
+    else if (year < month && month < day)
+        out.order = Order::YearMonthDay;
+    else {
+        why = "'" + std::string(text) +
+              "' is in an order tfaudit does not read (day, month, year; month, day, "
+              "year; or year, month, day)";
+        return false;
+    }
+    if (!month_name && sep == ' ') {
+        why = "'" + std::string(text) + "': all-number dates are separated by / - or ., not spaces";
+        return false;
+    }
+    out.sep = month_name ? 0 : sep;
+    return true;
+}
+
+std::string describe(const Style& style) {
+    std::string out;
+    for (const auto& [sep, order] : style.order)
+        out += (out.empty() ? "'" : "; '") + std::string(1, sep) + "' dates " +
+               (order == Order::DayMonthYear   ? "day, month, year"
+                : order == Order::MonthDayYear ? "month, day, year"
+                                               : "year, month, day");
+    out +=
+        (out.empty() ? "" : "; ") + std::string("two-digit years up to ") + std::to_string(style.pivot) + " are 20yy";
+    return out;
 }
 
 const char* to_string(Status s) {

@@ -1,5 +1,6 @@
 #include "extract/extractor.h"
 
+#include <Poco/Exception.h>
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
@@ -73,6 +74,7 @@ public:
             if (active_[i]) f_.templates.push_back(v.templates()[i].name);
         outcome_re_ = v.patterns("outcome", active_);
         action_re_ = v.patterns("action", active_);
+        f_.date_style = v.date_style(active_);
     }
 
     // Where `b` (or `loc`) is, in this document, with the words quoted.
@@ -86,6 +88,7 @@ public:
         end_pending();
         close_group();
         infer_types();
+        find_reference();
     }
 
 private:
@@ -172,6 +175,68 @@ private:
             if (!b.is_table() && scan(b.text)) return;
         }
         f_.council = v_.council(active_);
+    }
+
+    // ---- the family reference by the council's pattern ---------------------------------------
+    // The first match of `p` in `s` that stands alone (no letter or digit touching it), or "".
+    static std::string whole_match(const Pattern& p, const std::string& s) {
+        try {
+            return whole_match_or_throw(p, s);
+        } catch (const Poco::Exception&) {
+            return {};  // text PCRE refuses (a file name that is not UTF-8): no reference in it
+        }
+    }
+    static std::string whole_match_or_throw(const Pattern& p, const std::string& s) {
+        Poco::RegularExpression::Match m;
+        auto alnum = [&s](size_t i) { return std::isalnum(static_cast<unsigned char>(s[i])) != 0; };
+        for (size_t at = 0; at < s.size() && p.re->match(s, at, m) > 0; at = m.offset + std::max<size_t>(m.length, 1)) {
+            if (m.offset == std::string::npos) break;
+            const size_t end = m.offset + m.length;
+            if (m.length > 0 && (m.offset == 0 || !alnum(m.offset - 1)) && (end >= s.size() || !alnum(end)))
+                return s.substr(m.offset, m.length);
+        }
+        return {};
+    }
+
+    // With a council's <pattern name="reference">: the reference in the file's name, and, when no
+    // label gave the family reference, the first one in the document's text.
+    void find_reference() {
+        const auto pats = v_.patterns("reference", active_);
+        if (pats.empty()) return;
+        const std::string name = doc_.path.substr(doc_.path.find_last_of('/') + 1);
+        for (const Pattern* p : pats)
+            if (f_.name_ref.empty() && !(f_.name_ref = whole_match(*p, name)).empty()) f_.name_ref_pattern = p;
+        if (const Hit* h = f_.hit("family_ref"); h && !h->value.empty()) return;
+        auto scan = [&](const Block& b) {
+            for (const Pattern* p : pats) {
+                if (const std::string ref = whole_match(*p, b.text); !ref.empty()) {
+                    Hit h;
+                    h.field = "family_ref";
+                    h.label = "(reference pattern)";
+                    h.value = ref;
+                    h.src = source_of(b, ref);
+                    h.pattern = p;
+                    f_.hits.push_back(std::move(h));
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (const auto& b : doc_.extras)
+            if (found_in(b, scan)) return;
+        for (const auto& b : doc_.body)
+            if (found_in(b, scan)) return;
+    }
+
+    // Calls `scan` on `b` and the blocks inside it (table cells) until it returns true.
+    template <class F>
+    static bool found_in(const Block& b, F& scan) {
+        if (!b.is_table()) return scan(b);
+        for (const auto& row : b.rows)
+            for (const auto& c : row.cells)
+                for (const auto& inner : c.blocks)
+                    if (found_in(inner, scan)) return true;
+        return false;
     }
 
     // The table kind that "Label: value" paragraphs fill in this document (review, closure,
@@ -578,7 +643,7 @@ private:
         for (const Pattern* p : v_.patterns("by_when", active_)) {
             std::vector<std::string> m;
             if (p->re->split(t, m) > 1) {
-                const auto d = dates::parse(m[1]);
+                const auto d = f_.parse_date(m[1]);
                 a.by_when = d.status == dates::Status::Ok ? d.iso : text::trim(m[1]);
                 break;
             }
@@ -908,10 +973,10 @@ private:
     }
 
     // Label-like text: starts with a letter and is not a date or a number.
-    static bool looks_like_label(const std::string& s) {
+    bool looks_like_label(const std::string& s) const {
         const std::string t = text::trim(s);
         if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) return false;
-        return dates::parse(t).status != dates::Status::Ok;
+        return f_.parse_date(t).status != dates::Status::Ok;
     }
 
     // A cell of several lines, each "Label: value". Returns true when any line was a field.
@@ -1019,7 +1084,7 @@ std::string DocFacts::date() const {
                           "closure_date"}) {
         const Hit* h = hit(f);
         if (!h) continue;
-        const auto d = dates::parse(h->value);
+        const auto d = parse_date(h->value);
         if (d.status == dates::Status::Ok) return d.iso;
     }
     return {};

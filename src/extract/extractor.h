@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/dates.h"
 #include "extract/vocab.h"
 #include "model/document.h"
 #include "model/record.h"
@@ -24,7 +25,8 @@ struct Hit {
     std::string value;  // the value text, placeholders removed; tick boxes as ☒/☐
     Source src;         // where the value is
     const LabelRule* rule = nullptr;
-    std::string section;  // the heading of the section it sits under ("Into work"), or ""
+    const Pattern* pattern = nullptr;  // a hit found by a <pattern name="reference">, not a label
+    std::string section;               // the heading of the section it sits under ("Into work"), or ""
 };
 
 // A table (or a run of "Label: value" paragraphs) read as rows of named columns.
@@ -66,6 +68,9 @@ struct DocFacts {
     Source consent_src;
     std::vector<std::pair<std::string, Source>> unmatched;  // label-like text that matched nothing
     std::vector<std::string> templates;                     // names of the templates that applied
+    dates::Style date_style;  // how its council writes dates (the templates' <date-format>s)
+    std::string name_ref;     // the reference a template's reference pattern finds in its file name
+    const Pattern* name_ref_pattern = nullptr;
     bool bundle_templates = false;  // its council templates came from the bundle's other documents
 
     bool is(DocType type) const;
@@ -73,6 +78,7 @@ struct DocFacts {
     std::string type_words(const char* sep = "+") const;
     const Hit* hit(const std::string& field) const;  // the first hit with a value for `field`
     std::string date() const;                        // the document's own date (ISO) for ordering, or ""
+    dates::Parsed parse_date(std::string_view s) const { return dates::parse(s, date_style); }
 };
 
 // With `bundle_templates` (template names), those templates apply to `doc` as well: the

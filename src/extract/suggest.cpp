@@ -619,43 +619,126 @@ RefSeen reference_of(const std::vector<SuggestDoc>& docs) {
 struct DateFormat {
     const char* name;
     const char* re;
+    char sep;  // '/', '-', '.' for an all-number format with the day and month first; 0: none
 };
 
-std::string date_formats(const std::vector<SuggestDoc>& docs) {
+// One format seen in the documents: how often, an example, and whether tfaudit reads them all.
+struct FormatSeen {
+    const DateFormat* f = nullptr;
+    size_t count = 0;
+    std::string example, place;
+    bool read = true;
+};
+
+// What the all-number dates with one separator show of their order: a first number over 12 can
+// only be a day, a second one only a day too (month first).
+struct OrderSeen {
+    size_t day_first = 0, month_first = 0;
+    std::string day_example, month_example;
+};
+
+const std::vector<DateFormat>& known_formats() {
     static const std::vector<DateFormat> formats{
         {"weekday dd(th) Month yyyy",
-         "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \\d{4}\\b"},
+         "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \\d{4}\\b", 0},
         {"dd(th) Month yyyy",
          "(?<!day )\\b\\d{1,2}(?:st|nd|rd|th)? "
-         "(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b"},
-        {"dd Mon yyyy", "\\b\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \\d{4}\\b"},
-        {"dd/mm/yyyy", "\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b"},
-        {"dd/mm/yy", "\\b\\d{1,2}/\\d{1,2}/\\d{2}\\b(?!/)"},
-        {"dd.mm.yyyy", "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b"},
-        {"dd.mm.yy", "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2}\\b(?!\\.)"},
-        {"dd-mm-yyyy", "\\b\\d{1,2}-\\d{1,2}-\\d{4}\\b"},
-        {"yyyy-mm-dd (ISO)", "\\b\\d{4}-\\d{2}-\\d{2}\\b"}};
-    std::string out;
-    for (const auto& f : formats) {
+         "(?:January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b",
+         0},
+        {"dd Mon yyyy", "\\b\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \\d{4}\\b", 0},
+        {"dd/mm/yyyy", "\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b", '/'},
+        {"dd/mm/yy", "\\b\\d{1,2}/\\d{1,2}/\\d{2}\\b(?!/)", '/'},
+        {"dd.mm.yyyy", "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b", '.'},
+        {"dd.mm.yy", "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2}\\b(?!\\.)", '.'},
+        {"dd-mm-yyyy", "\\b\\d{1,2}-\\d{1,2}-\\d{4}\\b", '-'},
+        {"yyyy-mm-dd (ISO)", "\\b\\d{4}-\\d{2}-\\d{2}\\b", 0}};
+    return formats;
+}
+
+// Every known format the documents' paragraphs use, and per separator what their numbers show.
+std::vector<FormatSeen> formats_seen(const std::vector<SuggestDoc>& docs, std::map<char, OrderSeen>& orders) {
+    std::vector<FormatSeen> out;
+    for (const auto& f : known_formats()) {
         const Poco::RegularExpression re(f.re);
-        size_t count = 0;
-        std::string example, place;
-        bool read = true;
+        FormatSeen seen;
+        seen.f = &f;
         for (const auto& d : docs)
             d.doc.for_each([&](const Block& b) {
                 if (b.is_table()) return;
                 Poco::RegularExpression::Match m;
                 for (size_t at = 0; re.match(b.text, at, m) > 0; at = m.offset + m.length) {
                     const std::string s = b.text.substr(m.offset, m.length);
-                    if (!count++) example = s, place = where(d, b.loc);
-                    read = read && dates::parse(s).status == dates::Status::Ok;
+                    if (!seen.count++) seen.example = s, seen.place = where(d, b.loc);
+                    seen.read = seen.read && dates::parse(s).status == dates::Status::Ok;
+                    if (!f.sep) continue;
+                    const auto parts = text::split(s, f.sep);
+                    OrderSeen& o = orders[f.sep];
+                    if (std::atoi(parts[0].c_str()) > 12 && !o.day_first++)
+                        o.day_example = s + " at " + where(d, b.loc);
+                    if (std::atoi(parts[1].c_str()) > 12 && !o.month_first++)
+                        o.month_example = s + " at " + where(d, b.loc);
                 }
             });
-        if (!count) continue;
-        out += "       " + std::string(f.name) + ": " + std::to_string(count) + " times, e.g. \"" + example + "\" at " +
-               place + (read ? "; tfaudit reads them" : "; tfaudit does NOT read them all") + "\n";
+        if (seen.count) out.push_back(seen);
     }
     return out;
+}
+
+// The <date-format> elements for the formats seen, each with where it came from and how sure it
+// is: an all-number format's order from the dates that can only be read one way, else day first
+// (the UK order, what tfaudit reads anyway); formats with month names need none.
+std::vector<Guess> date_guesses(const std::vector<SuggestDoc>& docs) {
+    std::map<char, OrderSeen> orders;
+    std::vector<Guess> out;
+    for (const auto& fs : formats_seen(docs, orders)) {
+        Guess g;
+        g.why = std::string(fs.f->name) + ": " + std::to_string(fs.count) + " times, e.g. \"" + fs.example + "\" at " +
+                fs.place + (fs.read ? "; tfaudit reads them" : "; tfaudit does NOT read them all");
+        std::string format = fs.f->name;
+        if (!fs.f->sep) {
+            if (text::starts_with(format, "yyyy-mm-dd")) {
+                g.what = "<date-format>yyyy-mm-dd</date-format>";
+                g.sure = 1.0;
+            } else {
+                g.why += " (month names: no <date-format> needed)";
+            }
+            out.push_back(std::move(g));
+            continue;
+        }
+        const OrderSeen& o = orders[fs.f->sep];
+        if (o.month_first && !o.day_first) {
+            format = "mm" + std::string(1, fs.f->sep) + "dd" + format.substr(5);
+            g.why += "; month first: " + o.month_example + " can only be month first";
+            g.sure = 0.9;
+        } else if (o.day_first && !o.month_first) {
+            g.why += "; day first: " + o.day_example + " can only be day first";
+            g.sure = 0.9;
+        } else if (o.day_first && o.month_first) {
+            g.why += "; both orders: " + o.day_example + " is day first, " + o.month_example + " month first";
+            g.sure = 0.3;
+        } else {
+            g.why += "; no date shows the order: day first (the UK order) assumed";
+            g.sure = 0.6;
+        }
+        g.why += ", sure " + fixed2(g.sure);
+        g.what = "<date-format>" + format + "</date-format>";
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+// The reference pattern as a rule: sure as the share of documents that carry the token.
+Guess reference_guess(const RefSeen& ref, size_t docs) {
+    Guess g;
+    if (!ref.docs) {
+        g.why = "no token shared by the documents: add <pattern name=\"reference\"> if the council has a scheme";
+        return g;
+    }
+    g.sure = docs ? static_cast<double>(ref.docs) / static_cast<double>(docs) : 0;
+    g.why = "\"" + ref.token + "\" in " + std::to_string(ref.docs) + " of " + std::to_string(docs) +
+            " documents (file names or first blocks), sure " + fixed2(g.sure);
+    g.what = "<pattern name=\"reference\">" + text::xml_escape(ref.pattern) + "</pattern>";
+    return g;
 }
 
 std::string slug(const std::string& council) {
@@ -718,14 +801,8 @@ std::string suggest_template(const std::vector<SuggestDoc>& docs, const Vocab& v
     write_guesses(out, "document titles that named no type", title_guesses(docs));
     write_guesses(out, "labels that matched no field", field_guesses(docs, vocab, k, ref.token));
     write_guesses(out, "table header rows not read as tables", table_guesses(docs, k));
-    out += "\n  <!-- family reference: ";
-    out += ref.docs ? "\"" + comment_safe(ref.token) + "\" in " + std::to_string(ref.docs) + " of " +
-                          std::to_string(docs.size()) + " documents; pattern " + comment_safe(ref.pattern)
-                    : std::string("no token shared by the documents");
-    out += " -->\n";
-    const std::string dates = date_formats(docs);
-    out += "  <!-- date formats seen:\n" + (dates.empty() ? std::string("       (none)\n") : comment_safe(dates)) +
-           "  -->\n";
+    write_guesses(out, "family reference", {reference_guess(ref, docs.size())});
+    write_guesses(out, "date formats seen", date_guesses(docs));
     out += "</template>\n";
     return out;
 }

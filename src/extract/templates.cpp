@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -118,7 +120,8 @@ const std::vector<std::string>& document_types() {
 }
 
 const std::vector<std::string>& pattern_names() {
-    static const std::vector<std::string> v = {"outcome", "action", "who", "by_when", "council", "criterion_code"};
+    static const std::vector<std::string> v = {"outcome", "action",         "who",      "by_when",
+                                               "council", "criterion_code", "reference"};
     return v;
 }
 
@@ -276,11 +279,12 @@ private:
             for (auto& [v, c] : terms(n, {"name", "theme", "code", "cue"}))
                 t.criteria.push_back({id, std::string(xml::name(c)), set, v, text::match_key(v), origin(c)});
         } else if (nm == "value") {
-            check_attrs(n, {"of", "means"});
-            const std::string what(xml::attr(n, "of")), means(xml::attr(n, "means"));
-            need_in(n, "value kind", what, {"scope", "measure", "achieved", "answer", "rating"});
-            if (means.empty()) fail(n, "<value> needs a means attribute");
-            for (auto& [v, c] : terms(n, {"word"})) t.values.push_back({what, means, v, text::match_key(v), origin(c)});
+            value(n, t);
+        } else if (nm == "date-format") {
+            date_format(n, t);
+        } else if (nm == "no-criterion") {
+            check_attrs(n, {});
+            for (auto& [v, c] : terms(n, {"goal"})) t.no_criterion.push_back({v, text::match_key(v), origin(c)});
         } else if (nm == "pattern") {
             check_attrs(n, {"name"});
             const std::string pname(xml::attr(n, "name"));
@@ -292,12 +296,72 @@ private:
             } catch (const Poco::Exception& e) {
                 fail(n, "bad pattern '" + p.source + "': " + e.message());
             }
+            // A reference pattern that matches empty text would find a "reference" everywhere.
+            Poco::RegularExpression::Match m;
+            if (p.re && pname == "reference" && p.re->match("", 0, m) > 0)
+                fail(n, "reference pattern '" + p.source + "' matches empty text; it must match a whole reference");
             t.patterns.push_back(std::move(p));
         } else {
             fail(n, "unknown element <" + nm +
                         ">; expected one of <match>, <placeholder>, <field>, <section>, "
-                        "<table>, <document>, <criterion>, <value>, <pattern>");
+                        "<table>, <document>, <criterion>, <no-criterion>, <value>, <date-format>, <pattern>");
         }
+    }
+
+    // <value of="KIND" means="VALUE" [better="higher|lower"]><word>...</word></value>
+    void value(const xmlNode* n, Template& t) {
+        check_attrs(n, {"of", "means", "better"});
+        const std::string what(xml::attr(n, "of")), means(xml::attr(n, "means")), better(xml::attr(n, "better"));
+        need_in(n, "value kind", what, {"scope", "measure", "benefit", "achieved", "answer", "rating"});
+        if (means.empty()) fail(n, "<value> needs a means attribute");
+        if (xml::has_attr(n, "better")) {
+            if (what != "measure")
+                fail(n, "better=\"" + better + "\" is for measures (<value of=\"measure\">), not " + what);
+            else if (better != "higher" && better != "lower")
+                fail(n, "better must be 'higher' or 'lower' (which way the measure improves), not '" + better + "'");
+        }
+        // A measure's name is a record value the rule packs name: lower-case letters, digits, '_'.
+        if (what == "measure" && !means.empty() &&
+            (!std::islower(static_cast<unsigned char>(means[0])) ||
+             !std::all_of(means.begin(), means.end(), [](char c) {
+                 return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                        c == '_';
+             })))
+            fail(n,
+                 "measure name '" + means + "' must be lower-case letters, digits and '_' (e.g. youth_club_sessions)");
+        for (auto& [v, c] : terms(n, {"word"}))
+            t.values.push_back({what, means, v, text::match_key(v), origin(c), better});
+    }
+
+    // <date-format [pivot="NN"]>dd.mm.yy</date-format>
+    void date_format(const xmlNode* n, Template& t) {
+        check_attrs(n, {"pivot"});
+        DateFormat f;
+        f.text = text_of(n);
+        f.origin = origin(n);
+        std::string why;
+        if (!f.text.empty() && !dates::read_format(f.text, f.format, why)) fail(n, "bad date format " + why);
+        if (xml::has_attr(n, "pivot")) {
+            const std::string p = text::trim(xml::attr(n, "pivot"));
+            const bool digits = !p.empty() && p.size() <= 2 && std::all_of(p.begin(), p.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c));
+            });
+            if (!digits)
+                fail(n, "pivot must be a two-digit year 0-99 (two-digit years up to it are 20yy), not '" + p + "'");
+            else
+                f.pivot = std::atoi(p.c_str());
+        }
+        for (const auto& g : t.date_formats) {
+            if (f.pivot >= 0 && g.pivot >= 0 && f.pivot != g.pivot)
+                fail(n, "pivot " + std::to_string(f.pivot) + " differs from pivot " + std::to_string(g.pivot) +
+                            " of the date format on line " + std::to_string(g.origin.line) + "; a council has one");
+            if (f.format.matters() && g.format.matters() && f.format.sep == g.format.sep &&
+                f.format.order != g.format.order)
+                fail(n, "date format '" + f.text + "' reads '" + std::string(1, f.format.sep) +
+                            "' dates in another order than '" + g.text + "' on line " + std::to_string(g.origin.line) +
+                            ": tfaudit could not tell which a date is");
+        }
+        t.date_formats.push_back(std::move(f));
     }
 
     void table(const xmlNode* n, Template& t) {
@@ -320,6 +384,23 @@ private:
     std::string tmpl_;
     std::vector<Error>& errors_;
 };
+
+// A measure given both directions (better="higher" and "lower") by `ts`, or nullopt.
+std::optional<Error> direction_conflict(const std::vector<const Template*>& ts) {
+    std::map<std::string, const ValueTerm*> seen;
+    for (const Template* t : ts)
+        for (const auto& v : t->values) {
+            if (v.what != "measure" || v.better.empty()) continue;
+            auto [it, fresh] = seen.emplace(v.value, &v);
+            if (fresh || it->second->better == v.better) continue;
+            return Error{v.origin.file,
+                         "measure '" + v.value + "' is better " + v.better + " here and better " + it->second->better +
+                             " in " + it->second->origin.file + ":" + std::to_string(it->second->origin.line) +
+                             ": a measure improves one way",
+                         v.origin.line};
+        }
+    return std::nullopt;
+}
 
 Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
     auto doc = xml::load_data_file(path, "template");
@@ -348,6 +429,15 @@ Result<Template> load_one(const std::string& path, std::vector<Error>& errors) {
                                            "' and field '" + f.field + "' (line " + std::to_string(f.origin.line) +
                                            "): keep it in one (a field's label opens its section itself)",
                                        sec.origin.line});
+    for (const auto& g : t.no_criterion)
+        for (const auto& c : t.criteria)
+            if (c.kind != "cue" && c.key == g.key)
+                errors.push_back(Error{path,
+                                       "goal '" + g.name + "' is listed as carrying no criterion and is also the " +
+                                           c.kind + " of criterion '" + c.criterion + "' (line " +
+                                           std::to_string(c.origin.line) + "): keep it in one",
+                                       g.origin.line});
+    if (auto e = direction_conflict({&t}); e) errors.push_back(*e);
     if (errors.size() > before) return errors[before];
     return t;
 }
@@ -371,6 +461,9 @@ Result<std::vector<Template>> load_templates(const std::string& dir) {
         names[t->name] = f;
         out.push_back(std::move(t).value());
     }
+    std::vector<const Template*> all;
+    for (const auto& t : out) all.push_back(&t);
+    if (auto e = direction_conflict(all)) return *e;
     return out;
 }
 
@@ -385,13 +478,18 @@ std::vector<Error> lint_templates(const std::vector<std::string>& paths) {
             files.push_back(p);
     }
     std::map<std::string, std::string> names;
+    std::vector<Template> loaded;
     for (const auto& f : files) {
         auto t = load_one(f, errors);
         if (!t) continue;
         if (names.count(t->name))
             errors.push_back(Error{f, "template name '" + t->name + "' is also used by " + names[t->name], 1});
         names[t->name] = f;
+        loaded.push_back(std::move(t).value());
     }
+    std::vector<const Template*> all;
+    for (const auto& t : loaded) all.push_back(&t);
+    if (auto e = direction_conflict(all)) errors.push_back(*e);
     return errors;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "extract/dates.h"
 
 namespace Poco {
 class RegularExpression;
@@ -99,11 +100,27 @@ struct CriterionTerm {
     Origin origin;
 };
 
-// Words that map to a normalised value: consent scope ids, measures, achieved values.
+// Words that map to a normalised value: consent scope ids, measures, benefits, achieved values.
 struct ValueTerm {
-    std::string what;   // "scope", "measure", "achieved", "answer"
-    std::string value;  // "central_government", "attendance_pct", "yes", ...
+    std::string what;   // "scope", "measure", "benefit", "achieved", "answer", "rating"
+    std::string value;  // "central_government", "attendance_pct", "UC", "yes", ...
     std::string term, key;
+    Origin origin;
+    std::string better;  // a measure's direction: "higher" or "lower" is better; "" when not said
+};
+
+// A <date-format>: how the council's documents write dates ("dd.mm.yy"), and the pivot for
+// two-digit years when the element sets one (-1: not set).
+struct DateFormat {
+    std::string text;
+    dates::Format format;
+    int pivot = -1;
+    Origin origin;
+};
+
+// A goal or outcome name that carries no criterion (<no-criterion><goal>Family life</goal>).
+struct GoalName {
+    std::string name, key;
     Origin origin;
 };
 
@@ -126,6 +143,8 @@ struct Template {
     std::vector<CriterionTerm> criteria;
     std::vector<ValueTerm> values;
     std::vector<Pattern> patterns;
+    std::vector<DateFormat> date_formats;
+    std::vector<GoalName> no_criterion;
 
     bool always() const { return match_phrases.empty() && match_formats.empty(); }
 };

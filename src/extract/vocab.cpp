@@ -63,7 +63,9 @@ Vocab::Vocab(std::vector<Template> templates, std::vector<std::pair<std::string,
         for (const auto& v : t.values) {
             values_.emplace(v.what + '\x1f' + v.key, v.value);
             value_terms_.push_back(&v);
+            if (v.what == "measure" && !v.better.empty()) better_.emplace(v.value, v.better);
         }
+        for (const auto& g : t.no_criterion) no_criterion_.push_back(g.key);
         for (const auto& p : t.placeholders) {
             placeholders_.push_back(p);
             // Keys drop punctuation, so the written phrase may be a little longer than its key.
@@ -230,6 +232,38 @@ std::vector<const Pattern*> Vocab::patterns(const std::string& name, const Activ
 
 bool Vocab::is_placeholder_key(const std::string& key) const {
     return std::find(placeholders_.begin(), placeholders_.end(), key) != placeholders_.end();
+}
+
+dates::Style Vocab::date_style(const Active& a) const {
+    dates::Style style;
+    bool pivot = false;
+    for (size_t i = 0; i < templates_.size(); ++i) {
+        if (!a[i]) continue;
+        for (const auto& f : templates_[i].date_formats) {
+            if (f.format.matters()) style.order.emplace(f.format.sep, f.format.order);
+            if (f.pivot >= 0 && !pivot) style.pivot = f.pivot, pivot = true;
+        }
+    }
+    return style;
+}
+
+std::string Vocab::better(const std::string& measure) const {
+    auto it = better_.find(measure);
+    return it == better_.end() ? std::string() : it->second;
+}
+
+bool Vocab::carries_no_criterion(const std::string& text) const {
+    if (no_criterion_.empty()) return false;
+    auto listed = [this](const std::string& key) {
+        return !key.empty() && std::find(no_criterion_.begin(), no_criterion_.end(), key) != no_criterion_.end();
+    };
+    if (listed(text::match_key(text))) return true;
+    // "Family life: more time together", "Getting on together (parents)": the leading part.
+    for (char stop : {':', '(', '-', ','}) {
+        const size_t at = text.find(stop);
+        if (at != std::string::npos && at > 0 && listed(text::match_key(text.substr(0, at)))) return true;
+    }
+    return false;
 }
 
 std::string Vocab::council(const Active& a) const {

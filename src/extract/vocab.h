@@ -61,6 +61,15 @@ public:
     size_t longest_placeholder() const { return longest_placeholder_; }
     // The council named by an active template's council attribute, or "".
     std::string council(const Active& a) const;
+    // How the active templates say dates are written (their <date-format>s, council templates
+    // first; for each separator the first order given wins); the default style when none says.
+    dates::Style date_style(const Active& a) const;
+    // Which way measure `measure` improves: "higher", "lower", or "" when no template says
+    // (the first template that says wins, council templates first).
+    std::string better(const std::string& measure) const;
+    // True when `text` (a goal, need or outcome, or the words before its ':', '(', '-' or ',') is
+    // a goal name a template lists as carrying no criterion (<no-criterion>).
+    bool carries_no_criterion(const std::string& text) const;
 
 private:
     template <class R>
@@ -79,6 +88,8 @@ private:
     std::vector<const ValueTerm*> value_terms_;
     std::vector<std::string> placeholders_;
     size_t longest_placeholder_ = 0;
+    std::unordered_map<std::string, std::string> better_;  // measure → "higher" / "lower"
+    std::vector<std::string> no_criterion_;                // goal name keys
 };
 
 // True when `word_key` occurs in `text_key` as whole words (both already match_key'd).

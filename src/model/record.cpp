@@ -184,6 +184,7 @@ const std::unordered_map<std::string, KeyWriter>& writers() {
                      o.s("period_start", e.period_start);
                      o.s("period_end", e.period_end);
                      o.s("value", e.value);
+                     o.s("better", e.better);
                      o.source(e.src);
                  });
              }},

@@ -64,6 +64,7 @@ struct Evidence {
     std::string criterion, member, measure;  // measure: attendance_pct, incidents, benefit, ...
     std::string period_start, period_end, value;
     Source src;
+    std::string better;  // which way the measure improves: "higher", "lower", "" (the vocabulary says)
 };
 
 struct Identified {

@@ -135,7 +135,7 @@ const std::unordered_map<std::string, KeyReader>& readers() {
                  each(o, k, [&](const Object::Ptr& e) {
                      r.evidence.push_back({str(e, "criterion"), str(e, "member"), str(e, "measure"),
                                            str(e, "period_start"), str(e, "period_end"), str(e, "value"),
-                                           item_source(e)});
+                                           item_source(e), str(e, "better")});
                  });
              }},
             {"members",

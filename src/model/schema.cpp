@@ -60,14 +60,17 @@ const std::vector<RecordKey>& record_keys() {
          "`{criterion, achieved (true/false/null), date_achieved, sustained_since, evidence, source}`",
          "the closure's outcomes"},
         {"evidence", T::Objects,
-         "hard data: `{criterion, member, measure, period_start, period_end, value, source}`; `measure` is one of "
-         "`attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, `re_referral`, "
-         "`arrears`, `sessions_attended`, `note`; a benefit row's period end is when the benefit ended, a work row's "
+         "hard data: `{criterion, member, measure, period_start, period_end, value, better, source}`; `measure` is "
+         "one of `attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, "
+         "`re_referral`, `arrears`, `sessions_attended`, `note`, or a measure a template declares "
+         "(`youth_club_sessions`); a benefit row's period end is when the benefit ended, a work row's "
          "period start when work began; a closure's employment section (\"Into work\": the adult, the benefit "
          "left, when it ended, when work began, the employer, the weeks in work) gives the same `benefit`, "
          "`benefit_end` (when work began unless it says), `employment_start` and `weeks_in_work` (to the closure's "
          "date) rows, each quoting the whole entry; "
-         "`value` is a string as written (\"94.5\", \"0\", \"JSA\", \"2019-05-01\", \"30\")",
+         "`value` is a string as written (\"94.5\", \"0\", \"2019-05-01\", \"30\"), a benefit's the key its name "
+         "gives (\"Universal Credit\" is \"UC\"); `better` is which way the measure improves, `higher` or "
+         "`lower`, as the templates say (null when they do not)",
          "the hard data"},
         {"members", T::Objects, "household members: `{name, relationship, dob, source}`", "the household members"},
         {"discretionary", T::Object,

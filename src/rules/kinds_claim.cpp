@@ -321,6 +321,22 @@ std::optional<bool> meets(const CaseRecord& r, const Measure& m, const Evidence&
     return out;
 }
 
+// Whether row `e`, after the attachment, is better than the member's baseline the way its
+// measure improves (`better`: fewer incidents, higher attendance); the same counts only at
+// nought for a lower-is-better measure. Nullopt when the measure has no direction, the value is
+// no number or there is no baseline to compare with.
+std::optional<bool> improved(const CaseRecord& r, const Evidence& e) {
+    if (e.better != "higher" && e.better != "lower") return std::nullopt;
+    const auto v = value_number(e.value);
+    const auto attached = attached_on(r);
+    const auto d = day(e.period_end);
+    if (!v || !attached || !d || *d <= *attached) return std::nullopt;
+    const auto base = baseline_of(r, e, attached);
+    if (!base) return std::nullopt;
+    if (e.better == "lower") return *v < *base || (*v == 0 && *base == 0);
+    return *v > *base;
+}
+
 const Measure* measure_of(const RulePack& p, const Evidence& e) {
     for (const Measure* m : p.measures_for(e.criterion))
         if (m->measure == e.measure) return m;
@@ -365,12 +381,18 @@ void evidence_events(const CheckInput& in, const std::string& c, const std::vect
             out.push_back({Event::Break, d, ev, "evidence to " + e.period_end + " says \"" + e.value + "\""});
             continue;
         }
+        // The pack's measure for the criterion judges the row; with none, the measure's direction
+        // against the member's baseline; with neither, the row shows the criterion held.
         const Measure* m = measure_of(in.pack, e);
-        const auto ok = m ? meets(r, *m, e) : std::optional<bool>(true);
+        const auto better = m ? std::nullopt : improved(r, e);
+        const auto ok = m ? meets(r, *m, e) : better.value_or(true);
         if (ok && *ok)
             out.push_back({Event::Hold, d, ev, ""});
-        else if (ok)
+        else if (ok && m)
             out.push_back({Event::Break, d, ev, row_words(e) + " misses the measure (" + m->describe() + ")"});
+        else if (ok)
+            out.push_back(
+                {Event::Break, d, ev, row_words(e) + " is no better than the baseline (" + e.better + " is better)"});
     }
 }
 

@@ -4,6 +4,7 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
@@ -68,6 +69,13 @@ const std::set<std::string> kDocuments = {"assessment", "plan", "review", "closu
 constexpr int kMaxExtends = 8;
 
 int line_of(const xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
+
+// A record measure's form: a lower-case letter, then lower-case letters, digits and '_'.
+bool is_measure_name(const std::string& m) {
+    return !m.empty() && std::islower(static_cast<unsigned char>(m[0])) && std::all_of(m.begin(), m.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
 
 bool to_double(const std::string& s, double& out) {
     const std::string t = text::trim(s);
@@ -257,7 +265,7 @@ void Loader::measures(const xmlNode* n, RulePack& pack) {
     for (const xmlNode* c = xml::first_el(n); c; c = xml::next_el(c)) {
         if (!xml::is(c, "measure")) continue;
         check_attrs(c, {"criterion", "of", "at-least", "at-most", "down-pct", "or-text", "hard-data", "baseline",
-                        "source", "assumption"});
+                        "source", "assumption", "declared-in"});
         check_children(c, {});
         Measure m;
         m.criterion = required(c, "criterion");
@@ -265,9 +273,17 @@ void Loader::measures(const xmlNode* n, RulePack& pack) {
         m.source = required(c, "source");
         m.file = file_;
         m.line = line_of(c);
-        if (!m.measure.empty() && !kMeasures.count(m.measure))
+        // A measure a council's template declares (<value of="measure" means="...">) is named with
+        // declared-in="TEMPLATE": the pack cannot see templates, so it checks only its form.
+        const std::string declared(text::trim(xml::attr(c, "declared-in")));
+        if (xml::has_attr(c, "declared-in") && declared.empty())
+            err(c, "declared-in names the template that declares the measure; it is empty");
+        if (!declared.empty() && !is_measure_name(m.measure))
+            err(c, "measure '" + m.measure + "' must be lower-case letters, digits and '_', as its template writes it");
+        if (declared.empty() && !m.measure.empty() && !kMeasures.count(m.measure))
             err(c, "unknown measure '" + m.measure +
-                       "' (attendance_pct, incidents, re_referral, arrears or sessions_attended)");
+                       "' (attendance_pct, incidents, re_referral, arrears or sessions_attended; a measure a "
+                       "template declares needs declared-in=\"TEMPLATE\")");
         if (xml::has_attr(c, "at-least")) m.at_least = number(c, "at-least");
         if (xml::has_attr(c, "at-most")) m.at_most = number(c, "at-most");
         if (xml::has_attr(c, "down-pct")) m.down_pct = number(c, "down-pct");

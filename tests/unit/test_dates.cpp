@@ -49,3 +49,51 @@ TEST_CASE("dates: calendar arithmetic", "[dates]") {
     CHECK(cal::years_between(*cal::parse("2004-06-30"), *cal::parse("2020-06-29")) == 15);
     CHECK(cal::years_between(*cal::parse("2004-06-30"), *cal::parse("2020-06-30")) == 16);
 }
+
+TEST_CASE("dates: a council's style reads all-number dates in its order, with its pivot", "[dates]") {
+    dates::Style us;
+    us.order['/'] = dates::Order::MonthDayYear;
+    CHECK(dates::parse("03/04/2019", us).iso == "2019-03-04");
+    CHECK(dates::parse("11/25/2019", us).iso == "2019-11-25");
+    CHECK(dates::parse("25/11/2019", us).status == dates::Status::Impossible);  // flagged, never read day first
+    CHECK(dates::parse("03.04.2019", us).iso == "2019-04-03");                  // another separator: day first
+    CHECK(dates::parse("2019/11/25", us).iso == "2019-11-25");                  // a four-digit year first
+    dates::Style ymd;
+    ymd.order['.'] = dates::Order::YearMonthDay;
+    CHECK(dates::parse("19.06.12", ymd).iso == "2019-06-12");
+    CHECK(dates::parse("12.06.2019", ymd).iso == "2019-06-12");  // a four-digit year last is day first
+    dates::Style pivot;
+    pivot.pivot = 30;
+    CHECK(dates::parse("08/02/35", pivot).iso == "1935-02-08");
+    CHECK(dates::parse("08/02/35").iso == "2035-02-08");
+    CHECK(dates::parse("8 Feb 29", pivot).iso == "2029-02-08");
+}
+
+TEST_CASE("dates: a template's date format is read, or says what is wrong with it", "[dates]") {
+    dates::Format f;
+    std::string why;
+    REQUIRE(dates::read_format("dd.mm.yy", f, why));
+    CHECK(f.sep == '.');
+    CHECK(f.order == dates::Order::DayMonthYear);
+    CHECK(f.two_digit_year);
+    CHECK(f.matters());
+    REQUIRE(dates::read_format("mm/dd/yyyy", f, why));
+    CHECK(f.order == dates::Order::MonthDayYear);
+    REQUIRE(dates::read_format("yyyy-mm-dd", f, why));
+    CHECK_FALSE(f.matters());  // always read year first
+    REQUIRE(dates::read_format("d mmm yyyy", f, why));
+    CHECK(f.sep == 0);
+    CHECK_FALSE(f.matters());
+    CHECK_FALSE(dates::read_format("dd/mm", f, why));
+    CHECK_THAT(why, Catch::Contains("needs a day, a month and a year"));
+    CHECK_FALSE(dates::read_format("dd/mm.yyyy", f, why));
+    CHECK_THAT(why, Catch::Contains("mixes separators"));
+    CHECK_FALSE(dates::read_format("ddmmyyyy", f, why));
+    CHECK_THAT(why, Catch::Contains("runs two parts together"));
+    CHECK_FALSE(dates::read_format("dd/dd/yyyy", f, why));
+    CHECK_THAT(why, Catch::Contains("names the day twice"));
+    CHECK_FALSE(dates::read_format("mm/yyyy/dd", f, why));
+    CHECK_THAT(why, Catch::Contains("order tfaudit does not read"));
+    CHECK_FALSE(dates::read_format("dd mm yyyy", f, why));
+    CHECK_THAT(why, Catch::Contains("not spaces"));
+}

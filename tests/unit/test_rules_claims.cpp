@@ -45,6 +45,48 @@ TEST_CASE("1: a hard-data row after the achievement that misses the measure brea
     CHECK(finding(judge(pack("tf-2015"), "TF-SUSTAINED.fail"), "TF-SUSTAINED").status == "fail");
 }
 
+TEST_CASE("1: a measure with no pack threshold is judged by its direction against the member's baseline",
+          "[rules][claims]") {
+    auto recs = fixture("TF-ELIGIBLE.pass");
+    CaseRecord rec = recs[0];
+    rec.criteria = {"crime", "health"};
+    rec.plan_outcomes[0].criterion = "crime";
+    for (auto& rv : rec.reviews) rv.outcomes[0].criterion = "crime";
+    rec.closure_outcomes[0].criterion = "crime";
+    // A council's measure (templates: <value of="measure" means="youth_club_sessions" better="higher">).
+    rec.evidence = {{"crime", "Kayden Price", "youth_club_sessions", "2018-03-01", "2018-08-31", "4", {}, "higher"},
+                    {"crime", "Kayden Price", "youth_club_sessions", "2019-03-01", "2019-12-31", "2", {}, "higher"}};
+    const auto p = pack("tf-2015");
+    auto r = rules::check_case(p, rec, as_of(), nullptr);
+    CHECK(finding(r, "TF-SUSTAINED").status == "fail");
+    CHECK(finding(r, "TF-SUSTAINED")
+              .message.find("youth_club_sessions 2 (Kayden Price) to 2019-12-31 is no better than the baseline (higher "
+                            "is better)") != std::string::npos);
+    // More sessions than the baseline: it held.
+    rec.evidence[1].value = "9";
+    CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-SUSTAINED").status == "pass");
+    // Lower is better: 9 against 4 is worse; the same at nought is not.
+    for (auto& e : rec.evidence) e.better = "lower";
+    CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-SUSTAINED").status == "fail");
+    rec.evidence[0].value = rec.evidence[1].value = "0";
+    CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-SUSTAINED").status == "pass");
+    // With no direction (and no pack measure) a row shows the criterion held, as before.
+    rec.evidence[1].value = "9";
+    for (auto& e : rec.evidence) e.better.clear();
+    CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-SUSTAINED").status == "pass");
+    // A local pack's threshold for the council's measure (declared-in its template) wins.
+    const auto mine = local("youth-club",
+                            "  <measures><measure criterion=\"crime\" of=\"youth_club_sessions\" "
+                            "declared-in=\"thornmere\" at-least=\"12\" hard-data=\"where-available\" "
+                            "source=\"the council's outcomes plan\"/></measures>\n");
+    for (auto& e : rec.evidence) e.better = "higher";
+    r = rules::check_case(mine, rec, as_of(), nullptr);
+    CHECK(finding(r, "TF-SUSTAINED").status == "fail");
+    CHECK(finding(r, "TF-SUSTAINED")
+              .message.find("youth_club_sessions 9 (Kayden Price) to 2019-12-31 misses the "
+                            "measure (at least 12)") != std::string::npos);
+}
+
 TEST_CASE(
     "1: incidents: five is not proof, down 60% on a baseline before attachment is, and a required baseline is reported",
     "[rules][claims]") {
@@ -54,8 +96,8 @@ TEST_CASE(
     rec.plan_outcomes[0].criterion = "crime";
     for (auto& rv : rec.reviews) rv.outcomes[0].criterion = "crime";
     rec.closure_outcomes[0].criterion = "crime";
-    rec.evidence = {{"crime", "Kayden Price", "incidents", "2018-03-01", "2018-08-31", "10", {}},
-                    {"crime", "Kayden Price", "incidents", "2019-03-01", "2019-12-31", "5", {}}};
+    rec.evidence = {{"crime", "Kayden Price", "incidents", "2018-03-01", "2018-08-31", "10", {}, "lower"},
+                    {"crime", "Kayden Price", "incidents", "2019-03-01", "2019-12-31", "5", {}, "lower"}};
     const auto p = pack("tf-2015");
     // 5 against a baseline of 10 is down 50%, short of 60%: the sustain breaks on that row.
     auto r = rules::check_case(p, rec, as_of(), nullptr);
@@ -140,8 +182,8 @@ TEST_CASE("4: '26 of the last 30 weeks' with a break is expressible", "[rules][c
     std::vector<Evidence> keep;
     for (const auto& e : rec.evidence)
         if (e.measure != "weeks_in_work") keep.push_back(e);
-    keep.push_back({"worklessness", "Dana Price", "weeks_in_work", "2018-10-15", "2019-01-07", "12", {}});
-    keep.push_back({"worklessness", "Dana Price", "weeks_in_work", "2019-01-21", "2019-05-13", "16", {}});
+    keep.push_back({"worklessness", "Dana Price", "weeks_in_work", "2018-10-15", "2019-01-07", "12", {}, ""});
+    keep.push_back({"worklessness", "Dana Price", "weeks_in_work", "2019-01-21", "2019-05-13", "16", {}, ""});
     rec.evidence = keep;
     CHECK(finding(rules::check_case(p, rec, as_of(), nullptr), "TF-EMPLOYMENT").status == "pass");
     // Continuous 26 weeks (the national rule) also reads the rows' own weeks: 28 of 30.

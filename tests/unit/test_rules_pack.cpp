@@ -204,6 +204,28 @@ TEST_CASE("lint: measures name a known criterion and measure, and a source", "[r
     CHECK(has_error(errors, 5, "names criterion 'health'"));
 }
 
+TEST_CASE("lint: a measure a template declares is named with declared-in, in the record's form", "[rules]") {
+    const auto errors =
+        lint("declared-measures",
+             "<pack name=\"t\" version=\"1\" title=\"t\" programme=\"p\">\n"
+             "  <criteria><criterion id=\"crime\" name=\"Crime\"/></criteria>\n"
+             "  <measures>\n"
+             "    <measure criterion=\"crime\" of=\"youth_club_sessions\" declared-in=\"thornmere\" at-least=\"4\" "
+             "hard-data=\"where-available\" source=\"s\"/>\n"
+             "    <measure criterion=\"crime\" of=\"Youth Club\" declared-in=\"thornmere\" at-least=\"4\" "
+             "hard-data=\"where-available\" source=\"s\"/>\n"
+             "    <measure criterion=\"crime\" of=\"youth_club\" at-least=\"4\" hard-data=\"where-available\" "
+             "source=\"s\"/>\n"
+             "  </measures>\n"
+             "  <rules>\n" +
+                 std::string(kGoodRule) + "\n  </rules>\n</pack>\n");
+    INFO(all(errors));
+    CHECK_FALSE(has_error(errors, 4, ""));
+    CHECK(has_error(errors, 5, "measure 'Youth Club' must be lower-case letters"));
+    CHECK(has_error(errors, 6, "unknown measure 'youth_club'"));
+    CHECK(has_error(errors, 6, "needs declared-in"));
+}
+
 TEST_CASE("lint: malformed XML and a missing parent carry file and line", "[rules]") {
     auto errors = lint("broken", "<pack name=\"t\" version=\"1\" title=\"t\">\n  <rules>\n</pack>\n");
     REQUIRE(!errors.empty());
