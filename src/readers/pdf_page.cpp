@@ -582,6 +582,24 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         auto& mem = anchors.back().members;
         if (std::find(mem.begin(), mem.end(), m) == mem.end()) mem.push_back(m);
     }
+    // An anchor only one such line has is supported by an indented one-cell line starting on
+    // it (a header cell wrapped over lines above and below its row: "Sustained" / "since") and
+    // by a word starting on it inside a wider cell of another line (a header cell filled to its
+    // edge, "Achieved" then "Date achieved" only a word space on).
+    for (auto& a : anchors) {
+        if (a.members.size() != 1) continue;
+        for (size_t m = 0; m < region.size() && a.members.size() < 2; ++m) {
+            if (m == a.members.front()) continue;
+            const Line& l = lines[region[m].line];
+            const auto& spans = region[m].spans;
+            bool on = spans.size() == 1 && spans[0].x0 > left + tol && std::fabs(spans[0].x0 - a.x) <= tol;
+            for (const auto& s : spans)
+                for (size_t k = s.first + 1; k < s.end && !on; ++k)
+                    on = (l.pieces[k].sep == ' ' || ends_with_space(l.pieces[k - 1].text)) &&
+                         std::fabs(l.pieces[k].x0 - a.x) <= tol && !text::trim(l.pieces[k].text).empty();
+            if (on) a.members.push_back(m);
+        }
+    }
     std::vector<double> cols;
     for (const auto& a : anchors)
         if (a.members.size() >= 2) cols.push_back(a.x);
@@ -648,7 +666,9 @@ size_t try_borderless(std::vector<Line>& lines, size_t i, Draft& d, size_t& budg
         const Line& l = lines[region[m].line];
         const auto& spans = region[m].spans;
         const bool col0 = column_of(spans.front().x0) == 0;
-        const bool fresh = m == 0 || (padded ? region[m].gap > 1.25 * pitch + 0.5 : col0);
+        // A line closer than half a pitch to the one before belongs to its row (cells centred
+        // on a neighbour that wraps: "TF2 School" / "attendance" around "Yes").
+        const bool fresh = m == 0 || (padded ? region[m].gap > 1.25 * pitch + 0.5 : col0 && region[m].gap > half);
         if (fresh) d.rows.emplace_back(cols.size());
         auto& row = d.rows.back();
         // Each cell's pieces: a piece starting on a column's anchor starts that column's cell

@@ -554,7 +554,7 @@ TEST_CASE("pdf: hostile form fields are read safely and quickly", "[pdf]") {
 
 TEST_CASE("pdf: golden text and JSON", "[pdf]") {
     for (const char* name :
-         {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only", "wrapped-cells"}) {
+         {"report", "xobject", "fonts", "encrypted-empty", "tables", "form", "form-only", "wrapped-cells", "one-row"}) {
         const std::string rel = std::string("pdf/") + name + ".pdf";
         // A path relative to the data directory, so the goldens do not depend on the checkout.
         auto bytes = load_file(data_path(rel));

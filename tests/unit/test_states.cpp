@@ -203,6 +203,21 @@ TEST_CASE("reading: a PDF closure with wrapped, vertically centred cells and sta
     CHECK(r.closure_outcomes[2].achieved == std::optional<bool>(false));
 }
 
+TEST_CASE("reading: a borderless PDF table with one row, a header cell filled to its edge and centred cells",
+          "[states][extract][pdf]") {
+    // tests/data/pdf/make-layout-fixtures.py: with one outcome, no second row confirms the
+    // columns; the header's wrapped and edge-filled cells and the wrapped outcome name must.
+    std::ifstream in(test::kRoot + "/tests/data/pdf/one-row.pdf", std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto r = record_of("one-row.pdf", bytes);
+    CHECK(r.closure_date == "2019-10-02");
+    REQUIRE(r.closure_outcomes.size() == 1);
+    CHECK(r.closure_outcomes[0].criterion == "education");
+    CHECK(r.closure_outcomes[0].achieved == std::optional<bool>(true));
+    CHECK(r.closure_outcomes[0].date_achieved == "2019-03-06");
+    CHECK(r.closure_outcomes[0].sustained_since == "2019-03-06");
+}
+
 TEST_CASE("reading: hard data rows give the benefit's end and the start of work, and a Theme column its criterion",
           "[states][extract]") {
     const auto r =

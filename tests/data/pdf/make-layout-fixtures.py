@@ -9,6 +9,11 @@
                      run ending in a space only a word space before its value; a header whose
                      cells wrap ("Date / achieved", "Sustained / since") around single-line
                      ones; an outcome whose name wraps with its other cells centred on it.
+  one-row.pdf        the same kind of table with one outcome only, so no second row confirms a
+                     column: a bold header cell filled to its edge, the next header cell only a
+                     word space on ("Achieved" "Date achieved"), a header cell wrapped over the
+                     lines above and below its row ("Sustained" / "since"), and an outcome name
+                     wrapped over two lines with its other cells centred between them.
 
 Standard library only; the output is the same on every run. All content is synthetic.
 """
@@ -41,11 +46,28 @@ LINES = [
 ]
 
 
-def content():
+# (y, x, text, font): F1 Helvetica, F2 Helvetica-Bold, 10 pt. "Achieved" in bold ends at 219 pt.
+ONE_ROW = [
+    (760, 58.2, "Closure Summary", "F2"),
+    (720, 58.2, "Case ID", "F2"), (720, 150, "FS-0003", "F1"),
+    (705.5, 58.2, "Closure date", "F2"), (705.5, 150, "2 Oct 2019", "F1"),
+    (678.5, 313.4, "Sustained", "F2"),
+    (672.7, 58.2, "Criterion", "F2"), (672.7, 174.5, "Achieved", "F2"), (672.7, 222, "Date achieved", "F2"),
+    (672.7, 404.9, "Evidence", "F2"),
+    (666.8, 313.4, "since", "F2"),
+    (652.4, 58.2, "TF2 School", "F1"), (652.4, 404.9, "Ada: attendance pct", "F1"),
+    (646.6, 174.5, "Yes", "F1"), (646.6, 222, "6 Mar 2019", "F1"), (646.6, 313.4, "6 Mar 2019", "F1"),
+    (640.7, 58.2, "attendance", "F1"), (640.7, 404.9, "97.6", "F1"),
+    (610, 58.2, "Signed off by Jo Bloggs", "F1"),
+]
+
+
+def content(lines=None):
     out = []
-    for y, x, text in LINES:
+    for item in lines or [(y, x, text, "F1") for y, x, text in LINES]:
+        y, x, text, font = item
         esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        out.append("BT /F1 10 Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET" % (x, y, esc))
+        out.append("BT /%s 10 Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET" % (font, x, y, esc))
     return "\n".join(out).encode("latin-1")
 
 
@@ -65,6 +87,7 @@ def write(path, body=None):
 if __name__ == "__main__":
     folder = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     write(os.path.join(folder, "wrapped-cells.pdf"))
+    write(os.path.join(folder, "one-row.pdf"), content(ONE_ROW))
     bold = b"\n".join([
         b"BT /F2 14 Tf 1 0 0 1 58 760 Tm (Early Help Assessment) Tj ET",
         b"BT /F1 10 Tf 1 0 0 1 58 700 Tm (Family ID: FS-0002) Tj ET",
