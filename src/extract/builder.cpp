@@ -114,6 +114,14 @@ public:
             if (st == FieldState::Blank && !r_.sources.count(key) && !labelled_[key].file.empty())
                 r_.sources[key] = labelled_[key];
         }
+        // Closure outcomes from a table whose achieved column tfaudit did not recognise, none of
+        // them answered: whether they were achieved was not found, which is not "not achieved".
+        if (!unanswered_closure_.file.empty() && r_.states["closure_outcomes"] == FieldState::Found &&
+            std::none_of(r_.closure_outcomes.begin(), r_.closure_outcomes.end(),
+                         [](const ClosureOutcome& o) { return o.achieved.has_value(); })) {
+            r_.states["closure_outcomes"] = FieldState::NotFound;
+            r_.sources["closure_outcomes"] = unanswered_closure_;
+        }
         // The assessment date is the completed, else the started date: what is known of it is
         // what is known of them (a blank "Date assessment started" is a blank assessment date).
         if (r_.states["assessment_date"] != FieldState::Found) {
@@ -570,6 +578,11 @@ private:
         scalar("closure_reason", d, "closure_reason", r_.closure_reason);
         for (const auto& t : d.tables) {
             if (t.kind != "closure") continue;
+            const auto has = [&t](const char* c) {
+                return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end();
+            };
+            if (!has("achieved") && !has("date_achieved") && !t.rows.empty() && unanswered_closure_.file.empty())
+                unanswered_closure_ = t.src;
             for (const auto& row : t.rows) {
                 ClosureOutcome o;
                 o.criterion = explicit_criterion(row);
@@ -772,6 +785,9 @@ private:
     std::set<std::string> bad_dates_;         // record keys whose date was impossible or ambiguous
     bool any_listed_no_ = false;
     bool employment_no_ = false;  // a closure says no adult moved into work
+    // A closure table with no column tfaudit read as saying whether each outcome was achieved
+    // (its header not understood): where it is, empty when none.
+    Source unanswered_closure_;
     int unreadable_docs_ = 0;
 };
 

@@ -58,7 +58,7 @@ const std::vector<RecordKey>& record_keys() {
         {"closure_reason", T::Text, "the reason for closure as written", "the reason for closure"},
         {"closure_outcomes", T::Objects,
          "`{criterion, achieved (true/false/null), date_achieved, sustained_since, evidence, source}`",
-         "the closure's outcomes"},
+         "the closure's outcomes and whether each was achieved"},
         {"evidence", T::Objects,
          "hard data: `{criterion, member, measure, period_start, period_end, value, better, source}`; `measure` is "
          "one of `attendance_pct`, `incidents`, `benefit`, `benefit_end`, `employment_start`, `weeks_in_work`, "

@@ -131,6 +131,34 @@ TEST_CASE("verdict: a missing document is needs_review when some document was no
     CHECK_THAT(f.message, Catch::Contains("found no plan among the 2 documents"));
 }
 
+TEST_CASE("verdict: closure outcomes from a table whose achieved column was not understood are not 'not achieved'",
+          "[states][verdict]") {
+    // "Outcome reached?" is no achieved column tfaudit knows: the rows are found, whether each
+    // was achieved is not, and progress is for a person to decide, not a fail.
+    auto closure = [](const std::string& header) {
+        return html("<p>Family ID: FF-9</p><p>Closure date: 01/10/2019</p><table><tr><th>Criterion</th><th>" + header +
+                        "</th><th>Evidence</th></tr><tr><td>School attendance</td><td>Yes</td>"
+                        "<td>95% attendance</td></tr></table>",
+                    "Closure Summary");
+    };
+    const std::string assessment =
+        html("<p>Family ID: FF-9</p><h2>Headline criteria</h2><p>School attendance: Yes - 71% this term</p>");
+    const auto unknown = bundle({{"assessment.html", assessment}, {"closure.html", closure("Outcome reached?")}});
+    REQUIRE(unknown.closure_outcomes.size() == 1);
+    CHECK_FALSE(unknown.closure_outcomes[0].achieved.has_value());
+    CHECK(unknown.state("closure_outcomes") == FieldState::NotFound);
+    const auto res = rules::check_case(tf2015(), unknown, *cal::parse("2020-06-30"), nullptr);
+    CHECK(finding(res, "TF-PROGRESS").status == rules::Status::NeedsReview);
+    CHECK(finding(res, "TF-PROGRESS").undecided);
+    // The same table with a header tfaudit knows: found, and the answer read.
+    const auto known = bundle({{"assessment.html", assessment}, {"closure.html", closure("Achieved")}});
+    const auto known_res = rules::check_case(tf2015(), known, *cal::parse("2020-06-30"), nullptr);
+    CHECK(finding(known_res, "TF-PROGRESS").status == rules::Status::Pass);
+    CHECK(known.state("closure_outcomes") == FieldState::Found);
+    REQUIRE(known.closure_outcomes.size() == 1);
+    CHECK(known.closure_outcomes[0].achieved == std::optional<bool>(true));
+}
+
 TEST_CASE("reading: a long consent statement is a label for the answer after it", "[states][extract]") {
     auto r = record_of("a.html", html("<p>I consent to my information being shared with government departments (DWP) "
                                       "for the national evaluation of the programme: Yes</p>"));
