@@ -30,6 +30,17 @@ rules::RulePack local(const std::string& name, const std::string& body) {
     return p.value();
 }
 
+// TF-ELIGIBLE.pass with its first outcome about crime all the way through: the case the
+// incidents and direction tests vary the hard data of.
+CaseRecord crime_case() {
+    CaseRecord rec = fixture("TF-ELIGIBLE.pass")[0];
+    rec.criteria = {"crime", "health"};
+    rec.plan_outcomes[0].criterion = "crime";
+    for (auto& rv : rec.reviews) rv.outcomes[0].criterion = "crime";
+    rec.closure_outcomes[0].criterion = "crime";
+    return rec;
+}
+
 }  // namespace
 
 TEST_CASE("1: a hard-data row after the achievement that misses the measure breaks the sustain, quoting the row",
@@ -47,12 +58,7 @@ TEST_CASE("1: a hard-data row after the achievement that misses the measure brea
 
 TEST_CASE("1: a measure with no pack threshold is judged by its direction against the member's baseline",
           "[rules][claims]") {
-    auto recs = fixture("TF-ELIGIBLE.pass");
-    CaseRecord rec = recs[0];
-    rec.criteria = {"crime", "health"};
-    rec.plan_outcomes[0].criterion = "crime";
-    for (auto& rv : rec.reviews) rv.outcomes[0].criterion = "crime";
-    rec.closure_outcomes[0].criterion = "crime";
+    CaseRecord rec = crime_case();
     // A council's measure (templates: <value of="measure" means="youth_club_sessions" better="higher">).
     rec.evidence = {{"crime", "Kayden Price", "youth_club_sessions", "2018-03-01", "2018-08-31", "4", {}, "higher"},
                     {"crime", "Kayden Price", "youth_club_sessions", "2019-03-01", "2019-12-31", "2", {}, "higher"}};
@@ -90,12 +96,7 @@ TEST_CASE("1: a measure with no pack threshold is judged by its direction agains
 TEST_CASE(
     "1: incidents: five is not proof, down 60% on a baseline before attachment is, and a required baseline is reported",
     "[rules][claims]") {
-    auto recs = fixture("TF-ELIGIBLE.pass");
-    CaseRecord rec = recs[0];
-    rec.criteria = {"crime", "health"};
-    rec.plan_outcomes[0].criterion = "crime";
-    for (auto& rv : rec.reviews) rv.outcomes[0].criterion = "crime";
-    rec.closure_outcomes[0].criterion = "crime";
+    CaseRecord rec = crime_case();
     rec.evidence = {{"crime", "Kayden Price", "incidents", "2018-03-01", "2018-08-31", "10", {}, "lower"},
                     {"crime", "Kayden Price", "incidents", "2019-03-01", "2019-12-31", "5", {}, "lower"}};
     const auto p = pack("tf-2015");
