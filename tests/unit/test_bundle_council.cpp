@@ -45,15 +45,22 @@ extract::DocFacts facts(const std::string& rel, const std::vector<std::string>& 
     return extract::extract_document(doc.value(), vocab(), bundle_templates);
 }
 
-// The cases of a bundle folder, through the pipeline, with the test councils' templates added.
-std::vector<CaseRecord> cases_of(const std::string& bundle) {
-    const fs::path dir = fs::temp_directory_path() / "tfaudit-bundle-council";
+// Pipeline options whose templates folder `dir` (made afresh) holds the bundled templates and
+// the test councils'.
+app::PipelineOptions options_with_councils(const fs::path& dir) {
     fs::remove_all(dir);
     fs::copy(test::kRoot + "/templates", dir, fs::copy_options::recursive);
     for (const auto& f : fs::directory_iterator(kData + "/templates")) fs::copy(f.path(), dir / f.path().filename());
     app::PipelineOptions po;
     po.templates_dir = dir.string();
     po.criteria = kCriteria;
+    return po;
+}
+
+// The cases of a bundle folder, through the pipeline, with the test councils' templates added.
+std::vector<CaseRecord> cases_of(const std::string& bundle) {
+    const fs::path dir = fs::temp_directory_path() / "tfaudit-bundle-council";
+    const app::PipelineOptions po = options_with_councils(dir);
     std::vector<CaseRecord> out;
     const Status s =
         app::for_each_case({kData + "/" + bundle}, po, [&](CaseRecord&& r) { out.push_back(std::move(r)); });
@@ -116,12 +123,7 @@ TEST_CASE("bundle council: with two councils' templates matched, neither is appl
 
 TEST_CASE("bundle council: extract --explain shows the CSV as its case reads it", "[extract][bundle-council]") {
     const fs::path dir = fs::temp_directory_path() / "tfaudit-bundle-council-explain";
-    fs::remove_all(dir);
-    fs::copy(test::kRoot + "/templates", dir, fs::copy_options::recursive);
-    for (const auto& f : fs::directory_iterator(kData + "/templates")) fs::copy(f.path(), dir / f.path().filename());
-    app::PipelineOptions po;
-    po.templates_dir = dir.string();
-    po.criteria = kCriteria;
+    const app::PipelineOptions po = options_with_councils(dir);
     std::string text;
     const Status s = app::for_each_document({kData + "/quarrowby-1"}, po,
                                             [&](const extract::DocFacts& f) { text += extract::explain(f); });
