@@ -65,6 +65,25 @@ uint32_t next_cp(std::string_view s, size_t& i) {
     return cp;
 }
 
+namespace {
+
+const char* kHex = "0123456789abcdef";
+
+// Appends `c` as \xNN: how a byte or control character is shown to a person.
+void append_hex_escape(std::string& out, unsigned char c) {
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+}
+
+// True when next_cp read s[start, end) as `cp` because the bytes were not UTF-8 (not a real
+// U+FFFD written in the text).
+bool bad_sequence(std::string_view s, size_t start, size_t end, uint32_t cp) {
+    return cp == 0xFFFD && !(end - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD");
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
@@ -75,24 +94,18 @@ bool is_valid_utf8(std::string_view s) {
         }
         const size_t before = i;
         const uint32_t cp = next_cp(s, i);
-        if (cp == 0xFFFD && !(i - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) return false;
+        if (bad_sequence(s, before, i, cp)) return false;
     }
     return true;
 }
 
 std::string show_invalid_bytes(std::string_view s) {
-    static const char* kHex = "0123456789abcdef";
     std::string out;
     for (size_t i = 0; i < s.size();) {
         const size_t start = i;
         const uint32_t cp = next_cp(s, i);
-        const bool real_fffd = i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD";
-        if (cp == 0xFFFD && !real_fffd) {
-            // A bad sequence: every byte of it, as \xNN.
-            for (size_t k = start; k < i; ++k) {
-                const auto c = static_cast<unsigned char>(s[k]);
-                out += std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
-            }
+        if (bad_sequence(s, start, i, cp)) {
+            for (size_t k = start; k < i; ++k) append_hex_escape(out, static_cast<unsigned char>(s[k]));
         } else {
             out.append(s.substr(start, i - start));
         }
@@ -291,8 +304,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
 
 namespace {
 
-const char* kHex = "0123456789abcdef";
-
 // Appends the code point at `i` of `s` (advancing `i`) as UTF-8: a bad sequence as U+FFFD.
 void copy_cp(std::string& out, std::string_view s, size_t& i) {
     const size_t start = i;
@@ -403,9 +414,7 @@ std::string terminal_safe(std::string_view s) {
         const size_t start = i;
         const uint32_t cp = c < 0x80 ? (++i, c) : next_cp(s, i);
         if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0)) {
-            out += "\\x";
-            out += kHex[(cp >> 4) & 15];
-            out += kHex[cp & 15];
+            append_hex_escape(out, static_cast<unsigned char>(cp));
         } else if (cp == 0xFFFD) {
             out += "\xEF\xBF\xBD";
         } else {

@@ -405,7 +405,7 @@ private:
     }
 
     void criteria_table(const Table& t) {
-        const bool has_flag = std::find(t.columns.begin(), t.columns.end(), "identified") != t.columns.end();
+        const bool has_flag = t.has("identified");
         for (const auto& row : t.rows) {
             auto get = [&](const char* c) {
                 auto it = row.cells.find(c);
@@ -578,10 +578,7 @@ private:
         scalar("closure_reason", d, "closure_reason", r_.closure_reason);
         for (const auto& t : d.tables) {
             if (t.kind != "closure") continue;
-            const auto has = [&t](const char* c) {
-                return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end();
-            };
-            if (!has("achieved") && !has("date_achieved") && !t.rows.empty() && unanswered_closure_.file.empty())
+            if (!t.has("achieved") && !t.has("date_achieved") && !t.rows.empty() && unanswered_closure_.file.empty())
                 unanswered_closure_ = t.src;
             for (const auto& row : t.rows) {
                 ClosureOutcome o;

@@ -6,9 +6,11 @@
 // documents, ordered by date, into the record the rules judge. Neither throws.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/dates.h"
@@ -42,6 +44,10 @@ struct Table {
     std::vector<std::string> columns;  // the columns recognised, in header order
     std::vector<Row> rows;
     Source src;
+
+    bool has(std::string_view column) const {
+        return std::find(columns.begin(), columns.end(), column) != columns.end();
+    }
 };
 
 // A criterion named in a list or paragraph under a criteria heading.
